@@ -141,6 +141,7 @@ describe('routingRuleSchema', () => {
     { name: 'an empty words list', rule: { ...rules[0], match: { words: [] } }, code: 'too_small' },
     { name: 'a responsibility that is neither passed nor retained', rule: { ...rules[0], responsibility: 'kept' }, code: 'invalid_value' },
     { name: 'an id with spaces', rule: { ...rules[0], id: 'Off campus' }, code: 'invalid_format' },
+    { name: 'a service level that is not one', rule: { ...rules[0], service_level: '2 bussiness days' }, code: 'custom' },
   ])('rejects $name', ({ rule, code }) => {
     const result = routingRuleSchema.safeParse(rule);
     expect(result.success).toBe(false);

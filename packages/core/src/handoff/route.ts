@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LiaisonError } from '../errors.js';
 import { slugSchema } from '../policy/slug.js';
+import { serviceLevelSchema } from '../time/service-level.js';
 import type { QueryChannel, Responsibility } from './handoff.js';
 
 /** Every channel a question can arrive by, as the policy file spells it. */
@@ -29,7 +30,7 @@ const matchSchema = z.strictObject({
 export const routingRuleSchema = z.strictObject({
   id: slugSchema,
   department: slugSchema,
-  service_level: z.string().trim().min(1, 'is empty; write a service level, e.g. "1 business day"'),
+  service_level: serviceLevelSchema,
   responsibility: z.enum(['passed', 'retained']).default('passed'),
   match: matchSchema.optional(),
   default: z.boolean().optional(),
