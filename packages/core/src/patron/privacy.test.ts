@@ -24,6 +24,10 @@ describe('privacyPolicySchema', () => {
     });
   });
 
+  it('gives the same defaults when the section is left out of the policy file', () => {
+    expect(privacyPolicySchema.parse(undefined)).toEqual(privacyPolicySchema.parse({}));
+  });
+
   it('defaults the keys a library leaves out of a group it writes', () => {
     const policy = privacyPolicySchema.parse({ patron_context: { loans: 'titles' }, slack_card: { show_patron_identity: true } });
     expect(policy.patron_context.loans).toBe('titles');

@@ -62,13 +62,14 @@ export const privacyPolicySchema = z.strictObject({
     .int('is not a whole number of days')
     .min(0, 'is negative; write 0 or more days')
     .default(180),
-  patron_context: patronContextSchema.default(() => patronContextSchema.parse({})),
-  slack_card: slackCardSchema.default(() => slackCardSchema.parse({})),
+  patron_context: patronContextSchema.prefault({}),
+  slack_card: slackCardSchema.prefault({}),
   /** Whether a hand-off may give the patron a link to a page showing its status. */
   patron_status_link: z.boolean().default(true),
-});
+}).prefault({});
 
 export type PrivacyPolicy = z.output<typeof privacyPolicySchema>;
+/** The section as written; `undefined` when the policy file leaves it out. */
 export type PrivacyPolicyInput = z.input<typeof privacyPolicySchema>;
 
 /** The privacy rules a library gets when its policy file has no `privacy` section. */

@@ -46,7 +46,7 @@ function patron(): PatronContext {
   };
 }
 
-const policy = (patronContext: NonNullable<PrivacyPolicyInput['patron_context']> = {}): PrivacyPolicy =>
+const policy = (patronContext: NonNullable<NonNullable<PrivacyPolicyInput>['patron_context']> = {}): PrivacyPolicy =>
   privacyPolicySchema.parse({ patron_context: patronContext });
 
 const titles = ['Beloved', 'Souls of Black Folk', 'Things Fall Apart', 'Middlemarch', 'Half of a Yellow Sun', 'Americanah', 'Purple Hibiscus', 'Journal of Southern History'];
@@ -129,7 +129,7 @@ describe('redactPatronContext', () => {
     expect(redacted.shownFields).not.toContain('affiliation');
   });
 
-  const listGroups: { name: string; rules: PrivacyPolicyInput['patron_context']; field: string; expected: unknown; shown: string | null }[] = [
+  const listGroups: { name: string; rules: NonNullable<PrivacyPolicyInput>['patron_context']; field: string; expected: unknown; shown: string | null }[] = [
     { name: 'blocks shown', rules: { blocks: 'shown' }, field: 'blocks', expected: [{ code: 'FINES', message: 'Owes $19.75 in fines', source: 'automated' }], shown: 'blocks' },
     { name: 'blocks hidden', rules: { blocks: 'hidden' }, field: 'blocks', expected: undefined, shown: null },
     {
