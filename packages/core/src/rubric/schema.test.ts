@@ -68,7 +68,9 @@ describe('rubricSchema', () => {
 
 describe('rubricsPolicySchema', () => {
   it('turns every built-in on by default, with no custom rubrics and min_n 5', () => {
-    expect(rubricsPolicySchema.parse({})).toEqual({ builtin: ['rusa-behavioral-2023', 'mystery-shopper-visit', 'read-scale'], custom: [], min_n: 5 });
+    const defaults = { builtin: ['rusa-behavioral-2023', 'mystery-shopper-visit', 'read-scale'], custom: [], min_n: 5 };
+    expect(rubricsPolicySchema.parse({})).toEqual(defaults);
+    expect(rubricsPolicySchema.parse(undefined)).toEqual(defaults);
   });
 
   it('names the known built-ins when one is misspelt', () => {

@@ -127,7 +127,7 @@ export const rubricSchema = z
 export type Rubric = z.output<typeof rubricSchema>;
 export type RubricInput = z.input<typeof rubricSchema>;
 
-/** The policy file's `rubrics` section: which built-ins are on, the library's own rubrics, and the smallest group reported per person. */
+/** The policy file's `rubrics` section: which built-ins are on, the library's own rubrics, and the smallest group reported per person; may be left out. */
 export const rubricsPolicySchema = z
   .strictObject({
     builtin: z
@@ -151,6 +151,8 @@ export const rubricsPolicySchema = z
       if (first === undefined) customAt.set(rubric.id, i);
       else ctx.addIssue({ code: 'custom', path: ['custom', i, 'id'], message: `"${rubric.id}" is already used by custom[${first}]; give each rubric its own id` });
     });
-  });
+  })
+  // Every key has a default, so a policy file may leave the whole section out.
+  .prefault({});
 
 export type RubricsPolicy = z.output<typeof rubricsPolicySchema>;
