@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractIsbns, extractIssns, isbn10FromIsbn13, normalizeIsbn } from './isbn.js';
+import { extractIsbns, extractIssns, firstIsbn, isbn10FromIsbn13, normalizeIsbn } from './isbn.js';
 
 describe('normalizeIsbn', () => {
   // Worked examples published with the ISBN standard and its Wikipedia article.
@@ -97,5 +97,17 @@ describe('extractIssns', () => {
     ['9780306406157', []],
   ])('%j -> %j', (field, expected) => {
     expect(extractIssns(field)).toEqual(expected);
+  });
+});
+
+describe('firstIsbn', () => {
+  it.each<[string | undefined, string | null]>([
+    ['978-0-306-40615-8 (pbk.); 9783161484100 (hbk.)', '9783161484100'],
+    ['0378-5955 0306406152', '9780306406157'],
+    ['0378-5955', null],
+    [undefined, null],
+  ])('%j -> %s, the first of extractIsbns', (field, expected) => {
+    expect(firstIsbn(field)).toBe(expected);
+    expect(extractIsbns(field)[0] ?? null).toBe(expected);
   });
 });

@@ -7,57 +7,58 @@
  */
 
 const zero = 48;
+const upperX = 88;
 
-/** The characters of an identifier without hyphens or spaces, or null if anything else is there. */
-function compact(text: string): string | null {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= zero && code <= zero + 9) || code === 88 /* X */) out += text[i];
-    else if (code === 120 /* x */) out += 'X';
-    else if (code !== 45 && code !== 32 && !(code >= 0x2010 && code <= 0x2015)) return null; // hyphens, dashes, spaces
-  }
-  return out;
+// Scratch space for the characters of one identifier being read: 0–9 for digits, 10 for X.
+// Reading into it allocates nothing; only a valid ISBN becomes a string.
+const characters = new Uint8Array(13);
+
+/** Value 0–9 of a digit, 10 for X or x, -1 for a hyphen, dash or space, -2 for anything else. */
+function identifierCharacter(code: number): number {
+  if (code >= zero && code <= zero + 9) return code - zero;
+  if (code === upperX || code === upperX + 32) return 10;
+  if (code === 45 || code === 32 || (code >= 0x2010 && code <= 0x2015)) return -1;
+  return -2;
 }
 
-function isAllDigits(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code < zero || code > zero + 9) return false;
-  }
-  return true;
-}
-
-/** The check digit (0–9) an ISBN-13 whose first 12 digits are `twelve` must end in. */
-function isbn13CheckDigit(twelve: string): number {
+/** The ISBN-13 check digit (0–9) of the first 12 digits of `digits`. */
+function isbn13CheckDigit(digits: ArrayLike<number>): number {
   let sum = 0;
-  for (let i = 0; i < 12; i++) sum += (twelve.charCodeAt(i) - zero) * (i % 2 === 0 ? 1 : 3);
+  for (let i = 0; i < 12; i++) sum += digits[i]! * (i % 2 === 0 ? 1 : 3);
   return (10 - (sum % 10)) % 10;
 }
 
-/** The ISBN-13 of 10 compact characters, or null when the ISBN-10 check digit is wrong. */
-function isbn13FromIsbn10(ten: string): string | null {
-  if (!isAllDigits(ten, 0, 9)) return null;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += (ten.charCodeAt(i) - zero) * (10 - i);
-  const last = ten.charCodeAt(9);
-  sum += last === 88 ? 10 : last - zero;
-  if (sum % 11 !== 0 || (last !== 88 && (last < zero || last > zero + 9))) return null;
-  const twelve = `978${ten.slice(0, 9)}`;
-  return twelve + String(isbn13CheckDigit(twelve));
-}
-
-/** The ISBN-13 of 13 compact characters, or null when it is not a valid 978/979 ISBN-13. */
-function checkedIsbn13(thirteen: string): string | null {
-  // Other EAN-13 prefixes are not books: 977 is an ISSN's barcode, for instance.
-  if (!isAllDigits(thirteen, 0, 13) || !(thirteen.startsWith('978') || thirteen.startsWith('979'))) return null;
-  return isbn13CheckDigit(thirteen) === thirteen.charCodeAt(12) - zero ? thirteen : null;
-}
-
-function isbn13OfCompact(characters: string): string | null {
-  if (characters.length === 10) return isbn13FromIsbn10(characters);
-  if (characters.length === 13) return checkedIsbn13(characters);
-  return null;
+/**
+ * The ISBN-13 of the `count` characters in `characters` (10 for an ISBN-10, 13 for an
+ * ISBN-13), or null when the check digit is wrong or a 13-digit number is not a 978/979 ISBN.
+ */
+function isbn13OfCharacters(count: number): string | null {
+  if (count === 10) {
+    let sum = 0;
+    for (let i = 0; i < 9; i++) {
+      if (characters[i]! > 9) return null; // X only as the check digit
+      sum += characters[i]! * (10 - i);
+    }
+    if ((sum + characters[9]!) % 11 !== 0) return null;
+    // Rewrite as ISBN-13: 978, the nine digits, a new check digit.
+    for (let i = 8; i >= 0; i--) characters[i + 3] = characters[i]!;
+    characters[0] = 9;
+    characters[1] = 7;
+    characters[2] = 8;
+    characters[12] = isbn13CheckDigit(characters);
+  } else if (count === 13) {
+    for (let i = 0; i < 13; i++) if (characters[i]! > 9) return null;
+    // Other EAN-13 prefixes are not books: 977 is an ISSN's barcode, for instance.
+    if (characters[0] !== 9 || characters[1] !== 7 || (characters[2] !== 8 && characters[2] !== 9)) return null;
+    if (isbn13CheckDigit(characters) !== characters[12]) return null;
+  } else {
+    return null;
+  }
+  const c = characters;
+  return String.fromCharCode(
+    zero + c[0]!, zero + c[1]!, zero + c[2]!, zero + c[3]!, zero + c[4]!, zero + c[5]!, zero + c[6]!,
+    zero + c[7]!, zero + c[8]!, zero + c[9]!, zero + c[10]!, zero + c[11]!, zero + c[12]!,
+  );
 }
 
 const isbnLabel = /^\s*ISBN(?:-?1[03])?\s*:?\s*/i;
@@ -67,8 +68,15 @@ const isbnLabel = /^\s*ISBN(?:-?1[03])?\s*:?\s*/i;
  * or spaces, optionally labelled "ISBN"; null when the check digit is wrong or it is not an ISBN.
  */
 export function normalizeIsbn(text: string): string | null {
-  const characters = compact(text.replace(isbnLabel, '').trim());
-  return characters === null ? null : isbn13OfCompact(characters);
+  const first = text.charCodeAt(0);
+  if (first === 73 || first === 105 /* I, i */) text = text.replace(isbnLabel, '');
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = identifierCharacter(text.charCodeAt(i));
+    if (value === -2 || (value >= 0 && count === 13)) return null;
+    if (value >= 0) characters[count++] = value;
+  }
+  return isbn13OfCharacters(count);
 }
 
 /**
@@ -76,7 +84,7 @@ export function normalizeIsbn(text: string): string | null {
  * have none.
  */
 export function isbn10FromIsbn13(isbn13: string): string | null {
-  if (checkedIsbn13(isbn13) === null || !isbn13.startsWith('978')) return null;
+  if (normalizeIsbn(isbn13) !== isbn13 || !isbn13.startsWith('978')) return null;
   const nine = isbn13.slice(3, 12);
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += (nine.charCodeAt(i) - zero) * (10 - i);
@@ -84,57 +92,87 @@ export function isbn10FromIsbn13(isbn13: string): string | null {
   return nine + (check === 10 ? 'X' : String(check));
 }
 
-// Anything that cannot be part of an ISBN or ISSN separates identifiers: commas, semicolons,
-// slashes, "(pbk.)", words. Spaces are kept inside a run because ISBNs are sometimes written
-// "0 306 40615 2"; the run is then split back into identifiers below.
-const identifierRun = /[0-9Xx][0-9Xx \-\u2010-\u2015]*/g;
-const qualifier = /\([^)]*\)|\[[^\]]*\]/g;
-
-/** Splits the field into runs of digits/X joined by hyphens or spaces, each run split at spaces. */
-function pieceGroups(field: string): string[][] {
-  const groups: string[][] = [];
-  for (const match of field.replace(qualifier, ' ; ').matchAll(identifierRun)) {
-    const pieces: string[] = [];
-    for (const piece of match[0].split(' ')) {
-      const characters = compact(piece);
-      if (characters) pieces.push(characters);
-    }
-    if (pieces.length > 0) groups.push(pieces);
+/** Copies the identifier characters of `text` into `characters`; their count (at most 14: too many). */
+function readCharacters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = identifierCharacter(text.charCodeAt(i));
+    if (value < 0) continue;
+    if (count === 13) return 14;
+    characters[count++] = value;
   }
-  return groups;
+  return count;
 }
 
+type ReadIdentifier = (count: number) => string | null;
+
 /**
- * Reads identifiers from space-separated pieces: a piece that is a whole identifier stands
- * alone; otherwise following pieces are joined until they make one ("0 306 40615 2"), the
- * longest valid join first so an ISBN-13 is not cut short into a lucky ISBN-10.
+ * Reads a run written with spaces inside, e.g. "0 306 40615 2" or "9780306406157 9783161484100":
+ * a piece that is a whole identifier stands alone; otherwise following pieces are joined until
+ * they make one, the longest valid join first so an ISBN-13 is not cut short into a lucky ISBN-10.
  */
-function readIdentifiers(pieces: string[], lengths: readonly number[], check: (characters: string) => string | null): string[] {
-  const found: string[] = [];
+function readSpacedRun(run: string, read: ReadIdentifier, found: string[]): void {
+  const pieces = run.split(' ').filter((piece) => readCharacters(piece) > 0);
   let i = 0;
   while (i < pieces.length) {
-    const joins: { characters: string; next: number }[] = [];
-    let characters = '';
-    for (let j = i; j < pieces.length && characters.length < 13; j++) {
-      characters += pieces[j];
-      if (lengths.includes(characters.length)) joins.push({ characters, next: j + 1 });
-    }
     let next = i + 1;
-    for (let k = joins.length - 1; k >= 0; k--) {
-      const join = joins[k]!;
-      const valid = check(join.characters);
-      if (valid !== null) {
-        found.push(valid);
-        next = join.next;
+    for (let last = Math.min(pieces.length, i + 13) - 1; last >= i; last--) {
+      const value = read(readCharacters(pieces.slice(i, last + 1).join('')));
+      if (value !== null) {
+        found.push(value);
+        next = last + 1;
         break;
       }
     }
     i = next;
   }
-  return found;
 }
 
-const unique = (values: string[]): string[] => (values.length < 2 ? values : [...new Set(values)]);
+/**
+ * Reads every identifier in a field. A run is a stretch of digits and X joined by hyphens and
+ * spaces; anything else (commas, semicolons, slashes, "(pbk.)", words) ends it. A run without
+ * spaces is read as it is scanned; one with spaces is split into pieces (rare, and slower).
+ */
+function readField(field: string, read: ReadIdentifier, isFirstEnough: boolean): string[] {
+  const found: string[] = [];
+  let runStart = -1;
+  let count = 0;
+  let hasSpaceInside = false;
+  let followsSpace = false;
+  for (let i = 0; i <= field.length; i++) {
+    const code = field.charCodeAt(i); // NaN past the end, which ends the last run
+    const value = identifierCharacter(code);
+    if (value >= 0) {
+      if (runStart < 0) {
+        runStart = i;
+        count = 0;
+        hasSpaceInside = false;
+      } else if (followsSpace) {
+        hasSpaceInside = true;
+      }
+      followsSpace = false;
+      if (count < 13) characters[count++] = value;
+      else count = 14; // too long for any identifier
+      continue;
+    }
+    if (value === -1) {
+      if (code === 32) followsSpace = true;
+      continue;
+    }
+    if (runStart >= 0) {
+      if (hasSpaceInside) {
+        readSpacedRun(field.slice(runStart, i), read, found);
+      } else {
+        const identifier = count <= 13 ? read(count) : null;
+        if (identifier !== null) found.push(identifier);
+      }
+      runStart = -1;
+      followsSpace = false;
+      if (isFirstEnough && found.length > 0) return found;
+    }
+  }
+  return found.length < 2 ? found : [...new Set(found)];
+}
 
 /**
  * Every valid ISBN in a field such as ILLiad's ISSN field, as ISBN-13s in the order written,
@@ -143,34 +181,31 @@ const unique = (values: string[]): string[] => (values.length < 2 ? values : [..
  */
 export function extractIsbns(field: string | undefined | null): string[] {
   if (!field) return [];
-  // The common case, one bare ISBN, skips the general scan.
-  const whole = normalizeIsbn(field);
-  if (whole !== null) return [whole];
-  const found: string[] = [];
-  for (const pieces of pieceGroups(field)) found.push(...readIdentifiers(pieces, [10, 13], isbn13OfCompact));
-  return unique(found);
+  return readField(field, isbn13OfCharacters, false);
 }
 
-/** The ISSN of 8 compact characters ("03785955" → "0378-5955"), or null when the check digit is wrong. */
-function checkedIssn(eight: string): string | null {
-  if (eight.length !== 8 || !isAllDigits(eight, 0, 7)) return null;
+/** The first valid ISBN in a field, as an ISBN-13, or null; what `extractIsbns(field)[0]` gives, sooner. */
+export function firstIsbn(field: string | undefined | null): string | null {
+  if (!field) return null;
+  return readField(field, isbn13OfCharacters, true)[0] ?? null;
+}
+
+/** The ISSN in `characters` ("0378-5955"), or null when they are not 8 or the check digit is wrong. */
+function issnOfCharacters(count: number): string | null {
+  if (count !== 8) return null;
   let sum = 0;
-  for (let i = 0; i < 7; i++) sum += (eight.charCodeAt(i) - zero) * (8 - i);
-  const last = eight.charCodeAt(7);
-  const expected = (11 - (sum % 11)) % 11;
-  const written = last === 88 ? 10 : last - zero;
-  return written === expected ? `${eight.slice(0, 4)}-${eight.slice(4)}` : null;
+  for (let i = 0; i < 7; i++) {
+    if (characters[i]! > 9) return null;
+    sum += characters[i]! * (8 - i);
+  }
+  if ((11 - (sum % 11)) % 11 !== characters[7]) return null;
+  let text = '';
+  for (let i = 0; i < 8; i++) text += (i === 4 ? '-' : '') + (characters[i] === 10 ? 'X' : String(characters[i]));
+  return text;
 }
 
 /** Every valid ISSN in a field, written "NNNN-NNNC" (X upper-case), in order, each once. */
 export function extractIssns(field: string | undefined | null): string[] {
   if (!field) return [];
-  const found: string[] = [];
-  for (const pieces of pieceGroups(field)) {
-    for (const piece of pieces) {
-      const issn = checkedIssn(piece);
-      if (issn !== null) found.push(issn);
-    }
-  }
-  return unique(found);
+  return readField(field, issnOfCharacters, false);
 }
