@@ -4,3 +4,4 @@ export * from './sources.js';
 export * from './http.js';
 export * from './cache.js';
 export * from './isbn.js';
+export * from './demo/index.js';
