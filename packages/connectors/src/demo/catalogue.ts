@@ -175,7 +175,8 @@ export function makeCatalogue(random: Random, currentYear: number, bookCount = 2
       pages: pagesOf(random),
       doi: `10.5555/${journal.code}.${year}.${String(random.integer(1, 9999)).padStart(4, '0')}`,
     };
-    if (random.chance(0.35)) article.openAccessUrl = `https://repository.example.org/handle/1957/${random.integer(10_000, 99_999)}`;
+    // The first always has a free copy: a featured patron's request relies on one.
+    if (index === 0 || random.chance(0.35)) article.openAccessUrl = `https://repository.example.org/handle/1957/${random.integer(10_000, 99_999)}`;
     articles.push(article);
   }
   return { books, articles };

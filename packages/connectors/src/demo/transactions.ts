@@ -97,7 +97,7 @@ export function makeTransactions(
     {
       patronId: meiLin!.id,
       requestType: 'Article',
-      articleId: (articles.find((article) => article.openAccessUrl) ?? articles[0]!).id,
+      articleId: articles.find((article) => article.openAccessUrl)!.id,
       status: illStatuses.awaiting,
       createdDaysAgo: 1.3,
     },
