@@ -21,6 +21,7 @@ const rules = [
   },
   { id: 'chat-fines', department: 'circulation', service_level: '4 opening hours', match: { words: ['fine', 'fines'], channels: ['chat', 'email'] } },
   { id: 'special-requests', department: 'special-collections', service_level: '3 business days', match: { categories: ['archives'] } },
+  { id: 'broken-link', department: 'eresources', service_level: '1 business day', match: { words: ["doesn't work", '-'] } },
   { id: 'everything-else', default: true, department: 'reference', service_level: '1 business day' },
 ] satisfies RoutingRuleInput[];
 
@@ -87,6 +88,8 @@ describe('routeHandoff', () => {
     },
     { name: 'first matching rule wins', query: { text: 'proxy fines', channel: 'chat' }, ruleId: 'off-campus-access', department: 'eresources' },
     { name: 'empty text goes to the default rule', query: { text: '' }, ruleId: 'everything-else', department: 'reference' },
+    { name: 'a curly apostrophe matches a straight one', query: { text: 'The link doesn’t work' }, ruleId: 'broken-link', department: 'eresources', words: ["doesn't work"] },
+    { name: 'a word of hyphens alone matches nothing', query: { text: 'a - b' }, ruleId: 'everything-else', department: 'reference' },
   ];
 
   it.each(cases)('$name', ({ query, ruleId, department, words, explanation }) => {
@@ -105,7 +108,7 @@ describe('routeHandoff', () => {
   });
 
   it('uses the default rule wherever it is written', () => {
-    const reordered = [parsedRules[6]!, ...parsedRules.slice(0, 6)];
+    const reordered = [parsedRules[7]!, ...parsedRules.slice(0, 7)];
     expect(routeHandoff({ text: 'proxy' }, reordered).ruleId).toBe('off-campus-access');
     expect(routeHandoff({ text: 'hello' }, reordered).ruleId).toBe('everything-else');
   });
@@ -113,8 +116,8 @@ describe('routeHandoff', () => {
 
 describe('compileRoutingRules', () => {
   it.each([
-    { name: 'no default rule', rules: parsedRules.slice(0, 6), count: 0 },
-    { name: 'two default rules', rules: [...parsedRules, { ...parsedRules[6]!, id: 'second-default' }], count: 2 },
+    { name: 'no default rule', rules: parsedRules.slice(0, 7), count: 0 },
+    { name: 'two default rules', rules: [...parsedRules, { ...parsedRules[7]!, id: 'second-default' }], count: 2 },
   ])('refuses $name', ({ rules: bad, count }) => {
     expect(() => compileRoutingRules(bad)).toThrow(LiaisonError);
     expect(() => compileRoutingRules(bad)).toThrow(/exactly one default rule/);

@@ -67,11 +67,11 @@ export interface CompiledRoutingRules {
 }
 
 /**
- * Folds case and accents so "Café" and "cafe" compare equal: decompose (NFD), drop the
- * combining marks, lowercase.
+ * Folds case, accents and typographic apostrophes so "Café" and "cafe", "can’t" and "can't"
+ * compare equal: decompose (NFD), drop the combining marks, lowercase.
  */
 export function foldForMatching(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[\u2018\u2019\u02bc]/gu, "'").toLowerCase();
 }
 
 // Hyphens, dashes and spaces inside a phrase are interchangeable, so "off-campus" also
@@ -84,6 +84,8 @@ function wordPattern(word: string): RegExp {
     .split(separators)
     .filter((part) => part !== '')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  // A "word" of hyphens alone names nothing; it must not match everywhere.
+  if (parts.length === 0) return /(?!)/u;
   // Whole words only: "proxy" must not match inside "proxying" or "EZproxy".
   return new RegExp(`(?<!${letterOrDigit})${parts.join('[\\s\\-\\u2010-\\u2015]+')}(?!${letterOrDigit})`, 'u');
 }
