@@ -51,4 +51,6 @@ export interface PurchaseFacts {
   demand?: Fact<number>;
   /** An open-access copy that staff can give the patron at once. */
   openAccess?: Fact<{ url: string; title?: string }>;
+  /** Publication year from a catalogue or vendor record; used instead of the request's LoanDate. */
+  publicationYear?: Fact<number>;
 }
