@@ -59,3 +59,21 @@ describe('readCsvFile', () => {
     for (const read of titles) expect(read).toBe(title);
   });
 });
+
+describe('CsvRecordParser with wanted fields', () => {
+  it('passes unwanted fields as empty strings and still counts their lines', () => {
+    const records: [number, string[]][] = [];
+    const wanted: boolean[] = [];
+    const parser = new CsvRecordParser((fields, line) => {
+      records.push([line, [...fields]]);
+      if (line === 1) fields.forEach((_, i) => (wanted[i] = i !== 1));
+    }, wanted);
+    parser.push('a,b,c\n1,"two\nlines ""q""",3\n4,5,"6\n7"\n');
+    parser.finish();
+    expect(records).toEqual([
+      [1, ['a', 'b', 'c']],
+      [2, ['1', '', '3']],
+      [4, ['4', '', '6\n7']],
+    ]);
+  });
+});

@@ -39,8 +39,12 @@ export class CsvRecordParser {
   readonly #fields: string[] = [];
   readonly #onRecord: OnRecord;
 
-  constructor(onRecord: OnRecord) {
+  /** Fields whose position is `false` in `wanted` are read past but passed as '' (faster); the caller may fill it in after the header. */
+  readonly #wanted: readonly boolean[] | undefined;
+
+  constructor(onRecord: OnRecord, wanted?: readonly boolean[]) {
     this.#onRecord = onRecord;
+    this.#wanted = wanted;
   }
 
   /** Physical line (1 = the first line of the file) that the next record starts on. */
@@ -74,6 +78,7 @@ export class CsvRecordParser {
   /** Parses records from `input`; returns the offset of the first record not complete in it. */
   #parse(input: string, isEnd: boolean): number {
     const fields = this.#fields;
+    const wanted = this.#wanted;
     const length = input.length;
     let recordStart = 0;
     while (recordStart < length) {
@@ -118,9 +123,10 @@ export class CsvRecordParser {
             }
             close = length; // an unclosed quote at the end of the file runs to the end
           }
-          value = input.slice(position + 1, close);
-          if (hasEscapedQuote) value = value.replaceAll('""', '"');
-          for (let nl = value.indexOf('\n'); nl !== -1; nl = value.indexOf('\n', nl + 1)) extraLines += 1;
+          for (let nl = input.indexOf('\n', position); nl !== -1 && nl < close; nl = input.indexOf('\n', nl + 1)) extraLines += 1;
+          const isWanted = wanted?.[fieldCount] !== false;
+          value = isWanted ? input.slice(position + 1, close) : '';
+          if (hasEscapedQuote && isWanted) value = value.replaceAll('""', '"');
           next = close + 1;
           if (next > lineEnd) {
             lineEnd = input.indexOf('\n', next);
@@ -138,17 +144,17 @@ export class CsvRecordParser {
           if (stop > next) {
             let end = stop;
             if (stop === lineEnd && input.charCodeAt(end - 1) === carriageReturn) end -= 1;
-            if (end > next) value += input.slice(next, end);
+            if (end > next && wanted?.[fieldCount] !== false) value += input.slice(next, end);
           }
           next = stop;
         } else {
           const commaAt = input.indexOf(',', position);
           if (commaAt !== -1 && commaAt < lineEnd) {
-            value = input.slice(position, commaAt);
+            value = wanted?.[fieldCount] !== false ? input.slice(position, commaAt) : '';
             next = commaAt;
           } else {
             const end = lineEnd > position && input.charCodeAt(lineEnd - 1) === carriageReturn ? lineEnd - 1 : lineEnd;
-            value = input.slice(position, end);
+            value = wanted?.[fieldCount] !== false ? input.slice(position, end) : '';
             next = lineEnd;
           }
         }
@@ -180,6 +186,8 @@ export interface ReadCsvOptions {
   onProgress?: (bytesRead: number) => void;
   /** Awaited after the records of each chunk, so a consumer can wait for its output to drain. */
   afterChunk?: () => Promise<void>;
+  /** Field positions set to `false` here are read past and passed as ''; may be filled in once the header is known. */
+  wanted?: readonly boolean[];
 }
 
 /** Streams a CSV file record by record; resolves when the whole file has been read. */
@@ -187,7 +195,7 @@ export async function readCsvFile(path: string, onRecord: OnRecord, options: Rea
   const stream = createReadStream(path, { highWaterMark: options.highWaterMark ?? 1 << 20 });
   // Decode the stream, not each chunk: a character split across two chunks stays whole.
   stream.setEncoding('utf8');
-  const parser = new CsvRecordParser(onRecord);
+  const parser = new CsvRecordParser(onRecord, options.wanted);
   for await (const text of stream as AsyncIterable<string>) {
     parser.push(text);
     options.onProgress?.(stream.bytesRead);

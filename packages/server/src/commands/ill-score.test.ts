@@ -1,0 +1,215 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { createDemoLibrary } from '@liaison/connectors';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { main } from '../cli.js';
+import type { CommandIO } from '../command.js';
+import { CsvRecordParser } from '../ill/csv-records.js';
+
+const fixture = join(dirname(fileURLToPath(import.meta.url)), '../ill/fixtures/illiad-borrowing.csv');
+const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-score-'));
+const exampleConfig = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/liaison.config.yaml');
+
+/** Runs `liaison ...args` in-process; resolves to the exit code and what it wrote. */
+async function run(args: string[], { isTTY = false } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = {
+    stdout: Object.assign(new Writable({ write: (chunk, _e, done) => ((stdout += chunk), done()) }), { isTTY: false }),
+    stderr: Object.assign(new Writable({ write: (chunk, _e, done) => ((stderr += chunk), done()) }), { isTTY }),
+    cwd: folder,
+    env: {},
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** CSV text as records (header included). */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  const parser = new CsvRecordParser((fields) => records.push([...fields]));
+  parser.push(text);
+  parser.finish();
+  return records;
+}
+
+const fixtureNumbers = ['512001', '512002', '512003', '512004', '512005', '512006', '512007', '512008'];
+
+describe('liaison ill score', () => {
+  it('writes one CSV row per request, in input order, with verdict, score and reasons', async () => {
+    const { code, stdout, stderr } = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    expect(stderr).not.toMatch(/skipped/);
+    expect(code).toBe(0);
+    const [head, ...rows] = csvRecords(stdout);
+    expect(head).toEqual(['TransactionNumber', 'verdict', 'score', 'reasons']);
+    expect(rows.map((row) => row[0])).toEqual(fixtureNumbers);
+    const verdictOf = Object.fromEntries(rows.map((row) => [row[0], row[1]]));
+    expect(verdictOf['512001']).toBe('buy'); // recent, priced, in print, not held
+    expect(verdictOf['512003']).toBe('owned'); // Held = yes
+    expect(verdictOf['512002']).not.toBe('buy'); // an article
+    expect(verdictOf['512005']).not.toBe('buy'); // a thesis
+    for (const row of rows) {
+      expect(Number(row[2])).toBeGreaterThanOrEqual(0);
+      expect(Number(row[2])).toBeLessThanOrEqual(100);
+      expect(row[3]).toMatch(/^[a-z0-9-]+: /);
+    }
+  });
+
+  it('writes the same verdicts as JSON', async () => {
+    const csv = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    const json = await run(['ill', 'score', fixture, '--as-of', '2025-06-30', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { TransactionNumber: string; verdict: string; score: number; reasons: { code: string; message: string }[] }[];
+    expect(parsed.map((row) => row.TransactionNumber)).toEqual(fixtureNumbers);
+    const fromCsv = csvRecords(csv.stdout).slice(1);
+    parsed.forEach((row, i) => {
+      expect([row.TransactionNumber, row.verdict, String(row.score)]).toEqual(fromCsv[i]!.slice(0, 3));
+      expect(row.reasons.map((r) => `${r.code}: ${r.message}`).join(' | ')).toBe(fromCsv[i]![3]);
+      expect(Object.keys(row.reasons[0]!)).toEqual(['code', 'message']);
+    });
+  });
+
+  it('prints a summary on stderr: verdict counts, titles in demand, the cost of the BUY list', async () => {
+    const { stderr } = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    expect(stderr).toMatch(/Scored 8 requests as of 2025-06-30/);
+    expect(stderr).toMatch(/BUY\s+\d/);
+    // Two requests for one book (ISBN written two ways): demand 2, counted once in the cost.
+    expect(stderr).toMatch(/1\.\s+2\s+\(2\)\s+The climate of history in a planetary age — Chakrabarty, Dipesh \(ISBN 9780226100555\)/);
+    // BUY: 512001 and 512004 (one book, $30.00) and 512008 ($35.50).
+    expect(stderr).toMatch(/Buying the BUY list: 2 distinct titles; the 2 with a price cost \$65\.50\./);
+  });
+
+  it('counts each BUY title once in the cost', async () => {
+    const path = join(folder, 'cost.csv');
+    const rows = [
+      'TransactionNumber,RequestType,DocumentType,LoanTitle,LoanAuthor,LoanDate,ISSN,CreationDate,Held,Price,Available',
+      '1,Loan,Book,Data feminism,X,2024,9780262044004,2025-03-01,no,40,yes',
+      '2,Loan,Book,Data feminism,X,2024,0262044005,2025-03-02,no,40,yes',
+      '3,Loan,Book,Other book,Y,2024,9780226100555,2025-03-02,no,25,yes',
+      '4,Loan,Book,No price yet,Z,2024,1571313567,2025-03-02,no,,yes',
+    ];
+    writeFileSync(path, rows.join('\n'));
+    const { stdout, stderr } = await run(['ill', 'score', path, '--as-of', '2025-06-30']);
+    expect(csvRecords(stdout).slice(1).map((row) => row[1])).toEqual(['buy', 'buy', 'buy', 'review']);
+    expect(stderr).toMatch(/Buying the BUY list: 2 distinct titles; the 2 with a price cost \$65\.00\./);
+  });
+
+  it('writes to --out and is the same as standard output', async () => {
+    const out = join(folder, 'verdicts.csv');
+    const toFile = await run(['ill', 'score', fixture, '--as-of', '2025-06-30', '--out', out]);
+    const toStdout = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    expect(toFile.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(toStdout.stdout);
+  });
+
+  it('lists bad rows with their line numbers, scores the rest, and exits 2', async () => {
+    const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+    const path = join(folder, 'bad-rows.csv');
+    writeFileSync(
+      path,
+      [
+        lines[0],
+        lines[1],
+        '512100,Loan,Book,"A title with',
+        'a line break",X,,2020,,,,,Faculty,,not a date,,,', // record on lines 3–4: bad date
+        lines[2],
+        ',Loan,Book,No number,X,,2020,,,,,Faculty,,3/4/2025 10:15:00 AM,,,', // line 6
+        '512101,Loan,Book,short row', // line 7
+        lines[3],
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await run(['ill', 'score', path, '--as-of', '2025-06-30']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/line 3: CreationDate "not a date" is not a date; row skipped/);
+    expect(stderr).toMatch(/line 6: has no TransactionNumber; row skipped/);
+    expect(stderr).toMatch(/line 7: has 4 fields; the header has 17; row skipped/);
+    expect(csvRecords(stdout).slice(1).map((row) => row[0])).toEqual(['512001', '512002', '512003']);
+  });
+
+  const failures: { name: string; args: () => string[]; setup?: () => void; message: RegExp }[] = [
+    { name: 'a missing file', args: () => ['ill', 'score', 'no-such-export.csv'], message: /cannot find no-such-export\.csv/ },
+    {
+      name: 'a CSV without a TransactionNumber column',
+      setup: () => writeFileSync(join(folder, 'no-number.csv'), 'ID,Title,CreationDate\n1,A,2025-01-01\n'),
+      args: () => ['ill', 'score', 'no-number.csv'],
+      message: /no TransactionNumber column; columns found: "ID", "Title", "CreationDate"/,
+    },
+    {
+      name: 'a policy file with errors (each printed with its path)',
+      setup: () => writeFileSync(join(folder, 'bad.yaml'), 'purchase:\n  max_price: lots\n  demand_window_days: -3\n'),
+      args: () => ['ill', 'score', fixture, '--config', 'bad.yaml'],
+      message: /purchase\.max_price[\s\S]*purchase\.demand_window_days/,
+    },
+    { name: 'a bad --as-of date', args: () => ['ill', 'score', fixture, '--as-of', '2025-02-30'], message: /--as-of "2025-02-30" is not a date/ },
+    { name: 'an unknown format', args: () => ['ill', 'score', fixture, '--format', 'xml'], message: /--format "xml" is not known/ },
+  ];
+  for (const { name, args, setup, message } of failures) {
+    it(`exits 1 with a clear message for ${name}`, async () => {
+      setup?.();
+      const { code, stderr, stdout } = await run(args());
+      expect(code).toBe(1);
+      expect(stderr).toMatch(message);
+      expect(stdout).toBe('');
+    });
+  }
+
+  it('draws a progress bar only on a terminal and only for a large file', async () => {
+    const small = await run(['ill', 'score', fixture, '--as-of', '2025-06-30'], { isTTY: true });
+    expect(small.stderr).not.toContain('\r[');
+    const path = join(folder, 'large.csv');
+    const row = '1,Loan,Book,T,A,2020,9780262044004,2025-03-01\n';
+    writeFileSync(path, 'TransactionNumber,RequestType,DocumentType,LoanTitle,LoanAuthor,LoanDate,ISSN,CreationDate\n' + row.repeat(60_000));
+    const large = await run(['ill', 'score', path, '--as-of', '2025-06-30'], { isTTY: true });
+    expect(large.stderr).toContain('\r[');
+    const piped = await run(['ill', 'score', path, '--as-of', '2025-06-30']);
+    expect(piped.stderr).not.toContain('\r[');
+  });
+
+  it('--enrich looks up what the export leaves unknown from the demo library, once per book', async () => {
+    const books = createDemoLibrary({ now: () => new Date('2025-06-30T12:00:00Z') }).listBooks();
+    const held = books.find((book) => book.isHeld)!;
+    const priced = books.find((book) => !book.isHeld && book.price !== undefined && book.isInPrint)!;
+    const path = join(folder, 'enrich.csv');
+    writeFileSync(
+      path,
+      [
+        'TransactionNumber,RequestType,DocumentType,LoanTitle,LoanAuthor,LoanDate,ISSN,CreationDate',
+        `1,Loan,Book,"${held.title}","${held.author}",${held.year},${held.isbn},2025-06-01`,
+        `2,Loan,Book,"${priced.title}","${priced.author}",${priced.year},${priced.isbn},2025-06-02`,
+        `3,Loan,Book,"${priced.title}","${priced.author}",${priced.year},${priced.isbn},2025-06-03`,
+      ].join('\n'),
+    );
+    const plain = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json']);
+    const enriched = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json', '--enrich']);
+    expect(enriched.code).toBe(0);
+    const verdicts = (text: string) => (JSON.parse(text) as { verdict: string }[]).map((row) => row.verdict);
+    expect(verdicts(plain.stdout)[0]).not.toBe('owned');
+    expect(verdicts(enriched.stdout)[0]).toBe('owned');
+    const codes = (text: string) => (JSON.parse(text) as { reasons: { code: string }[] }[]).map((row) => row.reasons.map((r) => r.code));
+    expect(codes(plain.stdout)[1]).toContain('price-unknown');
+    expect(codes(enriched.stdout)[1]).not.toContain('price-unknown');
+    expect(codes(enriched.stdout)[1]).not.toContain('availability-unknown');
+  });
+
+  it('--enrich refuses sources this version cannot ask, naming them', async () => {
+    const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as { connectors?: Record<string, unknown> };
+    writeFileSync(join(folder, 'folio.yaml'), stringifyYaml({ ...example, connectors: { ...example.connectors, holdings: ['folio'] } }));
+    const { code, stderr } = await run(['ill', 'score', fixture, '--enrich', '--config', 'folio.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/connectors\.holdings: "folio" cannot be asked/);
+  });
+
+  it('scores with the purchase section of the policy file named by --config', async () => {
+    const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as { purchase?: Record<string, unknown> };
+    writeFileSync(join(folder, 'strict.yaml'), stringifyYaml({ ...example, purchase: { ...example.purchase, max_price: 10 } }));
+    const strict = await run(['ill', 'score', fixture, '--as-of', '2025-06-30', '--config', 'strict.yaml']);
+    expect(strict.code).toBe(0);
+    expect(strict.stderr).toMatch(/purchase policy from strict\.yaml/);
+    // 512001 costs 30.00: within the default 150, over this policy's 10.
+    expect(csvRecords(strict.stdout)[1]![1]).not.toBe('buy');
+  });
+});

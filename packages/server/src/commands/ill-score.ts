@@ -1,0 +1,52 @@
+/**
+ * `liaison ill score`: a verdict (BUY, REVIEW, BORROW, OWNED, FREE), a score and the reasons for
+ * every request in a borrowing-request export, streamed as CSV or JSON, with a summary on stderr.
+ */
+import type { Command } from '../command.js';
+import { openOutput, runBatch } from '../ill/batch-run.js';
+import { ScoredOutput } from '../ill/scored-output.js';
+
+const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich]
+
+Scores every borrowing request in an export with ILLiad's column names (TransactionNumber,
+RequestType, DocumentType, LoanTitle, LoanAuthor, LoanDate, ISSN, Status, CreationDate, ...;
+optional Held, Price and Available columns give facts the library already knows).
+
+Options:
+  --config FILE   the policy file whose purchase section is used (default: ./liaison.config.yaml
+                  when there is one, else the built-in purchase policy)
+  --as-of DATE    the day to evaluate on, YYYY-MM-DD (default: today), so runs can be repeated
+  --format F      csv (default) or json
+  --out FILE      write the verdicts to FILE instead of standard output
+  --enrich        look up what the export leaves unknown (held, price, in print, an open-access
+                  copy) from the sources in the policy's connectors section (this version: the
+                  demo library); each book is asked about once per run
+
+Demand is the number of requests in the file for the same title (same ISBN, or the same title
+and author) created within the policy's demand_window_days up to the request's own day.
+Rows that cannot be read are listed with their line numbers and skipped.
+Exit codes: 0 every row scored; 2 some rows skipped; 1 nothing scored (missing file, bad policy,
+no TransactionNumber column).`;
+
+export const illScoreCommand: Command = {
+  name: ['ill', 'score'],
+  summary: 'Buy or borrow: score every request in an ILL export (CSV or JSON out)',
+  usage,
+  run: (args, io) =>
+    runBatch(args, io, {
+      usage,
+      allowEnrich: true,
+      allowFormat: true,
+      work: async (batch) => {
+        const output = await openOutput(batch.options.out, io);
+        const scored = new ScoredOutput(output.stream, batch.options.format);
+        try {
+          const run = await batch.score({ onScored: (row) => scored.add(row), afterChunk: () => scored.flush() });
+          await scored.finish();
+          return run;
+        } finally {
+          await output.close();
+        }
+      },
+    }),
+};

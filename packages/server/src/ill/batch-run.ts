@@ -1,0 +1,118 @@
+/**
+ * What `liaison ill score` and `liaison ill report` do around the scoring itself: check the
+ * arguments, the file and the policy; show progress on a terminal; list the skipped rows and
+ * print the summary; choose the exit code (0 all scored, 2 rows skipped, 1 nothing could be done).
+ */
+import { createWriteStream, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandIO } from '../command.js';
+import type { BatchOptions, LoadedPolicy } from './batch-options.js';
+import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
+import { CsvFormatError } from './csv-records.js';
+import { createEnricher, factSourcesFor } from './enrich.js';
+import { ProgressBar } from './progress-bar.js';
+import { formatRunSummary, formatSkippedRows } from './run-summary.js';
+import type { ScoreExportOptions, ScoreRun } from './score-export.js';
+import { ExportFormatError, scoreExport } from './score-export.js';
+
+/** Files this large, or with this many rows, get a progress bar on a terminal. */
+const progressBytes = 10 * 1024 * 1024;
+const progressRows = 50_000;
+
+/** Everything a batch command decided before scoring, handed to its own work. */
+export interface PreparedBatch {
+  options: BatchOptions;
+  path: string;
+  loaded: LoadedPolicy;
+  asOf: string;
+  /** Runs the scoring with progress shown; extra options come from the command. */
+  score(extra: Pick<ScoreExportOptions, 'onScored' | 'afterChunk' | 'collectBuyList'>): Promise<ScoreRun>;
+}
+
+/**
+ * Runs a batch command: `work` does the command's own part with a prepared batch and resolves
+ * to the run. Returns the exit code.
+ */
+export async function runBatch(
+  args: string[],
+  io: CommandIO,
+  {
+    usage,
+    allowEnrich,
+    allowFormat,
+    work,
+  }: { usage: string; allowEnrich: boolean; allowFormat: boolean; work: (batch: PreparedBatch) => Promise<ScoreRun> },
+): Promise<number> {
+  const fail = (lines: string[]) => {
+    io.stderr.write(lines.map((line) => `liaison: ${line}`).join('\n') + '\n');
+    return 1;
+  };
+  const options = parseBatchArgs(args, { allowEnrich, allowFormat });
+  if (typeof options === 'string') return fail([options, '', usage]);
+  const path = resolve(io.cwd, options.path);
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return fail([`${options.path} is not a file; name a CSV export of borrowing requests`]);
+    size = stats.size;
+  } catch {
+    return fail([`cannot find ${options.path} (looked at ${path}); check the path`]);
+  }
+  const loaded = loadPolicy(options.config, io.cwd);
+  if ('problems' in loaded) return fail(loaded.problems);
+  const asOf = options.asOf ?? today(new Date(), loaded.timeZone);
+  let enrich: ScoreExportOptions['enrich'];
+  if (options.enrich) {
+    // With --as-of the sources are asked as of that day too, so an enriched run repeats exactly.
+    const fixed = options.asOf ? new Date(`${options.asOf}T12:00:00Z`) : undefined;
+    const now = () => fixed ?? new Date();
+    const found = factSourcesFor(loaded.policy?.connectors ?? { holdings: ['demo'], price: ['demo'] }, now);
+    if (!found.ok) return fail(found.problems);
+    enrich = createEnricher(found.sources, now);
+  }
+
+  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, size * 2) : null;
+  const onProgress = (pass: 1 | 2, bytes: number, records: number) => {
+    if (!bar || (size <= progressBytes && records <= progressRows)) return;
+    bar.update(pass === 1 ? bytes : size + bytes, pass === 1 ? 'counting demand (pass 1 of 2)' : 'scoring (pass 2 of 2)');
+  };
+  const batch: PreparedBatch = {
+    options,
+    path,
+    loaded,
+    asOf,
+    score: (extra) => scoreExport({ path, policy: loaded.purchase, currency: loaded.currency, asOf, onProgress, enrich, ...extra }),
+  };
+  let run: ScoreRun;
+  try {
+    run = await work(batch);
+  } catch (error) {
+    bar?.clear();
+    if (error instanceof ExportFormatError || error instanceof CsvFormatError) return fail([`${options.path}: ${error.message}`]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) return fail([`${(error as Error).message}`]);
+    throw error;
+  }
+  bar?.clear();
+  const lines = [
+    ...formatSkippedRows(run),
+    ...(run.rowsSkipped > 0 ? [''] : []),
+    ...formatRunSummary(run, { asOf, currency: loaded.currency, windowDays: loaded.purchase.demand_window_days, policySource: loaded.source }),
+  ];
+  io.stderr.write(lines.join('\n') + '\n');
+  return run.rowsSkipped > 0 ? 2 : 0;
+}
+
+/** Opens --out for writing (resolving once it is open), or uses stdout. */
+export async function openOutput(out: string | undefined, io: CommandIO): Promise<{ stream: NodeJS.WritableStream; close(): Promise<void> }> {
+  if (out === undefined) return { stream: io.stdout, close: async () => {} };
+  const stream = createWriteStream(resolve(io.cwd, out));
+  await new Promise<void>((ready, failed) => {
+    stream.once('open', () => ready());
+    stream.once('error', failed);
+  });
+  return {
+    stream,
+    close: () => new Promise<void>((done, failed) => stream.end((error?: Error | null) => (error ? failed(error) : done()))),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The summary a batch prints on stderr: verdict counts, the titles most in demand, and what
+ * buying the BUY list would cost — the three things an acquisitions meeting asks first.
+ */
+import { formatMoney } from '@liaison/core';
+import type { ScoreRun } from './score-export.js';
+import { verdictOrder } from './score-export.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+
+/** The lines of the summary. `windowDays` is the policy's demand window in days. */
+export function formatRunSummary(
+  run: ScoreRun,
+  { asOf, currency, windowDays, policySource }: { asOf: string; currency: string; windowDays: number; policySource: string },
+): string[] {
+  const lines = [
+    `Scored ${count(run.rowsScored)} requests as of ${asOf} with the purchase policy from ${policySource}` +
+      (run.rowsSkipped > 0 ? `; ${count(run.rowsSkipped)} rows skipped.` : '.'),
+    '',
+    'Verdicts:',
+  ];
+  const width = Math.max(...verdictOrder.map((verdict) => count(run.verdictCounts[verdict]).length));
+  for (const verdict of verdictOrder) lines.push(`  ${verdict.toUpperCase().padEnd(7)}${count(run.verdictCounts[verdict]).padStart(width)}`);
+  lines.push('', `Top ${run.topTitles.length} titles by demand (most requests within ${windowDays} days; requests in the file):`);
+  run.topTitles.forEach((title, rank) => {
+    const name = oneLine(title.title) || '(no title)';
+    const by = title.author ? ` — ${oneLine(title.author)}` : '';
+    const isbn = title.isbn ? ` (ISBN ${title.isbn})` : '';
+    lines.push(`  ${String(rank + 1).padStart(2)}. ${String(title.peakDemand).padStart(4)} ${String(`(${title.requests})`).padStart(7)}  ${name}${by}${isbn}`);
+  });
+  const { titles, priced, unpriced, cost } = run.buy;
+  lines.push(
+    '',
+    titles === 0
+      ? 'The BUY list is empty.'
+      : `Buying the BUY list: ${count(titles)} distinct ${titles === 1 ? 'title' : 'titles'}; the ${count(priced)} with a price cost ${formatMoney(cost, currency)}` +
+          (unpriced > 0 ? `; ${count(unpriced)} ${unpriced === 1 ? 'has' : 'have'} no price.` : '.'),
+  );
+  return lines;
+}
+
+/** Skipped rows as lines, at most `limit`, then how many more. */
+export function formatSkippedRows(run: ScoreRun, limit = 100): string[] {
+  const lines = run.skipped.slice(0, limit).map((row) => `line ${row.line}: ${row.problem}; row skipped`);
+  const more = run.rowsSkipped - lines.length;
+  if (more > 0) lines.push(`... and ${count(more)} more rows skipped`);
+  return lines;
+}
+
+/** Text on one line: line breaks inside a title become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
