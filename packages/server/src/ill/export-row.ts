@@ -16,7 +16,9 @@ export function requestFromRecord(fields: readonly string[], columns: ColumnInde
     const position = columns[name];
     if (position === -1) continue;
     const value = fields[position];
-    if (value !== undefined && value !== '') request[name] = value.trim();
+    if (value === undefined || value === '') continue;
+    // Trimming allocates; most cells have nothing to trim.
+    request[name] = value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32 ? value.trim() : value;
   }
   request.TransactionNumber ??= '';
   request.RequestType ??= '';
@@ -25,15 +27,20 @@ export function requestFromRecord(fields: readonly string[], columns: ColumnInde
 
 /** Text of a cell, trimmed; empty when the column is absent. */
 export function cell(fields: readonly string[], position: number): string {
-  return position === -1 ? '' : (fields[position] ?? '').trim();
+  if (position === -1) return '';
+  const value = fields[position] ?? '';
+  return value !== '' && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
 }
 
+const plainPrice = /^\d+(\.\d+)?$/;
 const yes = new Set(['yes', 'y', 'true', 't', '1']);
 const no = new Set(['no', 'n', 'false', 'f', '0']);
 
 /** yes/no/true/false (any case) as a boolean; undefined when empty; null when unreadable. */
 export function parseYesNo(text: string): boolean | undefined | null {
   if (text === '') return undefined;
+  if (text === 'yes') return true; // the common spellings, without lower-casing
+  if (text === 'no') return false;
   const word = text.toLowerCase();
   if (yes.has(word)) return true;
   if (no.has(word)) return false;
@@ -43,6 +50,7 @@ export function parseYesNo(text: string): boolean | undefined | null {
 /** A price such as "45", "45.00", "$1,045.50" as a number; undefined when empty; null when unreadable. */
 export function parsePrice(text: string): number | undefined | null {
   if (text === '') return undefined;
+  if (plainPrice.test(text)) return Number(text);
   const digits = text.replace(/^[^\d.-]+/, '').replaceAll(',', '');
   if (!/^\d+(\.\d+)?$/.test(digits)) return null;
   return Number(digits);

@@ -151,6 +151,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   let records = 0;
   const keyIds = new Map<string, number>();
   const counter = new DemandCounter(policy.demand_window_days);
+  const keys = new TitleKeyCache();
   const skipped: SkippedRow[] = [];
   let rowsSkipped = 0;
   const skip = (line: number, problem: string) => {
@@ -190,12 +191,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
         skip(line, facts.problem);
         return;
       }
-      const key = titleKey({
-        TransactionNumber: transactionNumber,
-        ISSN: cell(fields, columns.ISSN),
-        LoanTitle: cell(fields, columns.LoanTitle),
-        LoanAuthor: cell(fields, columns.LoanAuthor),
-      });
+      const key = keys.keyOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
       let id = keyIds.get(key);
       if (id === undefined) {
         id = keyIds.size;
@@ -358,3 +354,39 @@ function collectBuyTitle(
     known.reasons = reasons;
   }
 }
+
+/**
+ * titleKey, remembered: a long-tail export asks for the same ISBN field and the same title
+ * again and again, and reading ISBNs and folding titles is most of pass 1's work. The key's
+ * precedence is titleKey's own (an ISBN, else title and author, else the transaction), so each
+ * part is asked of titleKey alone and the answer reused. Bounded so memory stays flat.
+ */
+class TitleKeyCache {
+  #byIsbnField = new Map<string, string | null>();
+  #byTitle = new Map<string, string | null>();
+
+  keyOf(transactionNumber: string, isbnField: string, title: string, author: string): string {
+    if (isbnField !== '') {
+      let isbnKey = this.#byIsbnField.get(isbnField);
+      if (isbnKey === undefined) {
+        const key = titleKey({ TransactionNumber: '', ISSN: isbnField, LoanTitle: '', LoanAuthor: '' });
+        isbnKey = key.startsWith('isbn:') ? key : null;
+        if (this.#byIsbnField.size >= cacheLimit) this.#byIsbnField.clear();
+        this.#byIsbnField.set(isbnField, isbnKey);
+      }
+      if (isbnKey !== null) return isbnKey;
+    }
+    if (title === '') return titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' });
+    const titleAndAuthor = `${title}\u0000${author}`;
+    let key = this.#byTitle.get(titleAndAuthor);
+    if (key === undefined) {
+      const computed = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
+      key = computed.startsWith('title:') ? computed : null;
+      if (this.#byTitle.size >= cacheLimit) this.#byTitle.clear();
+      this.#byTitle.set(titleAndAuthor, key);
+    }
+    return key ?? titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' });
+  }
+}
+
+const cacheLimit = 200_000;
