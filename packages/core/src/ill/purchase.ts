@@ -137,6 +137,10 @@ export function formatMoney(amount: number, currency: string): string {
   return format ? format.format(amount) : `${amount.toFixed(2)} ${currency}`;
 }
 
+function reason(code: PurchaseReasonCode, message: string): PurchaseReason {
+  return { code, message, isDeciding: false };
+}
+
 function timesRequested(count: number): string {
   return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
 }
@@ -182,6 +186,8 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     }
     return text;
   };
+  const demandText = (count: number, isAssumed: boolean): string =>
+    `${timesRequested(count)} ${window}${isAssumed ? ' (only this request is known)' : ''}`;
   let lastAsOf = Number.NaN;
   let lastAsOfYear = 0;
 
@@ -193,7 +199,6 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
       lastAsOfYear = civilFromDayNumber(asOfDay).year;
     }
     const reasons: PurchaseReason[] = [];
-    const add = (code: PurchaseReasonCode, message: string) => reasons.push({ code, message, isDeciding: false });
 
     // The facts, and what each says.
     const openAccess = facts.openAccess ?? null;
@@ -208,38 +213,39 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     const priceCurrency = price?.currency ? price.currency.toUpperCase() : currency;
     const isPriceComparable = price !== null && priceCurrency === currency;
     const givenDemand = facts.demand && Number.isFinite(facts.demand.value) ? facts.demand : null;
+    // This request always counts, so a count below 1 is read as 1.
     const demandCount = givenDemand ? Math.max(1, Math.floor(givenDemand.value)) : 1;
-    const demand: PurchaseFactsUsed['demand'] = givenDemand
-      ? { ...givenDemand, value: demandCount, isAssumed: false }
-      : { value: 1, source: assumedDemandSource, isAssumed: true };
-    const demandText = `requested ${timesRequested(demandCount)} ${window}${givenDemand ? '' : ' (only this request is known)'}`;
 
     // Every reason that applies, in purchaseReasonCodes order.
-    if (openAccess) add('open-access', `Free open-access copy: ${openAccess.value.url}`);
+    if (openAccess) reasons.push(reason('open-access', `Free open-access copy: ${openAccess.value.url}`));
     const requestType = request.RequestType;
-    if (requestType === 'Article' || requestType?.trim().toLowerCase() === 'article') {
-      add('article', 'Article request: articles are borrowed, not bought');
+    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) {
+      reasons.push(reason('article', 'Article request: articles are borrowed, not bought'));
     }
-    if (held?.value === true) add('owned', 'Already held by the library');
+    if (held?.value === true) reasons.push(reason('owned', 'Already held by the library'));
     const documentType = request.DocumentType;
-    if (documentType && isExcludedType(documentType)) add('excluded-type', `Document type "${documentType.trim()}" is not bought under the policy`);
+    if (documentType && isExcludedType(documentType)) {
+      reasons.push(reason('excluded-type', `Document type "${documentType.trim()}" is not bought under the policy`));
+    }
     if (!isEveryoneEligible) {
       const status = request.Status?.trim();
-      if (!status) add('patron-ineligible', `Patron status unknown; purchases are for ${eligibleList} only`);
-      else if (!isEligibleStatus(status)) add('patron-ineligible', `Patron status "${status}" is not eligible; purchases are for ${eligibleList} only`);
+      if (!status) reasons.push(reason('patron-ineligible', `Patron status unknown; purchases are for ${eligibleList} only`));
+      else if (!isEligibleStatus(status)) reasons.push(reason('patron-ineligible', `Patron status "${status}" is not eligible; purchases are for ${eligibleList} only`));
     }
     if (year !== null && year.value < lastAsOfYear - policy.max_age_years) {
-      add('too-old', `Published ${year.value}, outside the ${policy.max_age_years}-year window`);
+      reasons.push(reason('too-old', `Published ${year.value}, outside the ${policy.max_age_years}-year window`));
     }
-    if (isPriceComparable && price.value > maxPrice) add('over-price', `Price ${priceText(price.value)} is over the ${limitText} limit`);
-    if (available?.value === false) add('unavailable', 'Not available to buy (out of print or not sold)');
+    if (isPriceComparable && price.value > maxPrice) reasons.push(reason('over-price', `Price ${priceText(price.value)} is over the ${limitText} limit`));
+    if (available?.value === false) reasons.push(reason('unavailable', 'Not available to buy (out of print or not sold)'));
     if (demandCount < policy.min_requests) {
-      add('low-demand', `Requested ${timesRequested(demandCount)} ${window}${givenDemand ? '' : ' (only this request is known)'}; the policy buys at ${policy.min_requests} or more`);
+      reasons.push(reason('low-demand', `Requested ${demandText(demandCount, givenDemand === null)}; the policy buys at ${policy.min_requests} or more`));
     }
-    if (year === null) add('no-year', request.LoanDate?.trim() ? `No publication year in "${request.LoanDate.trim()}"` : 'No publication year given');
-    if (price === null) add('price-unknown', 'Price unknown');
-    else if (!isPriceComparable) add('price-unknown', `Price ${formatMoney(price.value, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`);
-    if (available === null) add('availability-unknown', 'Availability to buy unknown');
+    if (year === null) reasons.push(reason('no-year', request.LoanDate?.trim() ? `No publication year in "${request.LoanDate.trim()}"` : 'No publication year given'));
+    if (price === null) reasons.push(reason('price-unknown', 'Price unknown'));
+    else if (!isPriceComparable) {
+      reasons.push(reason('price-unknown', `Price ${formatMoney(price.value, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`));
+    }
+    if (available === null) reasons.push(reason('availability-unknown', 'Availability to buy unknown'));
 
     // The verdict: the first reason in policy order, then an open-access copy over all but owned.
     let deciding: PurchaseReason | undefined;
@@ -250,9 +256,11 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
       }
     }
     if (deciding === undefined) {
-      deciding = { code: 'within-policy', message: '', isDeciding: false };
-      const parts = [year ? `published ${year.value}` : '', price ? `${priceText(price.value)} within the ${limitText} limit` : '', available ? 'available to buy' : '', demandText];
-      deciding.message = `Within policy: ${parts.filter(Boolean).join(', ')}`;
+      // Nothing stood in the way, so year, price and availability are all known here.
+      deciding = reason(
+        'within-policy',
+        `Within policy: published ${year!.value}, ${priceText(price!.value)} within the ${limitText} limit, available to buy, requested ${demandText(demandCount, givenDemand === null)}`,
+      );
       reasons.push(deciding);
     }
     if (openAccess && deciding.code !== 'owned') deciding = reasons[0]!;
@@ -272,7 +280,9 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
         held,
         price: facts.price ?? null,
         available,
-        demand,
+        demand: givenDemand
+          ? { value: demandCount, source: givenDemand.source, asOf: givenDemand.asOf, isAssumed: false }
+          : { value: 1, source: assumedDemandSource, isAssumed: true },
         openAccess,
         publicationYear: year,
         isbns: { value: extractIsbns(request.ISSN), source: fromIssnField },

@@ -12,39 +12,26 @@
 import type { BorrowingRequest } from './request.js';
 import { firstIsbn } from './isbn.js';
 
-// The hot path reads ASCII text character by character into this buffer and makes one
-// string at the end; text with accents is first decomposed (NFD) and lower-cased, then read
-// by the same scanner, so both paths give the same key for the same letters.
-let buffer = new Uint16Array(256);
-
+// The hot path scans ASCII text once and builds the result from slices of the lower-cased
+// text. Text with any other character is first folded — decomposed (NFD), accents dropped,
+// lower-cased — and read by the same scanner, so both paths give the same key for one title.
 const separator = -1;
 const needsFolding = -2;
-const skip = -3;
 const letterOrDigit = /[\p{L}\p{N}]/u;
+const combiningMarks = /\p{M}+/gu;
 
-/** The lower-case code of a letter or digit, or separator / needsFolding / skip (a combining accent). */
+/** 1 for a letter or digit, 2 for a digit, or separator / needsFolding. */
 function wordCharacter(code: number, isFolded: boolean): number {
-  if (code >= 97 && code <= 122) return code; // a-z
-  if (code >= 65 && code <= 90) return code + 32; // A-Z
-  if (code >= 48 && code <= 57) return code; // 0-9
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1;
+  if (code >= 48 && code <= 57) return 2;
   if (code < 128) return separator;
   if (!isFolded) return needsFolding;
-  if (code >= 0x300 && code <= 0x36f) return skip;
-  if (code >= 0xd800 && code <= 0xdfff) return code; // either half of a character beyond the BMP
-  return letterOrDigit.test(String.fromCharCode(code)) ? code : separator;
+  if (code >= 0xd800 && code <= 0xdfff) return 1; // either half of a character beyond the BMP
+  return letterOrDigit.test(String.fromCharCode(code)) ? 1 : separator;
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').toLowerCase();
-}
-
-function put(at: number, code: number): void {
-  if (at === buffer.length) {
-    const larger = new Uint16Array(buffer.length * 2);
-    larger.set(buffer);
-    buffer = larger;
-  }
-  buffer[at] = code;
+  return text.normalize('NFD').replace(combiningMarks, '').toLowerCase();
 }
 
 // Leading articles that do not file, in the languages ILL requests most often arrive in.
@@ -54,41 +41,46 @@ const leadingArticles = new Set([
   'the', 'a', 'an', 'le', 'la', 'les', 'l', 'un', 'une', 'el', 'los', 'las', 'der', 'die', 'das', 'ein', 'eine', 'il', 'lo', 'gli',
 ]);
 
-/** normalizeTitle on text known to be ASCII (isFolded false) or already folded; null asks for folding. */
+/** normalizeTitle on ASCII text (isFolded false) or folded text; null asks for folding. */
 function scanTitle(title: string, isFolded: boolean): string | null {
-  let length = 0;
-  let firstWordEnd = -1;
-  let isBetweenWords = false;
-  for (let i = 0; i < title.length; i++) {
-    const code = title.charCodeAt(i);
+  let words = '';
+  let wordStart = -1;
+  let firstWordLength = 0;
+  let end = title.length;
+  for (let i = 0; i <= end; i++) {
+    const code = i < end ? title.charCodeAt(i) : 32;
     // The title proper ends at a subtitle (":"), a statement of responsibility (" /") or a
     // parallel title (" =").
-    if (code === 58 || ((code === 47 || code === 61) && title.charCodeAt(i - 1) === 32)) break;
-    let character = wordCharacter(code, isFolded);
-    if (character === needsFolding) return null;
-    if (character === skip) continue;
-    if (code === 38) {
-      // "&" reads as the word "and".
-      if (length > 0) {
-        if (firstWordEnd < 0) firstWordEnd = length;
-        put(length++, 32);
-      }
-      put(length++, 97);
-      put(length++, 110);
-      character = 100; // d
-    } else if (character === separator) {
-      isBetweenWords = length > 0;
+    if (code === 58 || ((code === 47 || code === 61) && title.charCodeAt(i - 1) === 32)) {
+      end = i;
+      i--;
       continue;
-    } else if (isBetweenWords) {
-      if (firstWordEnd < 0) firstWordEnd = length;
-      put(length++, 32);
-      isBetweenWords = false;
     }
-    put(length++, character);
-    if (code === 38) isBetweenWords = true;
+    const kind = wordCharacter(code, isFolded);
+    if (kind === needsFolding) return null;
+    if (kind !== separator) {
+      if (wordStart < 0) wordStart = i;
+      continue;
+    }
+    if (wordStart >= 0) {
+      if (words) {
+        if (firstWordLength === 0) firstWordLength = words.length;
+        words += ` ${title.slice(wordStart, i)}`;
+      } else {
+        words = title.slice(wordStart, i);
+      }
+      wordStart = -1;
+    }
+    // "&" reads as the word "and".
+    if (code === 38) {
+      if (words && firstWordLength === 0) firstWordLength = words.length;
+      words = words ? `${words} and` : 'and';
+    }
   }
-  const words = String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
-  if (firstWordEnd > 0 && firstWordEnd <= 4 && leadingArticles.has(words.slice(0, firstWordEnd))) return words.slice(firstWordEnd + 1);
+  if (!isFolded) words = words.toLowerCase();
+  if (firstWordLength > 0 && firstWordLength <= 4 && leadingArticles.has(words.slice(0, firstWordLength))) {
+    return words.slice(firstWordLength + 1);
+  }
   return words;
 }
 
@@ -101,12 +93,13 @@ export function normalizeTitle(title: string): string {
 }
 
 const nameSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'ed', 'eds', 'editor', 'editors', 'comp', 'trans', 'translator']);
+const surnameEnds = [',', ';', '|', '&', ' and '];
 
 /** Where the first author's surname part ends: a comma, or the start of a second author. */
 function surnamePartEnd(author: string): number {
   let end = author.length;
-  for (const mark of [',', ';', '|', '&', ' and ']) {
-    const at = author.indexOf(mark);
+  for (let i = 0; i < surnameEnds.length; i++) {
+    const at = author.indexOf(surnameEnds[i]!);
     if (at >= 0 && at < end) end = at;
   }
   return end;
@@ -120,30 +113,25 @@ function scanSurname(author: string, isFolded: boolean): string | null {
     const code = author.charCodeAt(i);
     if (code === 41 || code === 93) {
       // ")" or "]": skip back over "(ed.)", "[from old catalog]".
-      const open = author.lastIndexOf(code === 41 ? '(' : '[', i);
-      i = open - 1;
+      i = author.lastIndexOf(code === 41 ? '(' : '[', i) - 1;
       continue;
     }
-    const character = wordCharacter(code, isFolded);
-    if (character === needsFolding) return null;
-    if (character === separator) {
+    const kind = wordCharacter(code, isFolded);
+    if (kind === needsFolding) return null;
+    if (kind === separator) {
       i--;
       continue;
     }
-    let length = 0;
+    const end = i + 1;
     let hasLetter = false;
-    while (i >= 0) {
+    for (; i >= 0; i--) {
       const inWord = wordCharacter(author.charCodeAt(i), isFolded);
       if (inWord === needsFolding) return null;
       if (inWord === separator) break;
-      i--;
-      if (inWord === skip) continue;
-      if (inWord > 57) hasLetter = true;
-      put(length++, inWord);
+      if (inWord === 1) hasLetter = true;
     }
     if (!hasLetter) continue;
-    buffer.subarray(0, length).reverse();
-    const word = String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
+    const word = isFolded ? author.slice(i + 1, end) : author.slice(i + 1, end).toLowerCase();
     if (!nameSuffixes.has(word)) return word;
   }
   return '';
