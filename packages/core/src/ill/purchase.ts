@@ -249,9 +249,9 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
 
     // The verdict: the first reason in policy order, then an open-access copy over all but owned.
     let deciding: PurchaseReason | undefined;
-    for (const reason of reasons) {
-      if (reason.code !== 'open-access') {
-        deciding = reason;
+    for (const candidate of reasons) {
+      if (candidate.code !== 'open-access') {
+        deciding = candidate;
         break;
       }
     }
