@@ -100,4 +100,6 @@ export interface Handoff {
   /** Why routing chose this department (rule id and matched words). */
   routing?: { ruleId: string; explanation: string };
   history: HandoffEvent[];
+  /** Escalation rungs already sent for the current due time, by rung key ("75%"); see escalation.ts. */
+  remindersSent?: string[];
 }
