@@ -1,0 +1,209 @@
+/**
+ * Escalation: who is told, and when, as a hand-off uses up its service level. The library writes
+ * a ladder of rungs (`{ at: 75%, notify: owner }`); each rung fires once per due time, in order,
+ * measured in opening time for opening-hour and business-day service levels and in plain time
+ * for the others. Waiting on the patron or a vendor does not stop the clock: the due time stands.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { z } from 'zod';
+import { LiaisonError } from '../errors.js';
+import { nearest } from '../policy/suggest.js';
+import type { LibraryCalendar } from '../time/calendar.js';
+import { addOpeningMinutes, openMinutesBetween } from '../time/due.js';
+import { countsOpeningTime, parseServiceLevel } from '../time/service-level.js';
+import type { Handoff, HandoffState } from './handoff.js';
+
+/** Who a rung tells: the hand-off's owner or sender, the department's lead or channel, or the head of service. */
+export const escalationRecipients = ['owner', 'sender', 'department_lead', 'department_channel', 'head_of_service'] as const;
+export type EscalationRecipient = (typeof escalationRecipients)[number];
+
+const percentPattern = /^(\d+(?:\.\d+)?)\s*%$/;
+
+/** "75%" as a number of percent (75). A bare number is refused: 0.75 and 75 would both be guesses. */
+const percentOfServiceLevelSchema = z
+  .union([z.string(), z.number()], { error: 'is not a percentage; write e.g. "75%"' })
+  .transform((value, context) => {
+    const match = typeof value === 'string' ? percentPattern.exec(value.trim()) : null;
+    if (match) {
+      const percent = Number(match[1]);
+      if (percent > 0) return percent;
+      context.addIssue({ code: 'custom', message: `"${value}" is not more than 0%; a rung fires part-way through, at, or after the due time, e.g. "75%"` });
+      return z.NEVER;
+    }
+    const written = typeof value === 'number' ? (value > 0 && value <= 1 ? `${value * 100}%` : `${value}%`) : '75%';
+    context.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a percentage of the service level; write e.g. "${written}"` });
+    return z.NEVER;
+  });
+
+/** One rung of the ladder: at what share of the service level (percent, > 0) whom to notify. */
+export const escalationRungSchema = z.strictObject({
+  at: percentOfServiceLevelSchema,
+  notify: z.enum(escalationRecipients, {
+    error: (issue) => {
+      const guess = typeof issue.input === 'string' ? nearest(issue.input, escalationRecipients) : undefined;
+      const choices = escalationRecipients.join(', ');
+      return guess ? `${JSON.stringify(issue.input)} is not someone to notify; did you mean "${guess}"?` : `${JSON.stringify(issue.input)} is not someone to notify; use one of ${choices}`;
+    },
+  }),
+});
+export type EscalationRung = z.output<typeof escalationRungSchema>;
+
+/** The ladder used when the policy file has none: the owner at 75%, the lead at 100%, the head of service at 200%. */
+export const defaultEscalationLadder: EscalationRung[] = [
+  { at: 75, notify: 'owner' },
+  { at: 100, notify: 'department_lead' },
+  { at: 200, notify: 'head_of_service' },
+];
+
+/** `handoff.escalation`: rungs from the earliest, no two at the same share. An empty list turns escalation off. */
+export const escalationLadderSchema = z
+  .array(escalationRungSchema)
+  .superRefine((ladder, context) => {
+    ladder.forEach((rung, index) => {
+      const previous = ladder[index - 1];
+      if (!previous) return;
+      if (rung.at === previous.at) {
+        context.addIssue({ code: 'custom', path: [index, 'at'], message: `${rung.at}% is listed twice; give each share one rung` });
+      } else if (rung.at < previous.at) {
+        context.addIssue({ code: 'custom', path: [index, 'at'], message: `${rung.at}% comes after ${previous.at}%; list the rungs from the earliest` });
+      }
+    });
+  })
+  .default(() => defaultEscalationLadder.map((rung) => ({ ...rung })));
+export type EscalationLadder = z.output<typeof escalationLadderSchema>;
+
+/** The stable key of a rung, as kept in `Handoff.remindersSent`: "75%". */
+export function rungKey(rung: Pick<EscalationRung, 'at'>): string {
+  return `${rung.at}%`;
+}
+
+/** A rung that has come due for a hand-off: who to tell, and what to tell them. */
+export interface Reminder {
+  handoffId: string;
+  /** The rung's key, "75%". */
+  rung: string;
+  notify: EscalationRecipient;
+  /** When the rung was reached (ISO 8601 instant); earlier than now when the hub was down. */
+  dueAt: string;
+  /** How much of the service level has been used, in percent (one decimal), measured as the rung is. */
+  elapsedPercent: number;
+  message: string;
+}
+
+/** States in which a hand-off is still owed to someone, so reminders apply. */
+export const escalatingStates = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor'] as const satisfies readonly HandoffState[];
+
+const isEscalating = (state: HandoffState) => (escalatingStates as readonly HandoffState[]).includes(state);
+
+/** Whether a hand-off still owed to someone is past its due time at `now`. */
+export function isOverdue(handoff: Pick<Handoff, 'state' | 'dueAt'>, now: Date): boolean {
+  return isEscalating(handoff.state) && now.getTime() > new Date(handoff.dueAt).getTime();
+}
+
+/** How a hand-off's service level is measured: where each rung falls and how much is used. */
+interface Measure {
+  /** Percent of the service level used by `now`. */
+  elapsedPercent: number;
+  /** The instant a rung at `percent` is reached; 100% is the hand-off's due time exactly. */
+  reachedAt(percent: number): Date;
+}
+
+function plainTimeMeasure(created: Date, due: Date, now: Date): Measure | undefined {
+  const total = due.getTime() - created.getTime();
+  if (total <= 0) return undefined;
+  return {
+    elapsedPercent: ((now.getTime() - created.getTime()) / total) * 100,
+    reachedAt: (percent) => new Date(created.getTime() + (total * percent) / 100),
+  };
+}
+
+function openingTimeMeasure(created: Date, due: Date, now: Date, calendar: LibraryCalendar): Measure | undefined {
+  const total = openMinutesBetween(created, due, calendar);
+  if (total <= 0) return undefined;
+  return {
+    elapsedPercent: (openMinutesBetween(created, now, calendar) / total) * 100,
+    // Rungs past 100% count on from the due time, so "100%" is the due time even when a
+    // business-day due time was moved to an opening.
+    reachedAt: (percent) =>
+      percent < 100 ? addOpeningMinutes(created, (total * percent) / 100, calendar) : addOpeningMinutes(due, (total * (percent - 100)) / 100, calendar),
+  };
+}
+
+function measureFor(handoff: Handoff, now: Date, calendar: LibraryCalendar): Measure | undefined {
+  const created = new Date(handoff.createdAt);
+  const due = new Date(handoff.dueAt);
+  const level = parseServiceLevel(handoff.serviceLevel);
+  // A service level that no longer parses (the policy changed) is measured in plain time
+  // rather than never escalating.
+  if (level.ok && countsOpeningTime(level.value)) {
+    const opening = openingTimeMeasure(created, due, now, calendar);
+    if (opening) return opening;
+  }
+  return plainTimeMeasure(created, due, now);
+}
+
+const whenText = (instant: Date, calendar: LibraryCalendar) => format(new TZDate(instant.getTime(), calendar.time_zone), 'EEE d MMM, HH:mm');
+
+function messageFor(handoff: Handoff, rung: EscalationRung, calendar: LibraryCalendar): string {
+  const due = whenText(new Date(handoff.dueAt), calendar);
+  const unowned = rung.notify === 'owner' && !handoff.owner ? ' No one has accepted it yet.' : '';
+  const subject = `${handoff.id} "${handoff.summary}" (${handoff.department})`;
+  if (rung.at < 100) return `Reminder: ${subject} has used ${rungKey(rung)} of its ${handoff.serviceLevel}; it is due ${due}.${unowned}`;
+  if (rung.at === 100) return `Due now: ${subject} was due ${due} (${handoff.serviceLevel}).${unowned}`;
+  return `Overdue: ${subject} was due ${due} and has taken ${rungKey(rung)} of its ${handoff.serviceLevel}.${unowned}`;
+}
+
+/**
+ * The reminders due at `now`: for each hand-off still owed (open, accepted or waiting), every
+ * rung reached and not yet in its `remindersSent`, each once and in ladder order even when several
+ * came due together (a hub that was down). Sorted most overdue hand-off first.
+ */
+export function remindersDue(handoffs: readonly Handoff[], ladder: readonly EscalationRung[], now: Date, calendar: LibraryCalendar): Reminder[] {
+  const found: { reminder: Reminder; elapsed: number; at: number }[] = [];
+  for (const handoff of handoffs) {
+    if (!isEscalating(handoff.state)) continue;
+    const sent = new Set(handoff.remindersSent ?? []);
+    const waiting = ladder.filter((rung) => !sent.has(rungKey(rung)));
+    if (waiting.length === 0) continue;
+    let measure: Measure | undefined;
+    try {
+      measure = measureFor(handoff, now, calendar);
+    } catch (error) {
+      // A calendar that closes for good after the due time cannot place late rungs; plain time can.
+      if (!(error instanceof LiaisonError && error.code === 'calendar_never_open')) throw error;
+      measure = plainTimeMeasure(new Date(handoff.createdAt), new Date(handoff.dueAt), now);
+    }
+    if (!measure) continue;
+    for (const rung of waiting) {
+      let reachedAt: Date;
+      try {
+        reachedAt = measure.reachedAt(rung.at);
+      } catch (error) {
+        if (!(error instanceof LiaisonError && error.code === 'calendar_never_open')) throw error;
+        continue;
+      }
+      if (reachedAt.getTime() > now.getTime()) continue;
+      found.push({
+        elapsed: measure.elapsedPercent,
+        at: rung.at,
+        reminder: {
+          handoffId: handoff.id,
+          rung: rungKey(rung),
+          notify: rung.notify,
+          dueAt: reachedAt.toISOString(),
+          elapsedPercent: Math.round(measure.elapsedPercent * 10) / 10,
+          message: messageFor(handoff, rung, calendar),
+        },
+      });
+    }
+  }
+  found.sort((a, b) => b.elapsed - a.elapsed || a.reminder.handoffId.localeCompare(b.reminder.handoffId) || a.at - b.at);
+  return found.map((entry) => entry.reminder);
+}
+
+/** The hand-off with `rung` recorded as sent (once), so `remindersDue` will not return it again. */
+export function markReminderSent(handoff: Handoff, rung: string): Handoff {
+  const sent = handoff.remindersSent ?? [];
+  return sent.includes(rung) ? handoff : { ...handoff, remindersSent: [...sent, rung] };
+}
