@@ -80,6 +80,9 @@ export interface EvaluationsTable {
   staff: string;
   channel: string | null;
   created_at: Timestamp;
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  result: ColumnType<Json<unknown> | null, string | null | undefined, string | null>;
+  comment: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PurchaseDecisionsTable {
@@ -91,6 +94,8 @@ export interface PurchaseDecisionsTable {
   reasons: Json<unknown>;
   facts: Json<unknown>;
   decided_at: Timestamp;
+  title_key: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PurchaseOverridesTable {

@@ -172,6 +172,25 @@ export const migrations: Migration[] = [
         for each row execute function refuse_change()`,
     ],
   },
+  {
+    version: 2,
+    name: 'patron look-ups on hand-offs, demand by title, evaluation units and results',
+    statements: [
+      // Earlier hand-offs for the patron in context: looked up by e-mail or barcode.
+      `create index handoffs_patron_email on handoffs ((lower(patron ->> 'email')))`,
+      `create index handoffs_patron_barcode on handoffs ((patron ->> 'barcode'))`,
+      `create index handoffs_created on handoffs (created_at)`,
+      // Demand: distinct requests for one title (ISBN, or title and author) within the policy's window.
+      `alter table purchase_decisions add column title_key text`,
+      `alter table purchase_decisions add column decided_by text`,
+      `create index purchase_decisions_title on purchase_decisions (title_key, decided_at)`,
+      // Calibration compares raters on the same unit (one interaction); the full result keeps pass/fail and sections.
+      `alter table evaluations add column unit_id text`,
+      `alter table evaluations add column result jsonb`,
+      `alter table evaluations add column comment text`,
+      `create index evaluations_unit on evaluations (rubric_id, unit_id)`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

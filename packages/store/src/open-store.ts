@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { StoreError } from './errors.js';
@@ -62,6 +62,8 @@ export interface Store extends Repositories {
   migrate(): Promise<number[]>;
   /** Runs `work` in one transaction: everything it writes through the given repositories commits or rolls back together. */
   transaction<T>(work: (store: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Asks the database a trivial question; rejects when it cannot answer (for /healthz). */
+  ping(): Promise<void>;
   /** Closes the connections (and PGlite, if the store opened it). */
   close(): Promise<void>;
 }
@@ -86,6 +88,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...repositories(db),
     migrate: () => applyMigrations(db, schema),
     transaction: (work) => db.transaction().execute((trx) => work(bindTransaction(trx))),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
   try {

@@ -18,10 +18,18 @@ export interface StoredEvaluation<Answers = unknown> {
   staff: string;
   channel: string | null;
   createdAt: string;
+  /** The interaction evaluated (a visit, a chat transcript): raters who score the same unit can be compared. */
+  unitId: string | null;
+  /** The full result of scoring (pass/fail, failed critical criteria, sections), as core returned it. */
+  result: unknown;
+  comment: string | null;
 }
 
-export type NewEvaluation<Answers = unknown> = Omit<StoredEvaluation<Answers>, 'id' | 'createdAt' | 'channel'> & {
+export type NewEvaluation<Answers = unknown> = Omit<StoredEvaluation<Answers>, 'id' | 'createdAt' | 'channel' | 'unitId' | 'result' | 'comment'> & {
   channel?: string | null;
+  unitId?: string | null;
+  result?: unknown;
+  comment?: string | null;
   createdAt: Date | string;
 };
 
@@ -30,6 +38,8 @@ export interface EvaluationFilter {
   rubricVersion?: number;
   staff?: string;
   rater?: string;
+  /** Only evaluations of these units. */
+  unitIds?: string[];
   /** Only those created at or after this instant. */
   since?: Date;
   /** Only those created before this instant. */
@@ -54,6 +64,9 @@ export class EvaluationRepository {
         staff: evaluation.staff,
         channel: evaluation.channel ?? null,
         created_at: evaluation.createdAt,
+        unit_id: evaluation.unitId ?? null,
+        result: evaluation.result === undefined ? null : json(evaluation.result),
+        comment: evaluation.comment ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -67,6 +80,7 @@ export class EvaluationRepository {
     if (filter.rubricVersion !== undefined) query = query.where('rubric_version', '=', filter.rubricVersion);
     if (filter.staff !== undefined) query = query.where('staff', '=', filter.staff);
     if (filter.rater !== undefined) query = query.where('rater', '=', filter.rater);
+    if (filter.unitIds !== undefined) query = query.where('unit_id', 'in', filter.unitIds.length > 0 ? filter.unitIds : ['']);
     if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
     if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
     const rows = await query.orderBy('created_at').orderBy('id').limit(filter.limit ?? 1000).execute();
@@ -85,5 +99,8 @@ function toEvaluation<Answers>(row: Selectable<EvaluationsTable>): StoredEvaluat
     staff: row.staff,
     channel: row.channel,
     createdAt: iso(row.created_at),
+    unitId: row.unit_id,
+    result: row.result,
+    comment: row.comment,
   };
 }

@@ -190,3 +190,20 @@ forEachBackend('hand-offs', (backend) => {
     expect((await store.handoffs.get(handoff.id))?.remindersSent).toEqual(['due-soon', 'overdue-1']);
   });
 });
+
+forEachBackend('hand-offs of one patron', (backend) => {
+  it('finds a patron\'s earlier hand-offs by e-mail (any case) or barcode, and by creation time', async () => {
+    const store = await backend.open();
+    const a = (await store.handoffs.create(newHandoff({ patron: { email: 'Reader@Example.edu' } }))).handoff;
+    const b = (await store.handoffs.create(newHandoff({ patron: { barcode: '21234000999999' }, createdAt: '2025-03-05T14:00:00.000Z' }))).handoff;
+    await store.handoffs.create(newHandoff({ patron: { email: 'someone.else@example.edu' } }));
+    await store.handoffs.create(newHandoff({ patron: null }));
+    const byEmail = await store.handoffs.list({ patronEmail: 'reader@example.edu' });
+    expect(byEmail.map((h) => h.id)).toEqual([a.id]);
+    const either = await store.handoffs.list({ patronEmail: 'reader@example.edu', patronBarcode: '21234000999999' });
+    expect(either.map((h) => h.id).sort()).toEqual([a.id, b.id].sort());
+    const recent = await store.handoffs.list({ createdSince: new Date('2025-03-04T00:00:00.000Z') });
+    expect(recent.map((h) => h.id)).toEqual([b.id]);
+  });
+});
+

@@ -34,6 +34,12 @@ export interface HandoffFilter {
   order?: 'due-first' | 'overdue-first' | 'newest-first';
   /** Load each hand-off's history too (default true). */
   withHistory?: boolean;
+  /** Only the hand-offs of this patron (e-mail, compared case-insensitively). */
+  patronEmail?: string;
+  /** Only the hand-offs of this patron (barcode). */
+  patronBarcode?: string;
+  /** Only those created at or after this instant. */
+  createdSince?: Date;
 }
 
 const closedStates: HandoffState[] = ['resolved', 'cancelled'];
@@ -140,6 +146,17 @@ export class HandoffRepository {
     if (filter.owner === null) query = query.where('owner', 'is', null);
     else if (filter.owner !== undefined) query = query.where('owner', '=', filter.owner);
     if (filter.sender !== undefined) query = query.where('sender_id', '=', filter.sender);
+    if (filter.patronEmail !== undefined || filter.patronBarcode !== undefined) {
+      const email = filter.patronEmail?.toLowerCase();
+      const barcode = filter.patronBarcode;
+      query = query.where((eb) =>
+        eb.or([
+          ...(email ? [eb(sql<string>`lower(patron ->> 'email')`, '=', email)] : []),
+          ...(barcode ? [eb(sql<string>`patron ->> 'barcode'`, '=', barcode)] : []),
+        ]),
+      );
+    }
+    if (filter.createdSince !== undefined) query = query.where('created_at', '>=', filter.createdSince);
     if (filter.overdue) query = query.where('due_at', '<', filter.now!).where('state', 'not in', closedStates);
     if (order === 'overdue-first') {
       const now = filter.now!;

@@ -44,4 +44,19 @@ forEachBackend('purchase decisions', (backend) => {
     expect(latest?.reasons[0]?.code).toBe('price_under_limit');
     expect(await store.purchases.latestDecision('nope')).toBeUndefined();
   });
+
+  it('counts demand for a title as distinct requests in the window, leaving out the one being judged', async () => {
+    const store = await backend.open();
+    const withKey = (transactionNumber: string, decidedAt: string, titleKey = 'isbn:9781571313560') => ({ ...decision(transactionNumber, 'BUY', 'within-policy', decidedAt), titleKey });
+    await store.purchases.recordDecision(withKey('3001', '2025-01-10T10:00:00.000Z'));
+    await store.purchases.recordDecision(withKey('3001', '2025-01-11T10:00:00.000Z')); // the same request judged again
+    await store.purchases.recordDecision(withKey('3002', '2025-02-10T10:00:00.000Z'));
+    await store.purchases.recordDecision(withKey('3003', '2024-01-10T10:00:00.000Z')); // outside the window
+    await store.purchases.recordDecision(withKey('3004', '2025-02-11T10:00:00.000Z', 'isbn:9780306406157')); // another title
+    const since = new Date('2024-06-01T00:00:00.000Z');
+    expect(await store.purchases.countDemand('isbn:9781571313560', since)).toBe(2);
+    expect(await store.purchases.countDemand('isbn:9781571313560', since, '3002')).toBe(1);
+    expect(await store.purchases.countDemand('isbn:0000000000000', since)).toBe(0);
+  });
 });
+

@@ -18,10 +18,16 @@ export interface StoredPurchaseDecision {
   reasons: Reason[];
   facts: PurchaseFacts;
   decidedAt: string;
+  /** The demand-grouping key of the title (core's `titleKey`), when it has one. */
+  titleKey: string | null;
+  /** Who asked for the decision (a staff token's id, or a batch run). */
+  decidedBy: string | null;
 }
 
-export type NewPurchaseDecision = Omit<StoredPurchaseDecision, 'id' | 'decidedAt' | 'score'> & {
+export type NewPurchaseDecision = Omit<StoredPurchaseDecision, 'id' | 'decidedAt' | 'score' | 'titleKey' | 'decidedBy'> & {
   score?: number | null;
+  titleKey?: string | null;
+  decidedBy?: string | null;
   decidedAt: Date | string;
 };
 
@@ -59,10 +65,27 @@ export class PurchaseRepository {
         reasons: json(decision.reasons),
         facts: json(decision.facts),
         decided_at: decision.decidedAt,
+        title_key: decision.titleKey ?? null,
+        decided_by: decision.decidedBy ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toDecision(row);
+  }
+
+  /**
+   * Demand for a title: how many distinct borrowing requests (transaction numbers) for it were
+   * decided at or after `since`, not counting `excludingTransaction` (the request being judged).
+   */
+  async countDemand(titleKey: string, since: Date, excludingTransaction?: string): Promise<number> {
+    let query = this.db
+      .selectFrom('purchase_decisions')
+      .select(sql<number>`count(distinct transaction_number)::integer`.as('count'))
+      .where('title_key', '=', titleKey)
+      .where('decided_at', '>=', since);
+    if (excludingTransaction !== undefined) query = query.where('transaction_number', '<>', excludingTransaction);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.count);
   }
 
   /** Records that a staff member overrode a decision, with their verdict and why. */
@@ -120,6 +143,8 @@ function toDecision(row: Selectable<PurchaseDecisionsTable>): StoredPurchaseDeci
     reasons: row.reasons as Reason[],
     facts: row.facts as PurchaseFacts,
     decidedAt: iso(row.decided_at),
+    titleKey: row.title_key,
+    decidedBy: row.decided_by,
   };
 }
 
