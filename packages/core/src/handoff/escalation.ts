@@ -4,8 +4,6 @@
  * measured in opening time for opening-hour and business-day service levels and in plain time
  * for the others. Waiting on the patron or a vendor does not stop the clock: the due time stands.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import { z } from 'zod';
 import { LiaisonError } from '../errors.js';
 import { nearest } from '../policy/suggest.js';
@@ -143,10 +141,25 @@ function measureFor(handoff: Handoff, now: Date, calendar: LibraryCalendar): Mea
   return plainTimeMeasure(created, due, now);
 }
 
-const whenText = (instant: Date, calendar: LibraryCalendar) => format(new TZDate(instant.getTime(), calendar.time_zone), 'EEE d MMM, HH:mm');
+// One Intl formatter per zone: the scheduler words thousands of reminders a minute, and
+// building a formatter (or a zoned date per call) costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function messageFor(handoff: Handoff, rung: EscalationRung, calendar: LibraryCalendar): string {
-  const due = whenText(new Date(handoff.dueAt), calendar);
+/** "Mon 2 Mar, 13:00" in the library's time zone. */
+function whenText(instant: Date, calendar: LibraryCalendar): string {
+  let formatter = formatters.get(calendar.time_zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone: calendar.time_zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    });
+    formatters.set(calendar.time_zone, formatter);
+  }
+  // Assembled from parts, since runtimes differ in the punctuation between them.
+  const part = Object.fromEntries(formatter.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return `${part.weekday} ${part.day} ${part.month}, ${part.hour}:${part.minute}`;
+}
+
+function messageFor(handoff: Handoff, rung: EscalationRung, due: string): string {
   const unowned = rung.notify === 'owner' && !handoff.owner ? ' No one has accepted it yet.' : '';
   const subject = `${handoff.id} "${handoff.summary}" (${handoff.department})`;
   if (rung.at < 100) return `Reminder: ${subject} has used ${rungKey(rung)} of its ${handoff.serviceLevel}; it is due ${due}.${unowned}`;
@@ -175,6 +188,7 @@ export function remindersDue(handoffs: readonly Handoff[], ladder: readonly Esca
       measure = plainTimeMeasure(new Date(handoff.createdAt), new Date(handoff.dueAt), now);
     }
     if (!measure) continue;
+    let dueText: string | undefined;
     for (const rung of waiting) {
       let reachedAt: Date;
       try {
@@ -193,7 +207,7 @@ export function remindersDue(handoffs: readonly Handoff[], ladder: readonly Esca
           notify: rung.notify,
           dueAt: reachedAt.toISOString(),
           elapsedPercent: Math.round(measure.elapsedPercent * 10) / 10,
-          message: messageFor(handoff, rung, calendar),
+          message: messageFor(handoff, rung, (dueText ??= whenText(new Date(handoff.dueAt), calendar))),
         },
       });
     }

@@ -103,10 +103,30 @@ export function localDateOf(instant: Date, timeZone: string): string {
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
+// Walking day by day is the inner loop of every count of opening time, so date arithmetic is
+// remembered (a few thousand short strings at most, cleared when it grows past that).
+const shiftedDates = new Map<string, string>();
+
 /** The calendar date `days` after a "YYYY-MM-DD" date (zone-free date arithmetic). */
 export function addCalendarDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  const key = `${date}${days}`;
+  let shifted = shiftedDates.get(key);
+  if (shifted === undefined) {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    shifted = new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+    if (shiftedDates.size > 20_000) shiftedDates.clear();
+    shiftedDates.set(key, shifted);
+  }
+  return shifted;
+}
+
+/**
+ * A date at least one day before the local date of `instant` in any zone: UTC offsets lie within
+ * ±14 hours, so two days before the UTC date is always early enough. Starting here instead of
+ * asking Intl for the local date keeps day walks cheap; intervals before `instant` are skipped.
+ */
+function safelyBefore(instant: Date): string {
+  return addCalendarDays(instant.toISOString().slice(0, 10), -2);
 }
 
 /** The instant of a local wall-clock time on a date: `minutes` after local midnight (1440 = the next midnight), plus `extraMilliseconds`. */
@@ -125,8 +145,16 @@ export function openingHoursOn(calendar: LibraryCalendar, date: string): { hours
   return { hours: calendar.opening_hours[weekday] };
 }
 
-/** The opening intervals of one local date, as instants, earliest first (empty when closed). */
-export function openingIntervalsOn(calendar: LibraryCalendar, date: string): OpeningInterval[] {
+// Converting wall-clock times to instants is the costly step, and the scheduler asks about the
+// same few weeks for thousands of hand-offs each minute, so each calendar keeps its answers per
+// date. Parsed calendars are not changed after parsing; a changed policy is a new object.
+const intervalsByCalendar = new WeakMap<LibraryCalendar, Map<string, readonly OpeningInterval[]>>();
+
+function intervalsOn(calendar: LibraryCalendar, date: string): readonly OpeningInterval[] {
+  let byDate = intervalsByCalendar.get(calendar);
+  if (!byDate) intervalsByCalendar.set(calendar, (byDate = new Map()));
+  const known = byDate.get(date);
+  if (known) return known;
   const intervals: OpeningInterval[] = [];
   for (const range of openingHoursOn(calendar, date).hours) {
     const start = instantAtLocalTime(date, minutesAfterMidnight(range.opens), calendar.time_zone);
@@ -134,7 +162,13 @@ export function openingIntervalsOn(calendar: LibraryCalendar, date: string): Ope
     // A range wholly inside a spring-forward gap has no real time in it.
     if (end.getTime() > start.getTime()) intervals.push({ start, end });
   }
+  byDate.set(date, intervals);
   return intervals;
+}
+
+/** The opening intervals of one local date, as instants, earliest first (empty when closed). */
+export function openingIntervalsOn(calendar: LibraryCalendar, date: string): OpeningInterval[] {
+  return intervalsOn(calendar, date).map(({ start, end }) => ({ start: new Date(start.getTime()), end: new Date(end.getTime()) }));
 }
 
 /** How many days without any opening are searched before a calendar is judged never open. */
@@ -147,10 +181,10 @@ export const neverOpenSearchDays = 366;
  * a year of days without any opening.
  */
 export function* openingIntervalsFrom(calendar: LibraryCalendar, from: Date): Generator<OpeningInterval> {
-  let date = addCalendarDays(localDateOf(from, calendar.time_zone), -1); // the day before may run past `from` in a DST change
+  let date = safelyBefore(from);
   let closedDays = 0;
   for (;;) {
-    const intervals = openingIntervalsOn(calendar, date).filter((interval) => interval.end.getTime() > from.getTime());
+    const intervals = intervalsOn(calendar, date).filter((interval) => interval.end.getTime() > from.getTime());
     if (intervals.length > 0) closedDays = 0;
     else if (++closedDays > neverOpenSearchDays) {
       throw new LiaisonError('calendar_never_open', `The library is not open on any day in the ${neverOpenSearchDays} days before ${date}; no opening time can be counted.`, [
@@ -158,7 +192,7 @@ export function* openingIntervalsFrom(calendar: LibraryCalendar, from: Date): Ge
       ]);
     }
     for (const interval of intervals) {
-      yield { start: new Date(Math.max(interval.start.getTime(), from.getTime())), end: interval.end };
+      yield { start: new Date(Math.max(interval.start.getTime(), from.getTime())), end: new Date(interval.end.getTime()) };
     }
     date = addCalendarDays(date, 1);
   }
@@ -168,11 +202,11 @@ export function* openingIntervalsFrom(calendar: LibraryCalendar, from: Date): Ge
 export function openingIntervals(calendar: LibraryCalendar, from: Date, to: Date): OpeningInterval[] {
   const intervals: OpeningInterval[] = [];
   if (to.getTime() <= from.getTime()) return intervals;
-  let date = addCalendarDays(localDateOf(from, calendar.time_zone), -1);
-  const lastDate = addCalendarDays(localDateOf(to, calendar.time_zone), 1);
+  let date = safelyBefore(from);
+  const lastDate = addCalendarDays(to.toISOString().slice(0, 10), 2);
   // Walking dates (not the open-ended generator) keeps this finite for a never-open calendar.
   while (date <= lastDate) {
-    for (const interval of openingIntervalsOn(calendar, date)) {
+    for (const interval of intervalsOn(calendar, date)) {
       const start = Math.max(interval.start.getTime(), from.getTime());
       const end = Math.min(interval.end.getTime(), to.getTime());
       if (end <= start) continue;
