@@ -2,14 +2,51 @@
 export * from './errors.js';
 export * from './handoff/handoff.js';
 export * from './patron/context.js';
+export * from './patron/merge.js';
 export * from './ill/request.js';
 // policy:
+export * from './policy/schema.js';
+export * from './policy/parse.js';
+export * from './policy/departments.js';
+export * from './policy/connectors.js';
+export * from './policy/slug.js';
+export * from './policy/suggest.js';
 // routing:
+export * from './handoff/route.js';
 // time:
+export * from './time/time-zone.js';
+export * from './time/opening-hours.js';
+export * from './time/calendar.js';
+export * from './time/service-level.js';
+export * from './time/due.js';
 // lifecycle:
+export * from './handoff/lifecycle.js';
 // escalation:
+export * from './handoff/escalation.js';
 // purchase:
+export * from './ill/isbn.js';
+export * from './ill/publication-year.js';
+export * from './ill/day-number.js';
+export * from './ill/creation-date.js';
+export * from './ill/title-key.js';
+export * from './ill/demand.js';
+export * from './ill/purchase-policy.js';
+export * from './ill/purchase.js';
 // rubric:
+export * from './rubric/schema.js';
+export * from './rubric/channel.js';
+export * from './rubric/score.js';
+export * from './rubric/builtin/index.js';
 // statistics:
+export * from './statistics/confidence.js';
+export * from './statistics/aggregate.js';
+export * from './statistics/alpha.js';
 // privacy:
+export * from './patron/privacy.js';
+export * from './patron/redact.js';
 // insight:
+export * from './insight/taxonomy.js';
+export * from './insight/tag.js';
+export * from './insight/weekly.js';
+export * from './insight/poisson.js';
+export * from './insight/spike.js';
