@@ -15,6 +15,7 @@ export const connectorErrorCodes = [
   'connector_not_found',
   'connector_unavailable',
   'connector_bad_response',
+  'connector_ambiguous',
 ] as const;
 
 export type ConnectorErrorCode = (typeof connectorErrorCodes)[number];
@@ -73,6 +74,8 @@ const defaultRetryable: Record<ConnectorErrorCode, boolean> = {
   connector_not_found: false,
   connector_unavailable: true,
   connector_bad_response: false,
+  // Two patrons share the e-mail: asking again finds the same two; staff must look up by barcode.
+  connector_ambiguous: false,
 };
 
 /** True for a `ConnectorError`, optionally of one code. */

@@ -42,6 +42,8 @@ export interface HttpClientOptions {
   random?: () => number;
   /** The current time, for Retry-After given as an HTTP date. */
   now?: () => Date;
+  /** The remedy named when the system refuses our credentials, e.g. "check FOLIO_USERNAME and FOLIO_PASSWORD". */
+  credentialsHint?: string;
 }
 
 export interface GetOptions<S extends z.ZodType> {
@@ -74,6 +76,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     sleep = sleepFor,
     random = Math.random,
     now = () => new Date(),
+    credentialsHint = 'check the API key or token for this system in liaison.config.yaml',
   } = options;
 
   const instance = axios.create({
@@ -105,7 +108,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     const attempt = config.retryAttempt ?? 0;
     const call = config.call ?? callOf(config);
-    const failure = toConnectorError(error, { system, call, timeoutMs, attempts: attempt + 1, now });
+    const failure = toConnectorError(error, { system, call, timeoutMs, attempts: attempt + 1, now, credentialsHint });
 
     const isRetried = failure.code === 'connector_rate_limited' || failure.code === 'connector_unavailable';
     if (!isRetried || attempt >= retries) throw failure;
@@ -154,11 +157,12 @@ interface FailureContext {
   timeoutMs: number;
   attempts: number;
   now: () => Date;
+  credentialsHint: string;
 }
 
 /** Turns an axios failure into a ConnectorError without copying its URL, query or body. */
 function toConnectorError(error: AxiosError, context: FailureContext): ConnectorError {
-  const { system, call, timeoutMs, attempts, now } = context;
+  const { system, call, timeoutMs, attempts, now, credentialsHint } = context;
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
   const response = error.response;
 
@@ -184,7 +188,7 @@ function toConnectorError(error: AxiosError, context: FailureContext): Connector
       call,
       status,
       failure: `refused our credentials (HTTP ${status})`,
-      hint: 'check the API key or token for this system in liaison.config.yaml',
+      hint: credentialsHint,
     });
   }
   if (status === 404) {

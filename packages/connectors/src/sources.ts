@@ -7,12 +7,19 @@ import type { BorrowingRequest, Fact, PatronContext, PurchaseFacts } from '@liai
 import { ConnectorError } from './errors.js';
 import { isbnsIn } from './isbn.js';
 
+/** How a patron is looked up: staff know an e-mail or a barcode; a second system may be matched by username. */
+export interface PatronLookup {
+  email?: string;
+  barcode?: string;
+  username?: string;
+}
+
 /** Who a patron is and where they stand: the ILS (and ILLiad for their ILL requests). */
 export interface PatronSource {
   /** The system's name as staff know it, e.g. "FOLIO". */
   readonly system: string;
-  /** The patron with this e-mail or barcode, or null when the system has none. */
-  findPatron(by: { email?: string; barcode?: string }, options?: { signal?: AbortSignal }): Promise<PatronContext | null>;
+  /** The patron with this e-mail, barcode or username (first given is used), or null when the system has none. */
+  findPatron(by: PatronLookup, options?: { signal?: AbortSignal }): Promise<PatronContext | null>;
 }
 
 /** Whether the library already holds a title. */
