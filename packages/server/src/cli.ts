@@ -1,7 +1,22 @@
 import type { Command, CommandIO } from './command.js';
+import { configCheckCommand } from './commands/config-check.js';
+import { demoCommand } from './commands/demo.js';
+import { illReportCommand } from './commands/ill-report.js';
+import { illScoreCommand } from './commands/ill-score.js';
+import { migrateCommand } from './commands/migrate.js';
+import { serveCommand } from './commands/serve.js';
+import { tokenCreateCommand } from './commands/token-create.js';
 
 // Every subcommand, in the order `liaison --help` lists them. Add new ones here.
-const commands: Command[] = [];
+const commands: Command[] = [
+  serveCommand,
+  configCheckCommand,
+  migrateCommand,
+  tokenCreateCommand,
+  demoCommand,
+  illScoreCommand,
+  illReportCommand,
+];
 
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.join(' ').length), 10);

@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import type { Command } from '../command.js';
+import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
+
+export const configCheckCommand: Command = {
+  name: ['config', 'check'],
+  summary: 'validate a policy file (liaison.config.yaml) without starting anything',
+  usage: [
+    'Usage: liaison config check FILE',
+    '',
+    'Checks FILE against the policy schema and prints every problem with its line, its path',
+    'and how to fix it. Exits 0 when the file is valid, 1 otherwise.',
+  ].join('\n'),
+  async run(args, io) {
+    const file = args.find((a) => !a.startsWith('-'));
+    if (!file) {
+      io.stderr.write('liaison config check: name the policy file, e.g. `liaison config check liaison.config.yaml`\n');
+      return 1;
+    }
+    const result = await loadPolicyFile(resolve(io.cwd, file));
+    if (!result.ok) {
+      for (const issue of result.issues) io.stderr.write(formatLocatedIssue(file, issue) + '\n');
+      const count = result.issues.length;
+      io.stderr.write(`${count} problem${count === 1 ? '' : 's'} in ${file}.\n`);
+      return 1;
+    }
+    const { policy } = result;
+    io.stdout.write(
+      `${file} is valid: ${policy.library.name}, ${policy.departments.length} departments, ` +
+        `${policy.handoff.rules.length} routing rules, time zone ${policy.library.time_zone}.\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { openStore } from '@liaison/store';
+import type { Command } from '../command.js';
+import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
+import { seedDemoData } from '../demo/seed.js';
+import { createLogger } from '../hub/logging.js';
+import { choosePolicyFile } from './serve.js';
+
+export const demoCommand: Command = {
+  name: ['demo'],
+  summary: 'load the demo library\'s hand-offs into an empty store',
+  usage: [
+    'Usage: liaison demo [--config FILE] [--data-dir DIR]',
+    '',
+    'Routes a dozen realistic questions through the policy (real departments and due times) and',
+    'walks some through accept, wait and resolve. Does nothing if the store already has hand-offs.',
+  ].join('\n'),
+  async run(args, io) {
+    const at = (flag: string) => (args.indexOf(flag) >= 0 ? args[args.indexOf(flag) + 1] : undefined);
+    const policyFile = choosePolicyFile(io, at('--config'));
+    const loaded = await loadPolicyFile(policyFile);
+    if (!loaded.ok) {
+      for (const issue of loaded.issues) io.stderr.write(formatLocatedIssue(policyFile, issue) + '\n');
+      return 1;
+    }
+    const databaseUrl = io.env['DATABASE_URL'] || undefined;
+    const dataDir = resolve(io.cwd, at('--data-dir') ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
+    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    try {
+      const created = await seedDemoData(store, loaded.policy, new Date(), createLogger({ level: 'warn' }));
+      io.stdout.write(created > 0 ? `Loaded ${created} demo hand-offs.\n` : 'The store already has hand-offs; nothing loaded.\n');
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

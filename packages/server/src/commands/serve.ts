@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command, CommandIO } from '../command.js';
+import { PolicyFileError, startHub } from '../hub/start.js';
+
+/** The policy file to use: --config, else ./liaison.config.yaml, else the shipped example. */
+export function choosePolicyFile(io: CommandIO, given?: string): string {
+  if (given) return resolve(io.cwd, given);
+  const local = resolve(io.cwd, 'liaison.config.yaml');
+  return existsSync(local) ? local : resolve(io.cwd, 'examples/liaison.config.yaml');
+}
+
+function connectionLines(env: NodeJS.ProcessEnv): string[] {
+  const slack = env['SLACK_SIGNING_SECRET'] && (env['SLACK_BOT_TOKEN'] || env['SLACK_CLIENT_ID'])
+    ? env['SLACK_APP_TOKEN'] ? 'Socket Mode' : 'HTTP at /slack/events'
+    : 'not configured — see README (Slack)';
+  const zendesk = env['LIAISON_ZENDESK_SECRET'] ? 'accepting the sidebar\'s JWTs' : 'not configured — see README (Zendesk)';
+  const teams = env['TEAMS_APP_ID'] ? 'tab at /dashboard/' : 'not configured — see README (Microsoft Teams)';
+  return [`  Slack:    ${slack}`, `  Zendesk:  ${zendesk}`, `  Teams:    ${teams}`];
+}
+
+export const serveCommand: Command = {
+  name: ['serve'],
+  summary: 'run the hub: Slack, the API, status pages, the dashboard, /healthz and /metrics',
+  usage: [
+    'Usage: liaison serve [--config FILE] [--port N] [--host ADDRESS] [--data-dir DIR] [--no-demo-data]',
+    '',
+    'Runs the hub on one port (default 3000, or PORT). The store is embedded PGlite under',
+    '--data-dir (default ./.liaison, or LIAISON_DATA_DIR), or a PostgreSQL server when DATABASE_URL is set.',
+    'With the demo connectors and an empty store, the demo library\'s hand-offs are loaded so there is',
+    'something to see (turn that off with --no-demo-data). Prints a staff token for trying the API.',
+    '',
+    'Environment: PORT, HOST, DATABASE_URL, LIAISON_DATA_DIR, LIAISON_PUBLIC_URL, LIAISON_ZENDESK_SECRET,',
+    'SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, LOG_LEVEL.',
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        config: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'no-demo-data': { type: 'boolean' },
+      },
+      strict: true,
+    });
+    const policyFile = choosePolicyFile(io, values.config);
+    const port = Number(values.port ?? io.env['PORT'] ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr.write(`liaison serve: --port must be a whole number from 0 to 65535, not "${values.port ?? io.env['PORT']}".\n`);
+      return 1;
+    }
+    let hub;
+    try {
+      hub = await startHub({
+        policyFile,
+        port,
+        host: values.host ?? io.env['HOST'] ?? '127.0.0.1',
+        databaseUrl: io.env['DATABASE_URL'] || undefined,
+        dataDir: resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison'),
+        zendeskSecret: io.env['LIAISON_ZENDESK_SECRET'] || undefined,
+        publicUrl: io.env['LIAISON_PUBLIC_URL'] || undefined,
+        seedDemo: !values['no-demo-data'],
+      });
+    } catch (error) {
+      if (error instanceof PolicyFileError) {
+        io.stderr.write(`The hub did not start: ${policyFile} has problems.\n`);
+        for (const line of error.lines) io.stderr.write(`  ${line}\n`);
+        return 1;
+      }
+      io.stderr.write(`The hub did not start: ${(error as Error).message}\n`);
+      const hint = (error as { hint?: string }).hint;
+      if (hint) io.stderr.write(`  ${hint}\n`);
+      return 1;
+    }
+    const { token } = await hub.store.tokens.create('demo (printed by liaison serve)', 'admin', new Date());
+    io.stdout.write(
+      [
+        '',
+        `Liaison hub for ${hub.policy.library.name} is running at ${hub.url}`,
+        `  policy:   ${policyFile}`,
+        `  store:    ${hub.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
+        ...hub.context.connectors.describe().map((line) => `  systems:  ${line}`),
+        ...connectionLines(io.env),
+        '',
+        `Try it:    curl -H "Authorization: Bearer ${token}" ${hub.url}/api/v1/handoffs`,
+        `           curl -H "Authorization: Bearer ${token}" "${hub.url}/api/v1/patron-context?email=amara.okafor@northfield.edu"`,
+        `Health:    ${hub.url}/healthz   Metrics: ${hub.url}/metrics`,
+        'This admin token is for trying the demo; create real ones with `liaison token create`. Stop with Ctrl-C.',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        hub.stop().finally(done);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

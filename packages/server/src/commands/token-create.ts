@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore } from '@liaison/store';
+import type { Command } from '../command.js';
+import { staffRoles, type StaffRole } from '../hub/auth.js';
+
+export const tokenCreateCommand: Command = {
+  name: ['token', 'create'],
+  summary: 'create a staff API token for the extension, the dashboard or a script (printed once)',
+  usage: [
+    'Usage: liaison token create --name NAME [--role staff|coordinator|admin] [--data-dir DIR]',
+    '',
+    'Prints a new token once; the store keeps only its hash, so copy it now.',
+    'staff: hand-offs, patron context, buy-or-borrow. coordinator: also quality summaries and calibration.',
+    'admin: everything.',
+  ].join('\n'),
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true });
+    if (!values.name?.trim()) {
+      io.stderr.write('liaison token create: say who or what the token is for, e.g. --name "ILL office extension"\n');
+      return 1;
+    }
+    const role = (values.role ?? 'staff') as StaffRole;
+    if (!staffRoles.includes(role)) {
+      io.stderr.write(`liaison token create: --role must be one of ${staffRoles.join(', ')}, not "${values.role}".\n`);
+      return 1;
+    }
+    const databaseUrl = io.env['DATABASE_URL'] || undefined;
+    const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
+    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    try {
+      const { token, record } = await store.tokens.create(values.name.trim(), role, new Date());
+      io.stdout.write(`${token}\n`);
+      io.stderr.write(`Created ${role} token "${record.name}" (id ${record.id}). It is shown only this once.\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import { jwtVerify, errors as joseErrors } from 'jose';
+
+/** Who is calling the hub's API, once proven. */
+export interface Principal {
+  /** How they proved it: a staff API token, or a JWT signed by the Zendesk app's secure setting. */
+  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature';
+  id: string;
+  name: string;
+  role: StaffRole;
+}
+
+export const staffRoles = ['staff', 'coordinator', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** True when `role` includes the rights of `needed` (admin > coordinator > staff). */
+export function hasRole(role: StaffRole, needed: StaffRole): boolean {
+  return staffRoles.indexOf(role) >= staffRoles.indexOf(needed);
+}
+
+export type AuthFailure = { status: 401; code: 'unauthenticated' | 'token_invalid' | 'token_expired'; message: string };
+
+/** Looks a staff token up; the store keeps only its hash. */
+export type VerifyStaffToken = (token: string) => Promise<{ id: string; name: string; role: StaffRole } | null>;
+
+/**
+ * Proves the caller from an Authorization header. Staff tokens (`lsn_…`) are looked up in the
+ * store; anything shaped like a JWT is verified as HS256 with the Zendesk shared secret, with its
+ * expiry required and checked. Every failure says what to do, and none says which part was wrong
+ * beyond what the caller already knows.
+ */
+export async function authenticate(
+  header: string | undefined,
+  options: { verifyStaffToken: VerifyStaffToken; zendeskSecret?: string | undefined; now: () => Date },
+): Promise<{ ok: true; principal: Principal } | { ok: false; failure: AuthFailure }> {
+  if (!header || !/^Bearer\s+\S+$/i.test(header.trim())) {
+    return fail('unauthenticated', 'Send "Authorization: Bearer <token>": a staff token from `liaison token create`, or the Zendesk app\'s JWT.');
+  }
+  const token = header.trim().replace(/^Bearer\s+/i, '');
+  if (token.split('.').length === 3) return verifyZendeskJwt(token, options.zendeskSecret, options.now);
+  const staff = await options.verifyStaffToken(token);
+  if (!staff) return fail('token_invalid', 'That staff token is not valid (revoked or mistyped); create one with `liaison token create`.');
+  return { ok: true, principal: { via: 'staff_token', ...staff } };
+}
+
+async function verifyZendeskJwt(
+  token: string,
+  secret: string | undefined,
+  now: () => Date,
+): Promise<{ ok: true; principal: Principal } | { ok: false; failure: AuthFailure }> {
+  if (!secret) return fail('token_invalid', 'This hub accepts no Zendesk JWTs: set LIAISON_ZENDESK_SECRET to the app\'s shared secret.');
+  try {
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+      currentDate: now(),
+      clockTolerance: 30,
+    });
+    const id = String(payload.sub ?? payload['agent_id'] ?? 'zendesk-agent');
+    const name = typeof payload['name'] === 'string' ? payload['name'] : `Zendesk agent ${id}`;
+    return { ok: true, principal: { via: 'zendesk_jwt', id: `zendesk:${id}`, name, role: 'staff' } };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) return fail('token_expired', 'The Zendesk token has expired; the sidebar asks for a new one when it reloads.');
+    return fail('token_invalid', 'The Zendesk token is not valid: check that the app\'s shared secret matches LIAISON_ZENDESK_SECRET.');
+  }
+}
+
+function fail(code: AuthFailure['code'], message: string): { ok: false; failure: AuthFailure } {
+  return { ok: false, failure: { status: 401, code, message } };
+}

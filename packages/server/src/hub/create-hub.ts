@@ -1,0 +1,164 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { Policy } from '@liaison/core';
+import type { Store } from '@liaison/store';
+import { authenticate, hasRole, type Principal, type StaffRole } from './auth.js';
+import { HttpError } from './http-error.js';
+import { createLogger } from './logging.js';
+import { createMetrics, type HubMetrics } from './metrics.js';
+import type { HubConnectors } from './connectors.js';
+import { registerHandoffRoutes } from './routes/handoffs.js';
+import { registerPatronContextRoutes } from './routes/patron-context.js';
+import { registerPurchaseRoutes } from './routes/purchase.js';
+import { registerQualityRoutes } from './routes/quality.js';
+import { registerInsightRoutes } from './routes/insights.js';
+import { registerStatusPage } from './routes/status-page.js';
+import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export interface HubOptions {
+  store: Store;
+  policy: Policy;
+  connectors: HubConnectors;
+  /** The hub's clock; tests pass a fixed one. */
+  clock?: () => Date;
+  logger?: Logger;
+  /** Shared secret of the Zendesk app (its secure setting); without it Zendesk JWTs are refused. */
+  zendeskSecret?: string;
+  /** Base URL the hub is reached at, for links in messages (status pages). */
+  publicUrl?: string;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** Where reminders and escalations go (Slack when configured). */
+  notifier?: Notifier;
+}
+
+/** What every route module gets: the composed parts of the hub. */
+export interface HubContext {
+  store: Store;
+  policy: Policy;
+  connectors: HubConnectors;
+  clock: () => Date;
+  logger: Logger;
+  metrics: HubMetrics;
+  handoffs: HandoffService;
+  publicUrl: string;
+  /** Throws 403 unless the caller holds `role`; returns the caller. */
+  requireRole(request: FastifyRequest, role: StaffRole): Principal;
+}
+
+export interface Hub {
+  app: FastifyInstance;
+  context: HubContext;
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+/** Builds the hub: one Fastify app with every route, over an injected store, connectors and clock. */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? createLogger();
+  const { store, policy } = options;
+  const metrics = createMetrics(async () => (await store.handoffs.countByState()) as Record<string, number>);
+  const app = Fastify({
+    // pino's Logger is Fastify's logger; typed as the base so route modules take a plain FastifyInstance.
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Request ids let a systems person follow one request through the logs without patron data.
+    genReqId: () => crypto.randomUUID(),
+  });
+
+  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' });
+  const context: HubContext = {
+    store,
+    policy,
+    connectors: options.connectors,
+    clock,
+    logger,
+    metrics,
+    handoffs,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    requireRole(request, role) {
+      const principal = request.principal;
+      if (!principal) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
+      if (!hasRole(principal.role, role)) {
+        throw new HttpError(403, 'forbidden', `This needs the ${role} role; your token has ${principal.role}.`);
+      }
+      return principal;
+    },
+  };
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  // Every /api route needs a proven caller; nothing about a patron leaves without one.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const result = await authenticate(request.headers.authorization, {
+      verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
+      zendeskSecret: options.zendeskSecret,
+      now: clock,
+    });
+    if (!result.ok) {
+      await reply.code(401).send({ error: { code: result.failure.code, message: result.failure.message } });
+      return reply;
+    }
+    request.principal = result.principal;
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, issues: error.issues } });
+    }
+    // Fastify's own errors for what arrives on the wire: malformed JSON, oversize bodies, bad content types.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = options.bodyLimitBytes ?? 1024 * 1024;
+      return reply.code(413).send({ error: { code: 'body_too_large', message: `The request body is larger than ${limit} bytes; send less at once.` } });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ error: { code: 'unsupported_media_type', message: 'Send the body as application/json.' } });
+    }
+    if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+      return reply.code(400).send({ error: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` } });
+    }
+    logger.error({ err: { type: error.name, code: error.code }, reqId: request.id }, 'unexpected error');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong in the hub; the error is in its log.' } });
+  });
+
+  app.get('/healthz', async () => {
+    await store.ping();
+    return { status: 'ok', store: store.kind, library: policy.library.name };
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  registerHandoffRoutes(app, context);
+  registerPatronContextRoutes(app, context);
+  registerPurchaseRoutes(app, context);
+  registerQualityRoutes(app, context);
+  registerInsightRoutes(app, context);
+  registerStatusPage(app, context);
+
+  const scheduler = createScheduler({ ...context, notifier: options.notifier });
+  await app.ready();
+  return {
+    app,
+    context,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await app.close();
+    },
+  };
+}

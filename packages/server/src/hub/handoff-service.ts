@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import {
+  applyHandoffEvent,
+  createHandoff,
+  dueAt,
+  routeHandoff,
+  type Actor,
+  type Handoff,
+  type HandoffEventInput,
+  type HandoffState,
+  type Policy,
+  type QueryChannel,
+} from '@liaison/core';
+import type { Logger } from 'pino';
+import { HandoffConflictError, type Repositories, type Store } from '@liaison/store';
+import { HttpError, parseInput } from './http-error.js';
+
+const queryChannels = ['desk', 'chat', 'email', 'phone', 'zendesk', 'slack', 'teams', 'web', 'ill'] as const;
+
+/** The body of `POST /api/v1/handoffs` (and what Slack, Zendesk and the extension send). */
+export const createHandoffBody = z
+  .object({
+    question: z.string().trim().min(1, 'write the patron\'s question').max(4000, 'keep the question under 4,000 characters'),
+    summary: z.string().trim().max(200).optional(),
+    department: z.string().trim().min(1).optional(),
+    category: z.string().trim().max(100).optional(),
+    channel: z.enum(queryChannels).optional(),
+    fromDepartment: z.string().trim().optional(),
+    patron: z
+      .object({
+        email: z.email('patron.email is not an e-mail address').optional(),
+        barcode: z.string().trim().min(1).max(40).optional(),
+        patronType: z.string().trim().max(80).optional(),
+      })
+      .strict()
+      .optional(),
+    links: z
+      .object({
+        zendeskTicket: z.string().trim().max(200).optional(),
+        illTransactionNumber: z.string().trim().max(40).optional(),
+        slackPermalink: z.url().optional(),
+        url: z.url().optional(),
+      })
+      .strict()
+      .optional(),
+    note: z.string().trim().max(4000).optional(),
+  })
+  .strict();
+export type CreateHandoffInput = z.infer<typeof createHandoffBody>;
+
+/** The body of `POST /api/v1/handoffs/:id/events`. */
+export const handoffEventBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accepted') }).strict(),
+  z.object({ type: z.literal('info_requested'), note: z.string().trim().min(1, 'say what information is needed') }).strict(),
+  z.object({ type: z.literal('waiting_on_vendor'), note: z.string().trim().optional() }).strict(),
+  z.object({ type: z.literal('info_received'), note: z.string().trim().optional() }).strict(),
+  z.object({ type: z.literal('resumed'), note: z.string().trim().optional() }).strict(),
+  z.object({ type: z.literal('returned'), reason: z.string().trim().min(1, 'say why it goes back') }).strict(),
+  z.object({ type: z.literal('reassigned'), toDepartment: z.string().trim().min(1), toOwner: z.string().trim().nullable().optional(), reason: z.string().trim().optional() }).strict(),
+  z.object({ type: z.literal('resolved'), resolution: z.string().trim().min(1, 'say how it was resolved') }).strict(),
+  z.object({ type: z.literal('cancelled'), reason: z.string().trim().min(1, 'say why it is cancelled') }).strict(),
+  z.object({ type: z.literal('reopened'), reason: z.string().trim().min(1, 'say why it is reopened') }).strict(),
+  z.object({ type: z.literal('noted'), note: z.string().trim().min(1) }).strict(),
+]);
+
+export interface ListHandoffsFilter {
+  departments?: string[];
+  states?: HandoffState[];
+  owner?: string;
+  sender?: string;
+  overdueOnly?: boolean;
+  limit?: number;
+}
+
+/** The body of `POST /api/v1/route`: a question to route, nothing stored. */
+export const routeBody = z
+  .object({
+    question: z.string().trim().min(1, 'write the question to route').max(4000),
+    category: z.string().trim().max(100).optional(),
+    channel: z.enum(queryChannels).optional(),
+    patronType: z.string().trim().max(80).optional(),
+  })
+  .strict();
+
+export interface RouteSuggestion {
+  department: string;
+  departmentName: string;
+  serviceLevel: string;
+  responsibility: 'passed' | 'retained';
+  ruleId: string;
+  explanation: string;
+  /** When it would be due if sent now, in library hours (ISO 8601). */
+  dueAt: string;
+}
+
+export interface HandoffService {
+  /** Where the routing rules would send a question, and when it would be due; nothing is stored. */
+  suggest(input: z.infer<typeof routeBody>): RouteSuggestion;
+  /** Routes, computes the due time in library hours, stores; a retried key returns the first result. */
+  create(input: CreateHandoffInput, actor: Actor, options?: { idempotencyKey?: string }): Promise<{ handoff: Handoff; isReplay: boolean }>;
+  /** Applies one lifecycle event; an illegal one is a 409 that says why. */
+  applyEvent(id: string, event: HandoffEventInput, actor: Actor): Promise<Handoff>;
+  get(id: string): Promise<Handoff | null>;
+  list(filter: ListHandoffsFilter): Promise<Handoff[]>;
+  /** The patron-facing status link, when the policy allows one. */
+  statusLink(handoff: Handoff): Promise<string | null>;
+  parseCreate(body: unknown): CreateHandoffInput;
+  parseEvent(body: unknown): HandoffEventInput;
+}
+
+export function createHandoffService(deps: { store: Store; policy: Policy; clock: () => Date; logger: Logger; publicUrl: string }): HandoffService {
+  const { store, policy, clock } = deps;
+  const departmentIds = new Set(policy.departments.map((d) => d.id));
+
+  function chooseRoute(input: CreateHandoffInput) {
+    const routed = routeHandoff(
+      { text: input.question, category: input.category, patronType: input.patron?.patronType, channel: input.channel as QueryChannel | undefined },
+      policy.handoff.rules,
+    );
+    if (!input.department || input.department === routed.department) return routed;
+    if (!departmentIds.has(input.department)) {
+      throw new HttpError(400, 'unknown_department', `There is no department "${input.department}"; the policy has ${[...departmentIds].join(', ')}.`, [
+        { path: ['department'], message: 'unknown department' },
+      ]);
+    }
+    // Staff chose another department: use that department's first rule for its service level.
+    const rule = policy.handoff.rules.find((r) => r.department === input.department);
+    return {
+      ...routed,
+      department: input.department,
+      serviceLevel: rule?.service_level ?? policy.handoff.default_service_level,
+      responsibility: rule?.responsibility ?? routed.responsibility,
+      ruleId: rule?.id ?? 'chosen-by-staff',
+      explanation: `Sent to ${input.department} by staff (the rules suggested ${routed.department}).`,
+    };
+  }
+
+  async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}) {
+    const run = async (repositories: Repositories) => {
+      const now = clock();
+      const route = chooseRoute(input);
+      const serviceLevel = String(route.serviceLevel);
+      const draft = createHandoff(
+        {
+          id: 'pending',
+          question: input.question,
+          summary: input.summary,
+          department: route.department,
+          fromDepartment: input.fromDepartment,
+          serviceLevel,
+          dueAt: dueAt(now, serviceLevel, policy.library),
+          responsibility: route.responsibility,
+          sender: actor,
+          patron: input.patron ?? null,
+          links: input.links ?? {},
+          routing: { ruleId: route.ruleId, explanation: route.explanation },
+          channel: input.channel,
+          category: input.category,
+        },
+        actor,
+        now,
+      );
+      // A note from the sender travels as the first entry after `created` in the history.
+      const withNote = input.note ? applyHandoffEvent(draft, { type: 'noted', note: input.note }, actor, now) : null;
+      const { id: _pending, ...newHandoff } = withNote?.ok ? withNote.value : draft;
+      return (await repositories.handoffs.create(newHandoff)).handoff;
+    };
+    if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false };
+    // The key is stored in the same transaction as the hand-off: a retried delivery gets the first one back.
+    const remembered = await store.idempotency.remember('handoff.create', options.idempotencyKey, run, { now: clock() });
+    return { handoff: remembered.response, isReplay: remembered.replayed };
+  }
+
+  async function applyEvent(id: string, event: HandoffEventInput, actor: Actor): Promise<Handoff> {
+    if (event.type === 'reassigned' && !departmentIds.has(event.toDepartment)) {
+      throw new HttpError(400, 'unknown_department', `There is no department "${event.toDepartment}"; the policy has ${[...departmentIds].join(', ')}.`);
+    }
+    // Optimistic concurrency: two staff clicking at once must not both win; re-read once and re-judge.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await store.handoffs.get(id);
+      if (!current) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${id}.`);
+      const now = clock();
+      const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, now));
+      if (!result.ok) throw new HttpError(409, result.error.code, result.error.message);
+      const newEvents = result.value.history.slice(current.history.length);
+      try {
+        return await store.handoffs.appendEvents(id, current.history.length, newEvents, result.value);
+      } catch (error) {
+        if (!(error instanceof HandoffConflictError)) throw error;
+      }
+    }
+    throw new HttpError(409, 'handoff_conflict', `${id} changed while this was being saved; reload it and try again.`);
+  }
+
+  /** Reassigning or reopening restarts the clock: a new due time in library hours from now. */
+  function restartedClock(handoff: Handoff, event: HandoffEventInput, now: Date): { dueAt?: Date } {
+    if (event.type === 'reopened') return { dueAt: dueAt(now, handoff.serviceLevel, policy.library) };
+    if (event.type !== 'reassigned') return {};
+    const rule = policy.handoff.rules.find((r) => r.department === event.toDepartment);
+    return { dueAt: dueAt(now, rule?.service_level ?? policy.handoff.default_service_level, policy.library) };
+  }
+
+  function suggest(input: z.infer<typeof routeBody>): RouteSuggestion {
+    const route = chooseRoute({ question: input.question, category: input.category, channel: input.channel, patron: input.patronType ? { patronType: input.patronType } : undefined });
+    const serviceLevel = String(route.serviceLevel);
+    return {
+      department: route.department,
+      departmentName: policy.departments.find((d) => d.id === route.department)?.name ?? route.department,
+      serviceLevel,
+      responsibility: route.responsibility,
+      ruleId: route.ruleId,
+      explanation: route.explanation,
+      dueAt: dueAt(clock(), serviceLevel, policy.library).toISOString(),
+    };
+  }
+
+  return {
+    suggest,
+    create,
+    applyEvent,
+    get: async (id) => (await store.handoffs.get(id)) ?? null,
+    list: (filter) =>
+      store.handoffs.list({
+        departments: filter.departments,
+        states: filter.states,
+        owner: filter.owner,
+        sender: filter.sender,
+        overdue: filter.overdueOnly,
+        limit: filter.limit,
+        order: 'overdue-first',
+        now: clock(),
+      }),
+    async statusLink(handoff) {
+      if (!policy.privacy.patron_status_link) return null;
+      const token = await store.handoffs.statusToken(handoff.id);
+      if (!token) return null;
+      return `${deps.publicUrl.replace(/\/$/, '')}/s/${token}`;
+    },
+    parseCreate: (body) => parseInput(createHandoffBody, body, 'hand-off'),
+    parseEvent: (body) => parseInput(handoffEventBody, body, 'event') as HandoffEventInput,
+  };
+}

@@ -1,0 +1,46 @@
+import pino, { type Logger } from 'pino';
+import type { Writable } from 'node:stream';
+
+/**
+ * The hub's structured JSON logger. Patron data never reaches a log line: requests are logged
+ * by route pattern (no query string — `?email=` would leak), bodies are never logged, and the
+ * redact list is a second line of defence for fields that might slip into a log call.
+ */
+export function createLogger(options: { level?: string; destination?: Writable } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { service: 'liaison-hub' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          '*.email',
+          '*.barcode',
+          '*.patron',
+          '*.name',
+          'email',
+          'barcode',
+          'patron',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (request: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+          method: request.method,
+          route: request.routeOptions?.url ?? stripQuery(request.url),
+        }),
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      },
+    },
+    options.destination,
+  );
+}
+
+/** Drops the query string, where patron identifiers would be. */
+export function stripQuery(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? url : url.slice(0, at);
+}

@@ -1,0 +1,38 @@
+import type { PatronContext } from '@liaison/core';
+import { mergePatronContexts } from '@liaison/core';
+import { ConnectorError } from '@liaison/connectors';
+import type { HubContext } from './create-hub.js';
+
+export type GatheredContext =
+  | { kind: 'found'; context: PatronContext }
+  | { kind: 'not_found'; missing: { source: string; reason: string }[] }
+  | { kind: 'unavailable'; missing: { source: string; reason: string }[] };
+
+/**
+ * Asks every patron source at once, merges what they found (an ILS and ILLiad, say), adds the
+ * patron's earlier hand-offs from the store, and names any source that did not answer.
+ * When no source answers at all, that is "unavailable", not "not found".
+ */
+export async function gatherPatronContext(hub: HubContext, by: { email?: string; barcode?: string }): Promise<GatheredContext> {
+  const answers = await Promise.allSettled(hub.connectors.patrons.map((source) => source.findPatron(by)));
+  const found: PatronContext[] = [];
+  const missing: { source: string; reason: string }[] = [];
+  answers.forEach((answer, index) => {
+    const system = hub.connectors.patrons[index]?.system ?? 'unknown';
+    if (answer.status === 'fulfilled') {
+      if (answer.value) found.push(answer.value);
+      return;
+    }
+    const error = answer.reason;
+    const code = error instanceof ConnectorError ? error.code : 'connector_unavailable';
+    hub.metrics.connectorErrors.inc({ system, code });
+    missing.push({ source: system, reason: error instanceof ConnectorError ? error.message : 'did not answer' });
+  });
+  if (found.length === 0) {
+    return missing.length === answers.length && answers.length > 0 ? { kind: 'unavailable', missing } : { kind: 'not_found', missing };
+  }
+  const merged = mergePatronContexts(found, missing);
+  const earlier = await hub.store.handoffs.list({ patronEmail: by.email, patronBarcode: by.barcode, limit: 20, now: hub.clock() });
+  merged.handoffs = earlier.map((h) => ({ id: h.id, state: h.state, department: h.department, summary: h.summary, createdAt: h.createdAt }));
+  return { kind: 'found', context: merged };
+}

@@ -1,0 +1,170 @@
+import { remindersDue, type Handoff, type Reminder, type TopicSpike } from '@liaison/core';
+import type { HubContext } from './create-hub.js';
+import { computeInsights } from './insights.js';
+
+/** Where reminders, escalations and spike alerts go: Slack when it is configured, the log otherwise. */
+export interface Notifier {
+  remind(reminder: Reminder, handoff: Handoff): Promise<void>;
+  spike(finding: TopicSpike): Promise<void>;
+}
+
+export interface TickReport {
+  scheduled: number;
+  sent: number;
+  failed: number;
+  purged: number;
+  spikes: number;
+}
+
+export interface Scheduler {
+  /** Runs one round: schedule due reminders, send what this hub claims, purge, check spikes. */
+  tick(): Promise<TickReport>;
+  /** Ticks every `intervalMs` until stopped (default one minute). */
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+/** What a reminder job carries: the reminder, and the key it is recorded under once sent ("75%@<due time>"). */
+interface ReminderJob {
+  reminder: Reminder;
+  sentKey: string;
+}
+
+/** The rungs already sent for the hand-off's current due time. */
+function rungsSentFor(sent: string[] | undefined, dueAt: string): string[] {
+  const suffix = `@${dueAt}`;
+  return (sent ?? []).filter((key) => key.endsWith(suffix)).map((key) => key.slice(0, -suffix.length));
+}
+
+const activeStates = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor'] as const;
+
+/**
+ * The hub's scheduler. Work lives in the store's jobs table, not in memory: each reminder is
+ * scheduled under a unique key (hand-off + rung), so any hub may schedule it, and claimed with a
+ * row lock, so exactly one hub sends it. A hub that restarts picks up where the jobs say.
+ */
+export function createScheduler(hub: HubContext & { notifier?: Notifier | undefined }): Scheduler {
+  const workerId = `hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const notifier = hub.notifier ?? logNotifier(hub);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<TickReport> | null = null;
+
+  async function scheduleReminders(now: Date): Promise<number> {
+    const handoffs = await hub.store.handoffs.list({ states: [...activeStates], limit: 1000, withHistory: false, now });
+    // A rung is sent once per due time: reassigning or reopening gives a new due time, and the ladder starts again.
+    const current = handoffs.map((h) => ({ ...h, remindersSent: rungsSentFor(h.remindersSent, h.dueAt) }));
+    const dueAtById = new Map(handoffs.map((h) => [h.id, h.dueAt]));
+    const due = remindersDue(current, hub.policy.handoff.escalation, now, hub.policy.library);
+    let scheduled = 0;
+    for (const reminder of due) {
+      const sentKey = `${reminder.rung}@${dueAtById.get(reminder.handoffId)}`;
+      const { scheduled: isNew } = await hub.store.jobs.scheduleJob<ReminderJob>('reminder', `${reminder.handoffId}:${sentKey}`, now, { reminder, sentKey });
+      if (isNew) scheduled++;
+    }
+    return scheduled;
+  }
+
+  async function sendClaimedReminders(now: Date): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    for (;;) {
+      const jobs = await hub.store.jobs.claimJobs<ReminderJob>('reminder', workerId, 50, now, 120);
+      if (jobs.length === 0) break;
+      for (const job of jobs) {
+        const { reminder, sentKey } = job.payload;
+        try {
+          const handoff = await hub.store.handoffs.get(reminder.handoffId);
+          // A hand-off resolved since the reminder was scheduled needs no reminder; one already
+          // sent (a hub that died after sending, before completing) is not sent again.
+          const isWanted = handoff && (activeStates as readonly string[]).includes(handoff.state);
+          if (isWanted && !(await hub.store.handoffs.wasReminderSent(reminder.handoffId, sentKey))) {
+            await notifier.remind(reminder, handoff);
+            hub.metrics.remindersSent.inc({ notify: reminder.notify });
+            sent++;
+          }
+          await hub.store.transaction(async (trx) => {
+            if (isWanted) await trx.handoffs.recordReminderSent(reminder.handoffId, sentKey, now);
+            await trx.jobs.completeJob(job.id, workerId, now);
+          });
+        } catch (error) {
+          failed++;
+          await hub.store.jobs.failJob(job.id, workerId, safeMessage(error), now);
+        }
+      }
+    }
+    return { sent, failed };
+  }
+
+  async function runDaily(kind: 'retention-purge' | 'spike-check', now: Date, work: () => Promise<number>): Promise<number> {
+    const key = now.toISOString().slice(0, 10);
+    await hub.store.jobs.scheduleJob(kind, key, now, {});
+    const [job] = await hub.store.jobs.claimJobs(kind, workerId, 1, now, 600);
+    if (!job) return 0;
+    try {
+      const count = await work();
+      await hub.store.jobs.completeJob(job.id, workerId, now);
+      return count;
+    } catch (error) {
+      await hub.store.jobs.failJob(job.id, workerId, safeMessage(error), now);
+      return 0;
+    }
+  }
+
+  async function tick(): Promise<TickReport> {
+    const now = hub.clock();
+    const scheduled = await scheduleReminders(now);
+    const { sent, failed } = await sendClaimedReminders(now);
+    const purged = await runDaily('retention-purge', now, () =>
+      hub.store.handoffs.purgePatronIdentifiers(hub.policy.privacy.retention_days, now),
+    );
+    const spikes = await runDaily('spike-check', now, async () => {
+      const insights = await computeInsights(hub, 1);
+      const found = insights.spikes.filter((s) => s.isSpike);
+      for (const finding of found) await notifier.spike(finding);
+      return found.length;
+    });
+    return { scheduled, sent, failed, purged, spikes };
+  }
+
+  return {
+    tick() {
+      // One round at a time in this process; other hubs are kept apart by the row locks.
+      running ??= tick().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    start(intervalMs = 60_000) {
+      if (timer) return;
+      const loop = () => {
+        this.tick().catch((error: Error) => hub.logger.error({ err: { type: error.name } }, 'scheduler round failed'));
+      };
+      timer = setInterval(loop, intervalMs);
+      timer.unref();
+      loop();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+/** An error's class and code only: a message from a connector or Slack could quote patron data. */
+function safeMessage(error: unknown): string {
+  const { name, code } = error as { name?: string; code?: string };
+  return [name ?? 'Error', code].filter(Boolean).join(': ');
+}
+
+/** Without Slack, reminders are written to the log — by hand-off number only, never the patron. */
+function logNotifier(hub: HubContext): Notifier {
+  return {
+    async remind(reminder) {
+      hub.logger.info({ handoff: reminder.handoffId, rung: reminder.rung, notify: reminder.notify }, 'reminder due');
+    },
+    async spike(finding) {
+      hub.logger.warn({ topic: finding.topicId, recent: finding.recent, baselineMean: finding.baselineMean }, 'insight spike');
+    },
+  };
+}
