@@ -16,3 +16,5 @@ export type { AuditRepository, PatronContextView, NewPatronContextView } from '.
 export type { RubricRepository, StoredRubric } from './repositories/rubrics.js';
 export type { EvaluationRepository, StoredEvaluation, NewEvaluation, EvaluationFilter } from './repositories/evaluations.js';
 export type { PurchaseRepository, StoredPurchaseDecision, NewPurchaseDecision, StoredOverride, OverruledRule } from './repositories/purchases.js';
+export { SlackRepository } from './repositories/slack.js';
+export type { SlackCard } from './repositories/slack.js';

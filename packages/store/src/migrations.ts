@@ -191,6 +191,26 @@ export const migrations: Migration[] = [
       `create index evaluations_unit on evaluations (rubric_id, unit_id)`,
     ],
   },
+  {
+    version: 3,
+    name: 'Slack: where each hand-off card is, and OAuth installations',
+    statements: [
+      // The channel card of a hand-off, so every event updates it in place (chat.update needs channel and ts).
+      `create table slack_cards (
+        handoff_id text primary key references handoffs (id),
+        team_id text,
+        channel text not null,
+        ts text not null,
+        posted_at timestamptz not null
+      )`,
+      // One row per workspace (or Enterprise Grid organisation) that installed the app by OAuth.
+      `create table slack_installations (
+        installation_key text primary key,
+        installation jsonb not null,
+        installed_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */
