@@ -154,7 +154,8 @@ function stamped<F extends { asOf?: string }>(fact: F, readAt: string): F {
 
 // ConnectorError messages are written for staff and carry no patron data; anything else might
 // quote a URL or a record, so only its kind is shown and the details go to `onError`.
-function reasonOf(error: unknown): string {
+/** A failure as staff may read it: a ConnectorError's message (which carries no patron data), else only the error's kind. */
+export function reasonOf(error: unknown): string {
   if (error instanceof ConnectorError) return error.message;
   return `failed unexpectedly (${error instanceof Error ? error.name : typeof error})`;
 }

@@ -1,0 +1,7 @@
+/** Every type of system the policy file may name under `connectors.systems`. Add a new connector here. */
+import { demoSystem } from './demo/system.js';
+import { folioSystem } from './folio/index.js';
+import { illiadSystem } from './illiad/index.js';
+import type { SystemDefinition } from './system.js';
+
+export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, illiadSystem] as SystemDefinition<never>[];
