@@ -1,0 +1,64 @@
+/** `/handoffs`, `/handoffs H-1042`, and the App Home tab. */
+import type { Handoff, HandoffState } from '@liaison/core';
+import type { App } from '@slack/bolt';
+import { departmentsOf } from '../library.js';
+import type { LiaisonHubPort } from '../port.js';
+import { describeSlackError } from '../slack-errors.js';
+import { appHomeView, handoffDetailMessage, handoffListMessage, overdueFirst, type HandoffLists } from '../views/handoff-list.js';
+
+const activeStates: HandoffState[] = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor', 'returned'];
+
+/** My open hand-offs (sent or owned) and my departments' queues, overdue first. */
+export async function listsFor(port: LiaisonHubPort, userId: string): Promise<HandoffLists> {
+  const now = port.now();
+  const [owned, sent] = await Promise.all([
+    port.listHandoffs({ owner: userId, states: activeStates, limit: 100 }),
+    port.listHandoffs({ sender: userId, states: activeStates, limit: 100 }),
+  ]);
+  const mine = new Map<string, Handoff>();
+  for (const handoff of [...owned, ...sent]) mine.set(handoff.id, handoff);
+  const departments = departmentsOf(port.policy, userId);
+  const queues = await Promise.all(
+    departments.map(async (department) => ({
+      department,
+      handoffs: overdueFirst(await port.listHandoffs({ departments: [department], states: activeStates.filter((s) => s !== 'returned'), limit: 200 }), now),
+    })),
+  );
+  return { policy: port.policy, now, mine: overdueFirst([...mine.values()], now), queues };
+}
+
+const handoffNumber = /^\s*(H-\d+)\s*$/i;
+
+export function registerListListeners(app: App, port: LiaisonHubPort): void {
+  app.command('/handoffs', async ({ command, ack, respond }) => {
+    await ack();
+    const asked = handoffNumber.exec(command.text);
+    if (asked) {
+      const id = asked[1]!.toUpperCase();
+      const handoff = await port.getHandoff(id);
+      if (!handoff) {
+        await respond({ response_type: 'ephemeral', text: `There is no hand-off ${id}.` });
+        return;
+      }
+      await respond({ response_type: 'ephemeral', text: `${handoff.id}: ${handoff.summary}`, blocks: handoffDetailMessage(handoff, port.policy, port.now()) as never });
+      return;
+    }
+    const lists = await listsFor(port, command.user_id);
+    await respond({ response_type: 'ephemeral', text: 'Your hand-offs and your departments’ queues', blocks: handoffListMessage(lists) as never });
+  });
+
+  app.event('app_home_opened', async ({ event, client, logger }) => {
+    if (event.tab !== 'home') return;
+    const lists = await listsFor(port, event.user);
+    try {
+      await client.views.publish({ user_id: event.user, view: appHomeView({ ...lists, dashboardUrl: port.dashboardUrl }) as never });
+    } catch (error) {
+      logger.warn(`App Home not published: ${describeSlackError(error).code}`);
+    }
+  });
+
+  // The dashboard button only opens a link; Slack still expects an acknowledgement.
+  app.action('home.dashboard', async ({ ack }) => {
+    await ack();
+  });
+}
