@@ -94,6 +94,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/') return send(response, 200, contentTypes['.html']!, hostPage());
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     if (url.pathname === '/harness/state') return send(response, 200, contentTypes['.json']!, JSON.stringify(state));
     if (url.pathname === '/harness/proxy' && request.method === 'POST') {
       const options = JSON.parse(await readBody(request)) as ProxiedRequestOptions;
