@@ -59,7 +59,7 @@ describe('the channel card', () => {
   it('flags an overdue hand-off and keeps a huge summary within Slack limits', () => {
     const blocks = handoffCard(testHandoff({ summary: 'x'.repeat(10_000), dueAt: '2026-10-13T15:30:00.000Z' }), { policy, now });
     expect(json(blocks[0])).toContain('⚠️');
-    const section = blocks[1] as { text: { text: string } };
+    const section = blocks[1] as unknown as { text: { text: string } };
     expect(section.text.text.length).toBeLessThanOrEqual(slackLimits.sectionText);
   });
 
