@@ -1,0 +1,201 @@
+/**
+ * Badges for one page: finds the requests with the page's site adapters, shows a verdict at
+ * once from the page's own data (core's rules, the same code as the hub), asks the hub for
+ * the rest in one batched call (cached for the page's life), and keeps the badges right as
+ * the page changes — late rows, reused rows of virtualised lists, re-rendered cells — without
+ * duplicates and before the browser paints (mutation callbacks run before rendering).
+ */
+import type { BorrowingRequest } from '@liaison/core';
+import type { HubProblem, HubReply, HubResult } from '../hub/messages.js';
+import { compilePurchasePolicy, purchaseVerdicts, type PurchaseVerdict } from '../purchase/rules.js';
+import { fallbackPurchasePolicy } from '../purchase/fallback-policy.js';
+import type { FoundRequest, Site } from '../sites/site.js';
+import type { BadgeState } from './badge-state.js';
+import { badgeHostClass, createBadge, type BadgeView } from './badge-view.js';
+
+export type AskHub = (requests: BorrowingRequest[], source: string) => Promise<HubReply<HubResult[]>>;
+
+export interface PageBadgesOptions {
+  askHub: AskHub;
+  /** Whether a hub is set up at all; without one, badges say "limited data" at once. */
+  hasHub: boolean;
+  onOpen(state: BadgeState, signal: AbortSignal): void;
+  /** Wait before asking the hub, so rows drawn in one burst go in one call (ms). */
+  batchDelayMs?: number;
+}
+
+const pageOnlyFacts = 'held by the library, price, whether it is in print, and how often the title was requested';
+
+const problemText: Record<HubProblem, string> = {
+  'not-configured': 'no hub is set up',
+  unreachable: 'the hub is not answering',
+  refused: 'the hub refused the staff token',
+  failed: 'the hub could not evaluate the request',
+};
+
+export interface PageBadges {
+  /** Badges the requests a site finds, and keeps doing so as the page changes, until `signal` aborts. */
+  watch(site: Site, signal: AbortSignal): void;
+  /** Counts by verdict of the badges now on the page, and how many are from limited data. */
+  counts(): { counts: Record<PurchaseVerdict, number>; limitedCount: number; total: number };
+  hubState(): { state: 'connected' | 'waiting' | HubProblem; message: string };
+  /** Time the first scan of each site took, in milliseconds. */
+  readonly firstScanMs: Map<string, number>;
+}
+
+export function createPageBadges(options: PageBadgesOptions): PageBadges {
+  const evaluator = compilePurchasePolicy(fallbackPurchasePolicy);
+  const hubResults = new Map<string, HubResult>();
+  const askedHub = new Set<string>();
+  const views = new Set<BadgeView>();
+  const viewOfAnchor = new WeakMap<Element, BadgeView>();
+  let hubProblem: { problem: HubProblem; message: string } | null = options.hasHub ? null : { problem: 'not-configured', message: 'No hub is set up.' };
+  let pendingForHub = new Map<string, BorrowingRequest>();
+  let hubTimer: ReturnType<typeof setTimeout> | undefined;
+  let answeredOnce = false;
+  const firstScanMs = new Map<string, number>();
+  const today = new Date();
+
+  function stateFor(request: BorrowingRequest): BadgeState {
+    const fromHub = hubResults.get(request.TransactionNumber);
+    if (fromHub) {
+      return {
+        request,
+        evaluation: fromHub.evaluation,
+        isLimited: fromHub.missing.length > 0,
+        isWaiting: false,
+        missing: fromHub.missing.map((gap) => `${gap.source}: ${gap.reason}.`),
+      };
+    }
+    const isWaiting = hubProblem === null;
+    return {
+      request,
+      evaluation: evaluator.evaluate(request, {}, today),
+      isLimited: !isWaiting,
+      isWaiting,
+      missing: hubProblem ? [`Without the hub (${problemText[hubProblem.problem]}), these are unknown: ${pageOnlyFacts}.`] : [],
+    };
+  }
+
+  function refreshAll(): void {
+    for (const view of views) if (view.state) view.update(stateFor(view.state.request));
+  }
+
+  function flushToHub(source: string): void {
+    hubTimer = undefined;
+    const batch = [...pendingForHub.values()];
+    pendingForHub = new Map();
+    if (batch.length === 0) return;
+    options.askHub(batch, source).then((reply) => {
+      if (reply.ok) {
+        answeredOnce = true;
+        hubProblem = null;
+        for (const result of reply.value) hubResults.set(result.TransactionNumber, result);
+      } else {
+        hubProblem = { problem: reply.problem, message: reply.message };
+      }
+      refreshAll();
+    }, () => {
+      hubProblem = { problem: 'unreachable', message: 'The extension could not reach its background worker.' };
+      refreshAll();
+    });
+  }
+
+  function place(found: FoundRequest, signal: AbortSignal): BadgeView {
+    let view = viewOfAnchor.get(found.anchor);
+    if (!view || !view.host.isConnected) {
+      view?.host.remove();
+      view = createBadge(signal, (opened) => opened.state && options.onOpen(opened.state, signal));
+      if (found.placement === 'append') found.anchor.append(view.host);
+      else if (found.placement === 'prepend') found.anchor.prepend(view.host);
+      else found.anchor.after(view.host);
+      viewOfAnchor.set(found.anchor, view);
+      views.add(view);
+    }
+    return view;
+  }
+
+  function scan(site: Site, signal: AbortSignal, seen: Set<BadgeView>): void {
+    let found: FoundRequest[];
+    try {
+      found = site.findRequests(document);
+    } catch {
+      found = []; // changed markup: no badge, and nothing thrown into the page
+    }
+    const touched = new Set<BadgeView>();
+    for (const item of found) {
+      const view = place(item, signal);
+      touched.add(view);
+      const request = item.request;
+      // Same request as before (and same fields): leave the badge alone, so nothing flickers.
+      if (view.state && view.transactionNumber === request.TransactionNumber && sameRequest(view.state.request, request)) continue;
+      if (hubProblem === null && !hubResults.has(request.TransactionNumber) && !askedHub.has(request.TransactionNumber)) {
+        askedHub.add(request.TransactionNumber);
+        pendingForHub.set(request.TransactionNumber, request);
+      }
+      view.update(stateFor(request));
+    }
+    // Badges this site placed before whose rows are gone or no longer show a request.
+    for (const view of seen) {
+      if (!touched.has(view)) {
+        view.host.remove();
+        views.delete(view);
+        seen.delete(view);
+      }
+    }
+    for (const view of touched) seen.add(view);
+    if (pendingForHub.size > 0 && hubTimer === undefined) hubTimer = setTimeout(() => flushToHub(site.id), options.batchDelayMs ?? 20);
+  }
+
+  function watch(site: Site, signal: AbortSignal): void {
+    const seen = new Set<BadgeView>();
+    const started = performance.now();
+    scan(site, signal, seen);
+    firstScanMs.set(site.id, performance.now() - started);
+    const observer = new MutationObserver((records) => {
+      if (records.every(isOwnMutation)) return;
+      scan(site, signal, seen);
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'aria-rowindex'] });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      for (const view of seen) {
+        view.host.remove();
+        views.delete(view);
+      }
+      seen.clear();
+    }, { once: true });
+  }
+
+  return {
+    watch,
+    firstScanMs,
+    counts() {
+      const counts = Object.fromEntries(purchaseVerdicts.map((verdict) => [verdict, 0])) as Record<PurchaseVerdict, number>;
+      let limitedCount = 0;
+      for (const view of views) {
+        if (!view.state || !view.host.isConnected) continue;
+        counts[view.state.evaluation.verdict] += 1;
+        if (view.state.isLimited) limitedCount += 1;
+      }
+      return { counts, limitedCount, total: views.size };
+    },
+    hubState() {
+      if (hubProblem) return { state: hubProblem.problem, message: hubProblem.message };
+      return answeredOnce ? { state: 'connected', message: 'Connected to the hub.' } : { state: 'waiting', message: 'Asking the hub…' };
+    },
+  };
+}
+
+const requestKeys = ['TransactionNumber', 'RequestType', 'DocumentType', 'LoanTitle', 'LoanAuthor', 'LoanDate', 'ISSN', 'ESPNumber', 'Status', 'CreationDate'] as const;
+
+function sameRequest(a: BorrowingRequest, b: BorrowingRequest): boolean {
+  return requestKeys.every((key) => a[key] === b[key]);
+}
+
+/** Mutations that are only our own badges going in or out. */
+function isOwnMutation(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const isOurs = (node: Node) => node instanceof HTMLElement && (node.classList.contains(badgeHostClass) || node.classList.contains('liaison-details-host'));
+  return [...record.addedNodes, ...record.removedNodes].every(isOurs) && record.addedNodes.length + record.removedNodes.length > 0;
+}
