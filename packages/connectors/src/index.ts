@@ -14,3 +14,4 @@ export { systemDefinitions } from './system-definitions.js';
 export { demoSettingsSchema, demoSystem, type DemoSettings } from './demo/system.js';
 export * from './folio/index.js';
 export * from './illiad/index.js';
+export * from './alma/index.js';

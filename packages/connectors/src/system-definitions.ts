@@ -1,7 +1,8 @@
 /** Every type of system the policy file may name under `connectors.systems`. Add a new connector here. */
+import { almaSystem } from './alma/index.js';
 import { demoSystem } from './demo/system.js';
 import { folioSystem } from './folio/index.js';
 import { illiadSystem } from './illiad/index.js';
 import type { SystemDefinition } from './system.js';
 
-export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, illiadSystem] as SystemDefinition<never>[];
+export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, almaSystem, illiadSystem] as SystemDefinition<never>[];
