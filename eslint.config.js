@@ -2,6 +2,7 @@
 // plus the one architectural rule we care most about: core does no I/O.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.liaison/**', '**/coverage/**'] },
@@ -30,7 +31,8 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts, benchmarks and the CLI launcher run in Node.
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: globals.node },
   },
 );
