@@ -26,6 +26,8 @@ export interface ConnectorsFromPolicyOptions {
   onError?: (system: string, error: unknown) => void;
   /** Overrides for every HTTP client (tests inject `sleep`). */
   http?: Partial<HttpClientOptions>;
+  /** The policy file's folder: relative paths in settings (a vendor price file) are read from here. */
+  baseDir?: string;
 }
 
 export interface PolicyConnectors {
@@ -146,7 +148,7 @@ function buildSystem(name: string, raw: Record<string, unknown> | undefined, opt
     for (const issue of parsed.error.issues) issues.push(...settingIssues(issue, path, definition));
     return null;
   }
-  const context: SystemContext = { env: options.env, now: options.now, path, name, http: options.http };
+  const context: SystemContext = { env: options.env, now: options.now, path, name, http: options.http, baseDir: options.baseDir };
   return definition.build(parsed.data, context, issues);
 }
 

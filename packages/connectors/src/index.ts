@@ -15,3 +15,4 @@ export { demoSettingsSchema, demoSystem, type DemoSettings } from './demo/system
 export * from './folio/index.js';
 export * from './illiad/index.js';
 export * from './alma/index.js';
+export * from './vendor-price-file/index.js';

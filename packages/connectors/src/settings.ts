@@ -39,6 +39,8 @@ export interface SystemContext {
   name: string;
   /** Overrides for every HTTP client (tests inject `sleep` and `random`). */
   http?: Partial<HttpClientOptions>;
+  /** The policy file's folder: relative paths in settings (a price file) are read from here. */
+  baseDir?: string;
 }
 
 /**
