@@ -40,6 +40,8 @@ export interface ForwardedCall {
   url: string;
   headers: Record<string, string>;
   status: number;
+  /** From sending to the last byte of the answer, in milliseconds. */
+  durationMs: number;
 }
 
 /** Ways to sign badly on purpose, so tests can prove the hub refuses such tokens. */
@@ -121,15 +123,18 @@ export function createZendeskProxy(options: ZendeskProxyOptions): ZendeskProxy {
         for (const [name, value] of Object.entries(request.headers ?? {})) headers[name] = fill(value, secure, token);
         if (request.contentType) headers['Content-Type'] = request.contentType;
         const body = request.data === undefined ? undefined : fill(request.data, secure, token);
+        const started = performance.now();
         let response: Response;
+        let text: string;
         try {
           response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(request.timeout ?? 30_000) });
+          text = await response.text();
         } catch (error) {
-          forwardedCalls.push({ method, url, headers, status: 504 });
+          forwardedCalls.push({ method, url, headers, status: 504, durationMs: performance.now() - started });
           return { status: 504, statusText: 'Gateway Timeout', body: JSON.stringify({ error: (error as Error).name }) };
         }
-        forwardedCalls.push({ method, url, headers, status: response.status });
-        return { status: response.status, statusText: response.statusText, body: await response.text() };
+        forwardedCalls.push({ method, url, headers, status: response.status, durationMs: performance.now() - started });
+        return { status: response.status, statusText: response.statusText, body: text };
       } catch (error) {
         if (error instanceof ProxyRefusal) return { status: 400, statusText: 'Bad Request', body: JSON.stringify({ error: error.message }) };
         throw error;
