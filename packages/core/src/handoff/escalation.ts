@@ -4,7 +4,7 @@
  * measured in opening time for opening-hour and business-day service levels and in plain time
  * for the others. Waiting on the patron or a vendor does not stop the clock: the due time stands.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LiaisonError } from '../errors.js';
 import { nearest } from '../policy/suggest.js';
 import type { LibraryCalendar } from '../time/calendar.js';

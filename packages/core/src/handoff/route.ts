@@ -3,7 +3,7 @@
  * The library writes ordered rules in its policy file; the first rule whose conditions all hold
  * wins, and exactly one `default: true` rule (written last) takes everything else.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LiaisonError } from '../errors.js';
 import { slugSchema } from '../policy/slug.js';
 import { serviceLevelSchema } from '../time/service-level.js';

@@ -6,7 +6,7 @@
  * Only the policy module and the hub parse this; the evaluation path (purchase.ts) imports
  * the type alone, so the browser extension's content script carries no zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The document types most libraries never buy on demand. */
 export const defaultExcludedDocumentTypes = ['Thesis', 'Dissertation', 'Article', 'Book Chapter', 'Conference Paper'] as const;

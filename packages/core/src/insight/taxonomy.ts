@@ -8,7 +8,7 @@
  * so the default lists name both. Words patrons also use in other senses ("fine", "ill",
  * "find it", "print", "bill", "lift") are written as phrases or left out, to keep the counts honest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugSchema } from '../policy/slug.js';
 
 /** One topic: an id for URLs and logs, a label for people, and the words that signal it. */

@@ -5,7 +5,7 @@
  * the library opts in; staff see counts, due dates and overdue flags, and fines as a total.
  * Every field group can be widened or narrowed on its own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const shownOrHidden = z.enum(['shown', 'hidden']);
 

@@ -3,7 +3,7 @@
  * holdings, prices and open-access copies. Deliberately loose for now — a later issue defines
  * each system's settings; until then each system's settings pass through unchecked.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sourceList = z.array(z.string().trim().min(1, 'is empty; write a source name, e.g. "demo" or "folio"'));
 

@@ -2,7 +2,7 @@
  * The library's departments as the policy file lists them: who they are and where in Slack
  * (and Teams) a hand-off reaches them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugSchema } from './slug.js';
 
 // A Slack member id ("U024BE7LH"; "W…" on Enterprise Grid) or an e-mail address.

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { policySchema } from './schema.js';
 import { allKeyPaths } from './schema-keys.js';
 

@@ -2,7 +2,7 @@
  * Reading a policy file: every problem at once, each with where it is and how to fix it, so a
  * systems librarian fixes the file in one pass instead of one error per run.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Issue, Result } from '../errors.js';
 import { LiaisonError, err, formatIssue, ok } from '../errors.js';
 import { builtinRubricIds } from '../rubric/builtin/ids.js';

@@ -2,7 +2,7 @@
  * Reading the policy schema itself: which keys are allowed at a place in the file. Used for
  * "did you mean" hints, and by the test that keeps docs/policy.md covering every key.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 type AnySchema = z.core.$ZodType;
 

@@ -3,7 +3,7 @@
  * the module that uses it; this file only composes them. Parsed values keep the file's
  * snake_case keys, so what a librarian reads in the file is what the code reads.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { escalationLadderSchema } from '../handoff/escalation.js';
 import { routingRuleSchema } from '../handoff/route.js';
 import { purchasePolicySchema } from '../ill/purchase-policy.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An id a library writes in its policy file and staff type in Slack ("special-collections",

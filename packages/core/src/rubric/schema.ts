@@ -4,7 +4,7 @@
  * criteria; each criterion has a scale. The policy file's `rubrics` section picks the built-in
  * rubrics a library uses and adds its own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { slugSchema } from '../policy/slug.js';
 import { builtinRubricIds } from './builtin/ids.js';
 import { criterionChannels } from './channel.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { libraryCalendarSchema, openingHoursOn, openingIntervals, type LibraryCalendarInput } from './calendar.js';
 import { suggestTimeZone } from './time-zone.js';
 

@@ -3,7 +3,7 @@
  * count opening time ("4 opening hours", "1 business day") are measured against it.
  */
 import { TZDate } from '@date-fns/tz';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LiaisonError } from '../errors.js';
 import { minutesAfterMidnight, openingDaySchema, type OpeningDay } from './opening-hours.js';
 import { timeZoneSchema } from './time-zone.js';

@@ -3,7 +3,7 @@
  * ["08:00-12:00", "13:00-17:00"]. "00:00-24:00" is open all day. A range never passes midnight,
  * so each day's hours can be read on their own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One stretch of a day when the library is open, in local wall-clock time. */
 export interface OpeningRange {

@@ -9,7 +9,7 @@
  *
  * Singular and plural are both accepted ("1 business day", "1 business days").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LiaisonError, err, ok, type Result } from '../errors.js';
 import { nearest } from '../policy/suggest.js';
 

@@ -2,7 +2,7 @@
  * The library's time zone: an IANA name ("America/Chicago") that the runtime's own Intl knows,
  * so every due time is computed in the zone the library's clocks show.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { nearest } from '../policy/suggest.js';
 
 /** Whether this runtime's Intl accepts `name` as a time zone. */
