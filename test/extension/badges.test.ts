@@ -1,0 +1,266 @@
+// The extension in a real Chromium against a real hub (startDemoHub: PGlite in memory, the demo
+// connectors): the options page turns sites on, every adapter's fixture pages get one badge
+// per request (none twice), late and reused rows are re-badged, the details' two actions reach
+// the hub, the popup counts the page, pausing and single-page navigation clean up.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoHub, type DemoHub } from '@liaison/server';
+import { launchWithExtension, readBadges, type ExtensionBrowser } from './browser.js';
+import { startFixtureServer, type FixtureServer } from './fixture-server.js';
+import type { Page } from 'playwright-core';
+
+const policyFile = fileURLToPath(new URL('../../examples/liaison.config.yaml', import.meta.url));
+
+/** Requests each fixture page shows once its data has loaded; every fixture must be listed. */
+export const requestsPerFixture: Record<string, number> = {
+  'illiad/queue': 4,
+  'illiad/request': 1,
+  'illiad/queue-500': 500,
+  'tipasa/borrowing-list': 4,
+  'tipasa/request': 1,
+  'alma/borrowing-requests': 2,
+  'alma/borrowing-request': 1,
+  'reshare/requests': 8,
+  'reshare/request': 1,
+  'koha/ill-requests': 3,
+  'koha/ill-request': 1,
+};
+
+const allSystems = ['illiad', 'tipasa', 'alma', 'reshare', 'koha'];
+
+/** Waits until the page has `count` badges, all settled (none still waiting for the hub), and stays so. */
+async function settledBadges(page: Page, count: number) {
+  await page.waitForFunction((wanted) => {
+    const hosts = [...document.querySelectorAll<HTMLElement>('.liaison-badge-host')];
+    return hosts.length === wanted && hosts.every((host) => !host.shadowRoot!.textContent!.includes('…'));
+  }, count, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+  const badges = await readBadges(page);
+  expect(badges).toHaveLength(count);
+  return badges;
+}
+
+async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> {
+  return browser.worker.evaluate(async (pageUrl) => (await chrome.tabs.query({ url: pageUrl }))[0]!.id!, url);
+}
+
+let hub: DemoHub;
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  hub = await startDemoHub({ policyFile });
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await hub?.stop();
+});
+
+describe('with the hub', () => {
+  it('the options page saves the hub and the sites, and badges appear', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Hub address').fill(hub.url);
+    await options.getByLabel('Staff token').fill(hub.token);
+    for (const system of allSystems) {
+      await options.locator(`#use-${system}`).check();
+      await options.locator(`#origin-${system}`).fill(server.origin);
+    }
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.locator('#status').textContent()).toMatch(/^Saved/);
+    await options.close();
+    await browser.configure({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })) });
+    const { page } = await browser.open(server.urlOf('illiad', 'queue'));
+    const badges = await settledBadges(page, 4);
+    expect(badges.map((badge) => badge.transactionNumber)).toEqual(['712001', '712002', '712003', '712004']);
+    await page.close();
+  });
+
+  it('every fixture page is listed here', () => {
+    expect(server.pages.map((page) => `${page.site}/${page.name}`).sort()).toEqual(Object.keys(requestsPerFixture).sort());
+  });
+
+  for (const [fixture, count] of Object.entries(requestsPerFixture)) {
+    it(`${fixture}: one badge per request, with verdict word, score and an accessible name, from the hub's data`, async () => {
+      const [site, name] = fixture.split('/') as [string, string];
+      const { page, errors } = await browser.open(server.urlOf(site, name));
+      const badges = await settledBadges(page, count);
+      expect(new Set(badges.map((badge) => badge.transactionNumber)).size).toBe(count);
+      for (const badge of badges) {
+        const word = badge.verdict.toUpperCase();
+        expect(['FREE', 'OWNED', 'BUY', 'REVIEW', 'BORROW']).toContain(word);
+        expect(badge.text).toMatch(new RegExp(`^${word}\\d+$`));
+        expect(badge.name).toMatch(new RegExp(`^Liaison: ${word}, score \\d+ of 100\\. .+ Open details\\.$`));
+        expect(badge.isLimited).toBe(false);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('badges a 500-row queue within a frame or so, and reports the time', async () => {
+    const { page } = await browser.open(server.urlOf('illiad', 'queue-500'));
+    await settledBadges(page, 500);
+    const milliseconds = Number(await page.evaluate(() => document.documentElement.dataset.liaisonFirstScanMs));
+    console.log(`content script: first badging of the 500-row queue took ${milliseconds.toFixed(1)} ms`);
+    expect(milliseconds).toBeGreaterThan(0);
+    expect(milliseconds).toBeLessThan(250); // the goal is 16 ms; the bench measures it properly
+    await page.close();
+  });
+
+  it('badges rows a page adds after load, once each', async () => {
+    const { page } = await browser.open(server.urlOf('tipasa', 'borrowing-list'));
+    await settledBadges(page, 4);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    const badges = await settledBadges(page, 5);
+    expect(badges.map((badge) => badge.transactionNumber)).toContain('331000105');
+    await page.close();
+  });
+
+  it('re-badges the reused rows of a virtualised list as it scrolls, without duplicates', async () => {
+    const { page } = await browser.open(server.urlOf('reshare', 'requests'));
+    const before = await settledBadges(page, 8);
+    expect(before[0]!.transactionNumber).toBe('RSNFU-101');
+    await page.locator('#scroller').evaluate((element) => (element.scrollTop = 400));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.liaison-badge-host')?.dataset.transactionNumber === 'RSNFU-111');
+    const after = await settledBadges(page, 8);
+    expect(after.map((badge) => badge.transactionNumber)).toEqual(Array.from({ length: 8 }, (_, i) => `RSNFU-${111 + i}`));
+    await page.close();
+  });
+
+  it('shows the reasons on keyboard focus, and the details on click; "Suggest purchase" reaches the hub once', async () => {
+    const { page } = await browser.open(server.urlOf('illiad', 'request'));
+    await settledBadges(page, 1);
+    const badge = page.locator('.liaison-badge-host button');
+    await badge.focus();
+    const tooltip = page.getByRole('tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    expect(await tooltip.textContent()).toMatch(/score \d+/);
+    await badge.click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('Facts used');
+    expect(await dialog.textContent()).toContain('ILS holdings (demo)');
+    await dialog.getByRole('button', { name: 'Suggest purchase' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Suggested to acquisitions/);
+    await dialog.getByRole('button', { name: 'Suggest purchase' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Already suggested/);
+
+    const response = await fetch(`${hub.url}/api/v1/handoffs?department=acquisitions`, { headers: { authorization: `Bearer ${hub.token}` } });
+    const { handoffs } = (await response.json()) as { handoffs: { channel?: string; question: string; links: { illTransactionNumber?: string } }[] };
+    const suggestions = handoffs.filter((handoff) => handoff.links.illTransactionNumber === '712001');
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0]!.question).toContain('Braiding sweetgrass');
+    expect(suggestions[0]!.question).toContain('9781571313560');
+    expect(suggestions[0]!.question).toContain('ILL transaction 712001');
+    expect(suggestions[0]!.question).toMatch(/Price: .+ Demand: /);
+    await page.close();
+  });
+
+  it('"Override" records the staff verdict and reason with the hub', async () => {
+    const { page } = await browser.open(server.urlOf('koha', 'ill-request'));
+    await settledBadges(page, 1);
+    await page.locator('.liaison-badge-host button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Your verdict').selectOption('buy');
+    await dialog.getByRole('button', { name: 'Override' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Say why you overrule the rules.');
+    await dialog.getByLabel('Reason').fill('Course reserve for spring term');
+    await dialog.getByRole('button', { name: 'Override' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Your verdict, BUY, is recorded.');
+    const response = await fetch(`${hub.url}/api/v1/purchase/overrides/summary`, { headers: { authorization: `Bearer ${hub.token}` } });
+    expect(JSON.stringify(await response.json())).toMatch(/buy/);
+    await page.close();
+  });
+
+  it('the popup shows the hub connection and the page counts by verdict', async () => {
+    const url = server.urlOf('illiad', 'queue');
+    const { page } = await browser.open(url);
+    const badges = await settledBadges(page, 4);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, url)}`);
+    await expect.poll(() => popup.locator('#hub').textContent()).toMatch(/^Connected to the hub/);
+    await expect.poll(() => popup.locator('#page').textContent()).toMatch(/^ILLiad Staff Web Client/);
+    for (const verdict of ['free', 'owned', 'buy', 'review', 'borrow']) {
+      const shown = await popup.locator(`[data-verdict="${verdict}"]`).textContent();
+      expect(Number(shown), verdict).toBe(badges.filter((badge) => badge.verdict === verdict).length);
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  it('the popup says so when a page of a turned-on system is not recognised; the page gets no badge and no error', async () => {
+    const url = server.add('/ILLiad/StaffWebClient/borrowing/queues/redesigned', '<!doctype html><title>Queue</title><div class="new-grid"><div class="cell">712001</div></div>');
+    const { page, errors } = await browser.open(url);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, url)}`);
+    await expect.poll(() => popup.locator('#page').textContent()).toMatch(/not recognised/);
+    expect(await readBadges(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('the popup switch pauses badges on the site, and turning it off brings them back', async () => {
+    const url = server.urlOf('alma', 'borrowing-requests');
+    const { page } = await browser.open(url);
+    await settledBadges(page, 2);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${await tabIdOf(browser, url)}`);
+    await popup.getByLabel('Pause badges on this site').check();
+    await page.waitForFunction(() => document.querySelectorAll('.liaison-badge-host').length === 0);
+    await popup.getByLabel('Pause badges on this site').uncheck();
+    await settledBadges(page, 2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('removes its badges and listeners when a single-page app navigates away', async () => {
+    const { page } = await browser.open(server.urlOf('tipasa', 'borrowing-list'));
+    await settledBadges(page, 4);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/somewhere-else');
+      document.body.append(document.createElement('div'));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.liaison-badge-host').length === 0);
+    // Rows drawn after leaving are not badged: the adapter's observer is gone.
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.waitForTimeout(400);
+    expect(await readBadges(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('without the hub', () => {
+  it('badges from the page alone, marked "limited data", saying what is missing, when the hub is down', async () => {
+    await browser.configure({ hubUrl: 'http://127.0.0.1:9', token: 'lsn_not_a_real_token', sites: allSystems.map((system) => ({ system, origin: server.origin })) });
+    const { page, errors } = await browser.open(server.urlOf('koha', 'ill-requests'));
+    const badges = await settledBadges(page, 3);
+    for (const badge of badges) {
+      expect(badge.isLimited).toBe(true);
+      expect(badge.text).toMatch(/limited data$/);
+      expect(badge.name).toContain('Limited data.');
+    }
+    await page.locator('.liaison-badge-host button').first().focus();
+    expect(await page.getByRole('tooltip').textContent()).toContain('Without the hub (the hub is not answering), these are unknown: held by the library, price');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('badges from the page alone when no hub is set up, and the actions say how to set one up', async () => {
+    await browser.configure({ sites: allSystems.map((system) => ({ system, origin: server.origin })) });
+    const { page } = await browser.open(server.urlOf('alma', 'borrowing-request'));
+    const [badge] = await settledBadges(page, 1);
+    expect(badge!.isLimited).toBe(true);
+    await page.locator('.liaison-badge-host button').click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('unknown (needs the hub)');
+    await dialog.getByRole('button', { name: 'Suggest purchase' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/No hub is set up/);
+    await page.close();
+  });
+});

@@ -1,0 +1,30 @@
+// End-to-end tests, one project per folder so each suite keeps its own setup and timeouts.
+// Run one: `npx vitest run --project extension`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.ts'],
+          // A real Chromium per file; files one at a time on a small machine.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'zendesk',
+          include: ['zendesk/**/*.test.ts'],
+          // The sidebar in Chromium against a real hub; each file builds the app and starts its own hubs.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
