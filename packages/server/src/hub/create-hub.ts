@@ -37,6 +37,8 @@ export interface HubOptions {
   bodyLimitBytes?: number;
   /** Where reminders and escalations go (Slack when configured). */
   notifier?: Notifier;
+  /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
+  patronLookupTimeoutMs?: number;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -49,6 +51,8 @@ export interface HubContext {
   metrics: HubMetrics;
   handoffs: HandoffService;
   publicUrl: string;
+  /** How long a patron source may take before it is named as missing, in ms. */
+  patronLookupTimeoutMs: number;
   /** Throws 403 unless the caller holds `role`; returns the caller. */
   requireRole(request: FastifyRequest, role: StaffRole): Principal;
 }
@@ -84,6 +88,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     metrics,
     handoffs,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
     requireRole(request, role) {
       const principal = request.principal;
       if (!principal) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
@@ -102,7 +107,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   // Every /api route needs a proven caller; nothing about a patron leaves without one.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
+    const route = request.routeOptions.url ?? '';
+    if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
     const result = await authenticate(request.headers.authorization, {
       verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
       zendeskSecret: options.zendeskSecret,

@@ -14,7 +14,11 @@ export type GatheredContext =
  * When no source answers at all, that is "unavailable", not "not found".
  */
 export async function gatherPatronContext(hub: HubContext, by: { email?: string; barcode?: string }): Promise<GatheredContext> {
-  const answers = await Promise.allSettled(hub.connectors.patrons.map((source) => source.findPatron(by)));
+  // A source that never answers must not hold the sidebar: past the deadline it is named as missing.
+  const timeoutMs = hub.patronLookupTimeoutMs;
+  const answers = await Promise.allSettled(
+    hub.connectors.patrons.map((source) => withDeadline(source.findPatron(by, { signal: AbortSignal.timeout(timeoutMs) }), timeoutMs)),
+  );
   const found: PatronContext[] = [];
   const missing: { source: string; reason: string }[] = [];
   answers.forEach((answer, index) => {
@@ -24,9 +28,10 @@ export async function gatherPatronContext(hub: HubContext, by: { email?: string;
       return;
     }
     const error = answer.reason;
-    const code = error instanceof ConnectorError ? error.code : 'connector_unavailable';
+    const code = error instanceof ConnectorError ? error.code : error instanceof DeadlinePassed ? 'connector_timeout' : 'connector_unavailable';
     hub.metrics.connectorErrors.inc({ system, code });
-    missing.push({ source: system, reason: error instanceof ConnectorError ? error.message : 'did not answer' });
+    const reason = error instanceof ConnectorError ? error.message : error instanceof DeadlinePassed ? `did not answer within ${timeoutMs / 1000} s` : 'did not answer';
+    missing.push({ source: system, reason });
   });
   if (found.length === 0) {
     return missing.length === answers.length && answers.length > 0 ? { kind: 'unavailable', missing } : { kind: 'not_found', missing };
@@ -35,4 +40,15 @@ export async function gatherPatronContext(hub: HubContext, by: { email?: string;
   const earlier = await hub.store.handoffs.list({ patronEmail: by.email, patronBarcode: by.barcode, limit: 20, now: hub.clock() });
   merged.handoffs = earlier.map((h) => ({ id: h.id, state: h.state, department: h.department, summary: h.summary, createdAt: h.createdAt }));
   return { kind: 'found', context: merged };
+}
+
+class DeadlinePassed extends Error {}
+
+/** `work`, or a DeadlinePassed rejection after `ms` milliseconds, whichever comes first. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlinePassed()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

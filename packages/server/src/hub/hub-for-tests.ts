@@ -1,0 +1,130 @@
+/**
+ * Hubs for the hub's own tests: the example policy, the demo connectors, a clock the test
+ * controls, and a store in a fresh schema of one in-memory PGlite per test file (booting PGlite
+ * takes seconds; a schema on it takes milliseconds). Not part of the package's public face.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { PGlite } from '@electric-sql/pglite';
+import type { Policy } from '@liaison/core';
+import { openStore, type Store, type StaffRole } from '@liaison/store';
+import { loadPolicyFile } from '../config/load-policy.js';
+import type { HubConnectors } from './connectors.js';
+import { createHub, type Hub } from './create-hub.js';
+import { demoConnectors } from './demo-connectors.js';
+import { examplePolicyFile } from './demo-hub.js';
+import { createLogger } from './logging.js';
+import type { Notifier } from './scheduler.js';
+
+/** Tuesday 10 March 2026, 10:00 in Chicago (the example library's time zone): the library is open. */
+export const tuesdayMorning = new Date('2026-03-10T15:00:00Z');
+
+/** A clock the test moves by hand. */
+export interface TestClock {
+  (): Date;
+  set(at: Date): void;
+  advance(milliseconds: number): void;
+}
+
+export function testClock(start: Date = tuesdayMorning): TestClock {
+  let now = new Date(start);
+  const clock = (() => new Date(now)) as TestClock;
+  clock.set = (at) => {
+    now = new Date(at);
+  };
+  clock.advance = (milliseconds) => {
+    now = new Date(now.getTime() + milliseconds);
+  };
+  return clock;
+}
+
+let examplePolicy: Promise<Policy> | undefined;
+
+/** The example library's policy (examples/liaison.config.yaml), parsed once per test file. */
+export function loadExamplePolicy(): Promise<Policy> {
+  examplePolicy ??= loadPolicyFile(examplePolicyFile).then((loaded) => {
+    if (!loaded.ok) throw new Error(`the example policy does not parse: ${JSON.stringify(loaded.issues)}`);
+    return loaded.policy;
+  });
+  return examplePolicy;
+}
+
+let pglite: Promise<PGlite> | undefined;
+
+/** A migrated store in a new schema of this file's shared in-memory PGlite; `schema` reopens one. */
+export async function openTestStore(schema = `hub_${randomBytes(6).toString('hex')}`): Promise<Store> {
+  pglite ??= PGlite.create('memory://');
+  return openStore({ pglite: await pglite, schema });
+}
+
+/** Collects every log line a hub writes, as text, for tests that read the log. */
+export function logCapture(): { destination: Writable; text(): string; lines(): Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const text = () => chunks.join('');
+  return {
+    destination,
+    text,
+    lines: () =>
+      text()
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+export interface TestHub extends Hub {
+  store: Store;
+  clock: TestClock;
+  policy: Policy;
+  /** A new staff token with `role`. */
+  token(role?: StaffRole, name?: string): Promise<string>;
+  /** `Authorization` header for a new token with `role`. */
+  auth(role?: StaffRole): Promise<{ authorization: string }>;
+}
+
+/** A hub over a fresh store: the example policy (or `policy`), demo connectors (or `connectors`), a test clock. */
+export async function startTestHub(
+  options: {
+    policy?: Policy | ((example: Policy) => Policy);
+    connectors?: HubConnectors;
+    clock?: TestClock;
+    store?: Store;
+    zendeskSecret?: string;
+    notifier?: Notifier;
+    logDestination?: Writable;
+    bodyLimitBytes?: number;
+    patronLookupTimeoutMs?: number;
+  } = {},
+): Promise<TestHub> {
+  const example = await loadExamplePolicy();
+  const policy = typeof options.policy === 'function' ? options.policy(example) : (options.policy ?? example);
+  const clock = options.clock ?? testClock();
+  const store = options.store ?? (await openTestStore());
+  const hub = await createHub({
+    store,
+    policy,
+    clock,
+    connectors: options.connectors ?? demoConnectors(clock),
+    logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
+    publicUrl: 'http://hub.test',
+    ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+  });
+  const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
+  return {
+    ...hub,
+    store,
+    clock,
+    policy,
+    token,
+    auth: async (role: StaffRole = 'staff') => ({ authorization: `Bearer ${await token(role)}` }),
+  };
+}
