@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@liaison/store';
 import type { HubConnectors } from './connectors.js';
@@ -5,8 +7,16 @@ import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
 import { startHub, type RunningHub } from './start.js';
 
-/** The example policy shipped with the repository (examples/liaison.config.yaml). */
-export const examplePolicyFile = fileURLToPath(new URL('../../../../examples/liaison.config.yaml', import.meta.url));
+/** The example policy shipped with the repository (examples/liaison.config.yaml), found from src/ or dist/ alike. */
+export const examplePolicyFile = findUp(dirname(fileURLToPath(import.meta.url)), join('examples', 'liaison.config.yaml'));
+
+function findUp(from: string, relative: string): string {
+  for (let directory = from; ; directory = dirname(directory)) {
+    const candidate = join(directory, relative);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(directory) === directory) return join(from, relative);
+  }
+}
 
 export interface DemoHub extends RunningHub {
   /** An admin staff token for the API. */
