@@ -73,7 +73,7 @@ describe('createConnectorsFromPolicy', () => {
       'connectors.systems.folo.type: is missing, and "folo" is not itself a type of system; did you mean type: folio?',
       'connectors.systems.illiad.mach_by: is not one of the illiad settings; did you mean "match_by"?',
     ]);
-    expect(problems({ patron: ['koha2'] })).toEqual(['connectors.systems.koha2: "koha2" is not configured; add connectors.systems.koha2 with a type (one of: demo, folio, alma, illiad, vendor-price-file) and its settings']);
+    expect(problems({ patron: ['koha2'] })).toEqual(['connectors.systems.koha2: "koha2" is not configured; add connectors.systems.koha2 with a type (one of: demo, folio, alma, illiad, vendor-price-file, google-books, doab, unpaywall) and its settings']);
     expect(problems({ patron: ['main'], systems: { main: { type: 'folo' } } })).toEqual(['connectors.systems.main.type: "folo" is not a system Liaison knows; did you mean "folio"?']);
   });
 
@@ -89,7 +89,7 @@ describe('createConnectorsFromPolicy', () => {
       "connectors.systems.folio.password_env: the environment variable FOLIO_PASSWORD is not set; set FOLIO_PASSWORD in the hub's environment (the secret itself never goes in the policy file)",
     ]);
     expect(problems({ patron: ['demo'], price: ['illiad'], systems })).toEqual([
-      'connectors.price[0]: illiad (ILLiad) does not answer for prices; use one of: demo, vendor-price-file',
+      'connectors.price[0]: illiad (ILLiad) does not answer for prices; use one of: demo, vendor-price-file, google-books',
     ]);
   });
 

@@ -16,3 +16,6 @@ export * from './folio/index.js';
 export * from './illiad/index.js';
 export * from './alma/index.js';
 export * from './vendor-price-file/index.js';
+export * from './google-books/index.js';
+export * from './doab/index.js';
+export * from './unpaywall/index.js';
