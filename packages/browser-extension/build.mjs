@@ -1,16 +1,19 @@
 // Builds the extension into dist/chrome and dist/firefox from one source with esbuild.
 // The content script imports core's ill/ rule files directly (see src/purchase/rules.ts), so
 // no zod enters it; the build fails if any does.
-// Usage: node build.mjs [--grant-host=http://127.0.0.1/*] (test builds only: host access granted up front)
+// Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*]
+//   --out: where dist/<browser> folders go (default: dist); --grant-host: test builds only,
+//   host access granted up front so browser tests need no permission prompt.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { deflateSync, crc32, gzipSync } from 'node:zlib';
 import { manifestFor } from './manifest.mjs';
 
 const grantHosts = process.argv.filter((a) => a.startsWith('--grant-host=')).map((a) => a.slice('--grant-host='.length));
+const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist';
 const browsers = ['chrome', 'firefox'];
 
-rmSync('dist', { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
 const result = await build({
   entryPoints: {
     content: 'src/content/main.ts',
@@ -18,7 +21,7 @@ const result = await build({
     popup: 'src/popup/popup.ts',
     options: 'src/options/options.ts',
   },
-  outdir: 'dist/chrome',
+  outdir: `${out}/chrome`,
   bundle: true,
   format: 'iife',
   target: ['chrome111', 'firefox128'],
@@ -28,7 +31,7 @@ const result = await build({
   logLevel: 'warning',
 });
 
-const contentInputs = Object.keys(result.metafile.outputs['dist/chrome/content.js'].inputs);
+const contentInputs = Object.keys(Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('chrome/content.js'))[1].inputs);
 const zodInputs = contentInputs.filter((input) => input.includes('node_modules/zod'));
 if (zodInputs.length > 0) {
   console.error(`build: zod entered the content script through ${zodInputs[0]}; import core's ill/ files directly`);
@@ -60,10 +63,10 @@ function squarePng(size) {
 }
 
 for (const browser of browsers) {
-  const folder = `dist/${browser}`;
+  const folder = `${out}/${browser}`;
   mkdirSync(`${folder}/icons`, { recursive: true });
   if (browser !== 'chrome') {
-    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) copyFileSync(`dist/chrome/${file}`, `${folder}/${file}`);
+    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) copyFileSync(`${out}/chrome/${file}`, `${folder}/${file}`);
   }
   for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css']) {
     copyFileSync(`src/${file}`, `${folder}/${file.split('/')[1]}`);
@@ -72,5 +75,5 @@ for (const browser of browsers) {
   writeFileSync(`${folder}/manifest.json`, `${JSON.stringify(manifestFor(browser, { grantHosts }), null, 2)}\n`);
 }
 
-const contentBytes = readFileSync('dist/chrome/content.js');
-console.log(`built dist/chrome and dist/firefox; content script ${contentBytes.length} bytes, ${gzipSync(contentBytes, { level: 9 }).length} bytes gzip`);
+const contentBytes = readFileSync(`${out}/chrome/content.js`);
+console.log(`built ${out}/chrome and ${out}/firefox; content script ${contentBytes.length} bytes, ${gzipSync(contentBytes, { level: 9 }).length} bytes gzip`);

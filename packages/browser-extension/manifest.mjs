@@ -29,8 +29,11 @@ export function manifestFor(browser, options = {}) {
       gecko: {
         id: 'liaison-buy-or-borrow@liaison.example',
         strict_min_version: '140.0',
+        // Nothing goes to the extension's makers; requests go only to the library's own hub.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   if (manifest.host_permissions.length === 0) delete manifest.host_permissions;

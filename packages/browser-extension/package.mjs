@@ -1,4 +1,4 @@
-// Writes installable zips of dist/chrome and dist/firefox (run after build.mjs):
+// Writes installable zips of dist/chrome and dist/firefox (run after build.mjs; --out=DIR as there):
 // dist/liaison-chrome-<version>.zip for the Chrome Web Store / Edge Add-ons, and
 // dist/liaison-firefox-<version>.zip for addons.mozilla.org. A plain zip writer: the
 // format needs only deflate and CRC-32, both in node:zlib.
@@ -7,6 +7,8 @@ import { join, relative } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+// --out=DIR: the folder build.mjs wrote to (default dist); the zips go there too.
+const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist';
 
 function filesUnder(folder) {
   return readdirSync(folder).sort().flatMap((name) => {
@@ -59,7 +61,7 @@ function zip(folder) {
 }
 
 for (const browser of ['chrome', 'firefox']) {
-  const file = `dist/liaison-${browser}-${version}.zip`;
-  writeFileSync(file, zip(`dist/${browser}`));
+  const file = `${out}/liaison-${browser}-${version}.zip`;
+  writeFileSync(file, zip(`${out}/${browser}`));
   console.log(`wrote ${file}`);
 }

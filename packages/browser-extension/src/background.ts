@@ -53,9 +53,3 @@ chrome.runtime.onMessage.addListener((message: BackgroundMessage, _sender, reply
   handle(message).then(reply, (error: unknown) => reply({ ok: false, problem: 'failed', message: String(error) }));
   return true; // the reply comes later
 });
-
-/** Test builds only: lets the browser tests wait until registration has finished. */
-export function whenRegistered(): Promise<void> {
-  return registering;
-}
-(globalThis as { liaisonWhenRegistered?: () => Promise<void> }).liaisonWhenRegistered = whenRegistered;

@@ -40,10 +40,46 @@ export interface BadgeView {
   transactionNumber: string;
   state: BadgeState | null;
   update(state: BadgeState): void;
+  showTooltip(): void;
+  hideTooltip(): void;
 }
 
-/** A badge, not yet in the page; `onOpen` runs on click or Enter. */
-export function createBadge(signal: AbortSignal, onOpen: (view: BadgeView) => void): BadgeView {
+const viewOfHost = new WeakMap<Element, BadgeView>();
+
+/**
+ * One set of listeners on the document for every badge (a 500-row queue would otherwise
+ * need 3,000), removed when `signal` aborts. Events from inside a badge's shadow root reach
+ * the document retargeted to the badge's host element.
+ */
+export function listenToBadges(signal: AbortSignal, onOpen: (view: BadgeView) => void): void {
+  const viewOf = (event: Event): BadgeView | undefined => {
+    const target = event.target;
+    return target instanceof Element ? viewOfHost.get(target) : undefined;
+  };
+  const options = { signal, capture: true };
+  document.addEventListener('mouseover', (event) => viewOf(event)?.showTooltip(), options);
+  document.addEventListener('mouseout', (event) => {
+    const view = viewOf(event);
+    if (view && !view.host.matches(':focus-within')) view.hideTooltip();
+  }, options);
+  document.addEventListener('focusin', (event) => viewOf(event)?.showTooltip(), options);
+  document.addEventListener('focusout', (event) => viewOf(event)?.hideTooltip(), options);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') viewOf(event)?.hideTooltip();
+  }, options);
+  document.addEventListener('click', (event) => {
+    const view = viewOf(event);
+    if (!view) return;
+    // The badge often sits inside a row link or a row that opens on click.
+    event.preventDefault();
+    event.stopPropagation();
+    view.hideTooltip();
+    onOpen(view);
+  }, options);
+}
+
+/** A badge, not yet in the page; `listenToBadges` makes it respond. */
+export function createBadge(): BadgeView {
   const host = document.createElement('span');
   host.className = badgeHostClass;
   const root = host.attachShadow({ mode: 'open' });
@@ -76,39 +112,26 @@ export function createBadge(signal: AbortSignal, onOpen: (view: BadgeView) => vo
       host.dataset.verdict = verdict;
       host.dataset.transactionNumber = state.request.TransactionNumber;
       host.dataset.limited = String(state.isLimited);
-      if (tooltip) fillTooltip(tooltip, state);
+      if (tooltip && !tooltip.hidden) fillTooltip(tooltip, state);
+    },
+    showTooltip() {
+      if (!view.state) return;
+      if (!tooltip) {
+        tooltip = document.createElement('div');
+        tooltip.id = 'tip';
+        tooltip.setAttribute('role', 'tooltip');
+        root.append(tooltip);
+      }
+      fillTooltip(tooltip, view.state);
+      tooltip.hidden = false;
+    },
+    hideTooltip() {
+      if (tooltip) tooltip.hidden = true;
     },
   };
-
-  const show = () => {
-    if (!view.state) return;
-    if (!tooltip) {
-      tooltip = document.createElement('div');
-      tooltip.id = 'tip';
-      tooltip.setAttribute('role', 'tooltip');
-      root.append(tooltip);
-    }
-    fillTooltip(tooltip, view.state);
-    tooltip.hidden = false;
-  };
-  const hide = () => {
-    if (tooltip) tooltip.hidden = true;
-  };
-  button.addEventListener('mouseenter', show, { signal });
-  button.addEventListener('focus', show, { signal });
-  button.addEventListener('mouseleave', () => button.matches(':focus') || hide(), { signal });
-  button.addEventListener('blur', hide, { signal });
-  button.addEventListener('keydown', (event) => event.key === 'Escape' && hide(), { signal });
-  button.addEventListener('click', (event) => {
-    // The badge often sits inside a row link or a row that opens on click.
-    event.preventDefault();
-    event.stopPropagation();
-    hide();
-    onOpen(view);
-  }, { signal });
+  viewOfHost.set(host, view);
   return view;
 }
-
 function fillTooltip(tooltip: HTMLElement, state: BadgeState): void {
   const list = document.createElement('ul');
   for (const reason of state.evaluation.reasons) {

@@ -34,6 +34,10 @@ function start(): void {
     hasHub: Boolean(settings.hubUrl && settings.token),
     askHub: (requests, source) => send({ type: 'evaluate', requests, source }) as never,
     onOpen: (state, signal) => openDetails(state, send, signal),
+    // For the bench and the browser tests: how long badging took, in ms.
+    onScan: (_site, milliseconds, isFirst) => {
+      document.documentElement.dataset[isFirst ? 'liaisonFirstScanMs' : 'liaisonLastScanMs'] = milliseconds.toFixed(2);
+    },
   });
   for (const site of sites) {
     if (!chosen.has(site.id) || !isIncluded(site, location)) continue;
@@ -44,9 +48,6 @@ function start(): void {
       console.debug(`Liaison: the ${site.name} adapter failed on this page`, error);
     }
   }
-  const times = [...badges.firstScanMs.values()];
-  // For the bench and the browser tests: how long the first badging took, in ms.
-  if (times.length > 0) document.documentElement.dataset.liaisonFirstScanMs = times.reduce((a, b) => a + b, 0).toFixed(2);
 }
 
 function status(): PageStatus {

@@ -11,7 +11,7 @@ import { compilePurchasePolicy, purchaseVerdicts, type PurchaseVerdict } from '.
 import { fallbackPurchasePolicy } from '../purchase/fallback-policy.js';
 import type { FoundRequest, Site } from '../sites/site.js';
 import type { BadgeState } from './badge-state.js';
-import { badgeHostClass, createBadge, type BadgeView } from './badge-view.js';
+import { badgeHostClass, createBadge, listenToBadges, type BadgeView } from './badge-view.js';
 
 export type AskHub = (requests: BorrowingRequest[], source: string) => Promise<HubReply<HubResult[]>>;
 
@@ -20,6 +20,8 @@ export interface PageBadgesOptions {
   /** Whether a hub is set up at all; without one, badges say "limited data" at once. */
   hasHub: boolean;
   onOpen(state: BadgeState, signal: AbortSignal): void;
+  /** Called after each scan with its duration in ms (for the bench and tests). */
+  onScan?(siteId: string, milliseconds: number, isFirst: boolean): void;
   /** Wait before asking the hub, so rows drawn in one burst go in one call (ms). */
   batchDelayMs?: number;
 }
@@ -101,11 +103,11 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     });
   }
 
-  function place(found: FoundRequest, signal: AbortSignal): BadgeView {
+  function place(found: FoundRequest): BadgeView {
     let view = viewOfAnchor.get(found.anchor);
     if (!view || !view.host.isConnected) {
       view?.host.remove();
-      view = createBadge(signal, (opened) => opened.state && options.onOpen(opened.state, signal));
+      view = createBadge();
       if (found.placement === 'append') found.anchor.append(view.host);
       else if (found.placement === 'prepend') found.anchor.prepend(view.host);
       else found.anchor.after(view.host);
@@ -115,7 +117,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     return view;
   }
 
-  function scan(site: Site, signal: AbortSignal, seen: Set<BadgeView>): void {
+  function scan(site: Site, seen: Set<BadgeView>): void {
     let found: FoundRequest[];
     try {
       found = site.findRequests(document);
@@ -124,7 +126,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     }
     const touched = new Set<BadgeView>();
     for (const item of found) {
-      const view = place(item, signal);
+      const view = place(item);
       touched.add(view);
       const request = item.request;
       // Same request as before (and same fields): leave the badge alone, so nothing flickers.
@@ -149,12 +151,18 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
 
   function watch(site: Site, signal: AbortSignal): void {
     const seen = new Set<BadgeView>();
-    const started = performance.now();
-    scan(site, signal, seen);
-    firstScanMs.set(site.id, performance.now() - started);
+    listenToBadges(signal, (view) => view.state && seen.has(view) && options.onOpen(view.state, signal));
+    const timedScan = (isFirst: boolean) => {
+      const started = performance.now();
+      scan(site, seen);
+      const milliseconds = performance.now() - started;
+      if (isFirst) firstScanMs.set(site.id, milliseconds);
+      options.onScan?.(site.id, milliseconds, isFirst);
+    };
+    timedScan(true);
     const observer = new MutationObserver((records) => {
       if (records.every(isOwnMutation)) return;
-      scan(site, signal, seen);
+      timedScan(false);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'aria-rowindex'] });
     signal.addEventListener('abort', () => {

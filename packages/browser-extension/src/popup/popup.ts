@@ -23,7 +23,9 @@ async function showHub(): Promise<void> {
 
 async function showPage(): Promise<void> {
   const page = byId('page');
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  // `?tab=ID` shows another tab's page (the browser tests open the popup as a page).
+  const tabParameter = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(tabParameter) && tabParameter > 0 ? await chrome.tabs.get(tabParameter) : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return;
   let status: PageStatus | undefined;
   try {
