@@ -16,6 +16,9 @@ import { slackActor } from './actor.js';
 
 export const handoffShortcutCallback = 'handoff_message';
 
+/** Resolves after the requests already received have had their turn (the event loop's next check phase). */
+export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function registerHandoffListeners(app: App, port: LiaisonHubPort, publisher: CardPublisher): void {
   app.command('/handoff', async ({ command, ack, client, respond, logger }) => {
     const { department, question } = readHandoffCommand(command.text, port.policy);
@@ -24,6 +27,8 @@ export function registerHandoffListeners(app: App, port: LiaisonHubPort, publish
       return;
     }
     await ack();
+    // Let acknowledgements already waiting go out before this request's work (a burst of commands).
+    await yieldToWaitingRequests();
     const suggestion = department ? null : port.suggestRoute(question);
     const view = handoffModal({
       question,
