@@ -91,12 +91,42 @@ export interface PurchaseOptions {
   currency?: string;
 }
 
+/**
+ * What a request's facts say before demand is counted: enough to reach the verdict, score and
+ * reasons once the demand is known, as numbers and a few short texts, so a batch can keep it
+ * per row in typed arrays and count demand after reading every row.
+ */
+export interface PurchaseTraits {
+  /** Bit `1 << i` set for each reason `purchaseReasonCodes[i]` that applies (never low-demand or within-policy). */
+  reasons: number;
+  /** Publication year used, or null when unknown. */
+  year: number | null;
+  /** The known price (finite), or null. */
+  price: number | null;
+  /** Upper-case ISO 4217 code of `price`. */
+  priceCurrency: string;
+  /** UTC year of the as-of day, which sets the age window. */
+  asOfYear: number;
+  /** Texts the reasons quote: document type and patron status (trimmed), LoanDate (trimmed), open-access URL. */
+  documentType: string;
+  status: string;
+  loanDate: string;
+  openAccessUrl: string;
+}
+
+/** The verdict, 0–100 score and reasons of an evaluation, without the facts used. */
+export type PurchaseJudgement = Pick<PurchaseEvaluation, 'verdict' | 'score' | 'decidingReason' | 'reasons'>;
+
 /** A purchase policy with its lookups prepared, for evaluating many requests. */
 export interface PurchaseEvaluator {
   readonly policy: PurchasePolicy;
   readonly currency: string;
   /** `asOf`: a day number (days since 1970-01-01) or an instant, whose UTC year sets the age window. */
   evaluate(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseEvaluation;
+  /** The demand-free part of `evaluate` (facts.demand is not read); fills and returns `into` when given. */
+  traitsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number, into?: PurchaseTraits): PurchaseTraits;
+  /** The rest of `evaluate`: the judgement of `traits` with `demand` requests in the window (assumed: none was counted). */
+  judge(traits: Readonly<PurchaseTraits>, demand: number, isDemandAssumed: boolean): PurchaseJudgement;
 }
 
 const verdictOf: Record<PurchaseReasonCode, PurchaseVerdict> = {
@@ -190,62 +220,118 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     `${timesRequested(count)} ${window}${isAssumed ? ' (only this request is known)' : ''}`;
   let lastAsOf = Number.NaN;
   let lastAsOfYear = 0;
+  const bit = (code: PurchaseReasonCode): number => 1 << purchaseReasonCodes.indexOf(code);
+  const bits = {
+    openAccess: bit('open-access'),
+    article: bit('article'),
+    owned: bit('owned'),
+    excludedType: bit('excluded-type'),
+    patronIneligible: bit('patron-ineligible'),
+    tooOld: bit('too-old'),
+    overPrice: bit('over-price'),
+    unavailable: bit('unavailable'),
+    noYear: bit('no-year'),
+    priceUnknown: bit('price-unknown'),
+    availabilityUnknown: bit('availability-unknown'),
+  };
+  // The sentences a batch repeats, remembered (bounded, so odd values cannot grow them without limit).
+  const remembered = <K>(make: (key: K) => string): ((key: K) => string) => {
+    const texts = new Map<K, string>();
+    return (key) => {
+      let text = texts.get(key);
+      if (text === undefined) {
+        if (texts.size > 10_000) texts.clear();
+        text = make(key);
+        texts.set(key, text);
+      }
+      return text;
+    };
+  };
+  const excludedTypeText = remembered((type: string) => `Document type "${type}" is not bought under the policy`);
+  const ineligibleText = remembered((status: string) =>
+    status === '' ? `Patron status unknown; purchases are for ${eligibleList} only` : `Patron status "${status}" is not eligible; purchases are for ${eligibleList} only`,
+  );
+  const tooOldText = remembered((year: number) => `Published ${year}, outside the ${policy.max_age_years}-year window`);
+  const overPriceText = remembered((price: number) => `Price ${priceText(price)} is over the ${limitText} limit`);
+  const noYearText = remembered((loanDate: string) => (loanDate ? `No publication year in "${loanDate}"` : 'No publication year given'));
+  const lowDemandText = remembered((signedCount: number) =>
+    `Requested ${demandText(Math.abs(signedCount), signedCount < 0)}; the policy buys at ${policy.min_requests} or more`,
+  );
 
-  function evaluate(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseEvaluation {
+  function traitsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number, into?: PurchaseTraits): PurchaseTraits {
     const asOfDay = typeof asOf === 'number' ? Math.floor(asOf) : dayNumberOfInstant(asOf);
     if (!Number.isFinite(asOfDay)) throw new RangeError(`evaluatePurchase: as-of ${String(asOf)} is not a date or day number`);
     if (asOfDay !== lastAsOf) {
       lastAsOf = asOfDay;
       lastAsOfYear = civilFromDayNumber(asOfDay).year;
     }
-    const reasons: PurchaseReason[] = [];
-
-    // The facts, and what each says.
-    const openAccess = facts.openAccess ?? null;
-    const held = facts.held ?? null;
-    const available = facts.available ?? null;
-    let year: Fact<number> | null = facts.publicationYear ?? null;
-    if (year === null) {
-      const fromRequest = publicationYear(request.LoanDate);
-      if (fromRequest !== null) year = { value: fromRequest, source: fromLoanDate };
-    }
+    const traits = into ?? ({} as PurchaseTraits);
+    let reasons = 0;
+    const openAccess = facts.openAccess;
+    const available = facts.available;
+    const year = facts.publicationYear ? facts.publicationYear.value : publicationYear(request.LoanDate);
     const price = facts.price && Number.isFinite(facts.price.value) ? facts.price : null;
     const priceCurrency = price?.currency ? price.currency.toUpperCase() : currency;
     const isPriceComparable = price !== null && priceCurrency === currency;
-    const givenDemand = facts.demand && Number.isFinite(facts.demand.value) ? facts.demand : null;
+
+    if (openAccess) reasons |= bits.openAccess;
+    const requestType = request.RequestType;
+    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) reasons |= bits.article;
+    if (facts.held?.value === true) reasons |= bits.owned;
+    const documentType = request.DocumentType;
+    if (documentType && isExcludedType(documentType)) reasons |= bits.excludedType;
+    let status = '';
+    if (!isEveryoneEligible) {
+      status = request.Status?.trim() ?? '';
+      if (!status || !isEligibleStatus(status)) reasons |= bits.patronIneligible;
+    }
+    if (year !== null && year < lastAsOfYear - policy.max_age_years) reasons |= bits.tooOld;
+    if (isPriceComparable && price.value > maxPrice) reasons |= bits.overPrice;
+    if (available?.value === false) reasons |= bits.unavailable;
+    if (year === null) reasons |= bits.noYear;
+    if (!isPriceComparable) reasons |= bits.priceUnknown;
+    if (!available) reasons |= bits.availabilityUnknown;
+
+    traits.reasons = reasons;
+    traits.year = year;
+    traits.price = price ? price.value : null;
+    traits.priceCurrency = priceCurrency;
+    traits.asOfYear = lastAsOfYear;
+    traits.documentType = reasons & bits.excludedType ? documentType!.trim() : '';
+    traits.status = status;
+    traits.loanDate = reasons & bits.noYear ? (request.LoanDate?.trim() ?? '') : '';
+    traits.openAccessUrl = openAccess ? openAccess.value.url : '';
+    return traits;
+  }
+
+  function judge(traits: Readonly<PurchaseTraits>, demand: number, isDemandAssumed: boolean): PurchaseJudgement {
+    const has = traits.reasons;
+    const reasons: PurchaseReason[] = [];
     // This request always counts, so a count below 1 is read as 1.
-    const demandCount = givenDemand ? Math.max(1, Math.floor(givenDemand.value)) : 1;
+    const demandCount = Number.isFinite(demand) ? Math.max(1, Math.floor(demand)) : 1;
+    const { year, price, priceCurrency } = traits;
+    const isPriceComparable = price !== null && priceCurrency === currency;
 
     // Every reason that applies, in purchaseReasonCodes order.
-    if (openAccess) reasons.push(reason('open-access', `Free open-access copy: ${openAccess.value.url}`));
-    const requestType = request.RequestType;
-    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) {
-      reasons.push(reason('article', 'Article request: articles are borrowed, not bought'));
+    if (has & bits.openAccess) reasons.push(reason('open-access', `Free open-access copy: ${traits.openAccessUrl}`));
+    if (has & bits.article) reasons.push(reason('article', 'Article request: articles are borrowed, not bought'));
+    if (has & bits.owned) reasons.push(reason('owned', 'Already held by the library'));
+    if (has & bits.excludedType) reasons.push(reason('excluded-type', excludedTypeText(traits.documentType)));
+    if (has & bits.patronIneligible) reasons.push(reason('patron-ineligible', ineligibleText(traits.status)));
+    if (has & bits.tooOld) reasons.push(reason('too-old', tooOldText(year!)));
+    if (has & bits.overPrice) reasons.push(reason('over-price', overPriceText(price!)));
+    if (has & bits.unavailable) reasons.push(reason('unavailable', 'Not available to buy (out of print or not sold)'));
+    if (demandCount < policy.min_requests) reasons.push(reason('low-demand', lowDemandText(isDemandAssumed ? -demandCount : demandCount)));
+    if (has & bits.noYear) reasons.push(reason('no-year', noYearText(traits.loanDate)));
+    if (has & bits.priceUnknown) {
+      reasons.push(
+        reason(
+          'price-unknown',
+          price === null ? 'Price unknown' : `Price ${formatMoney(price, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`,
+        ),
+      );
     }
-    if (held?.value === true) reasons.push(reason('owned', 'Already held by the library'));
-    const documentType = request.DocumentType;
-    if (documentType && isExcludedType(documentType)) {
-      reasons.push(reason('excluded-type', `Document type "${documentType.trim()}" is not bought under the policy`));
-    }
-    if (!isEveryoneEligible) {
-      const status = request.Status?.trim();
-      if (!status) reasons.push(reason('patron-ineligible', `Patron status unknown; purchases are for ${eligibleList} only`));
-      else if (!isEligibleStatus(status)) reasons.push(reason('patron-ineligible', `Patron status "${status}" is not eligible; purchases are for ${eligibleList} only`));
-    }
-    if (year !== null && year.value < lastAsOfYear - policy.max_age_years) {
-      reasons.push(reason('too-old', `Published ${year.value}, outside the ${policy.max_age_years}-year window`));
-    }
-    if (isPriceComparable && price.value > maxPrice) reasons.push(reason('over-price', `Price ${priceText(price.value)} is over the ${limitText} limit`));
-    if (available?.value === false) reasons.push(reason('unavailable', 'Not available to buy (out of print or not sold)'));
-    if (demandCount < policy.min_requests) {
-      reasons.push(reason('low-demand', `Requested ${demandText(demandCount, givenDemand === null)}; the policy buys at ${policy.min_requests} or more`));
-    }
-    if (year === null) reasons.push(reason('no-year', request.LoanDate?.trim() ? `No publication year in "${request.LoanDate.trim()}"` : 'No publication year given'));
-    if (price === null) reasons.push(reason('price-unknown', 'Price unknown'));
-    else if (!isPriceComparable) {
-      reasons.push(reason('price-unknown', `Price ${formatMoney(price.value, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`));
-    }
-    if (available === null) reasons.push(reason('availability-unknown', 'Availability to buy unknown'));
+    if (has & bits.availabilityUnknown) reasons.push(reason('availability-unknown', 'Availability to buy unknown'));
 
     // The verdict: the first reason in policy order, then an open-access copy over all but owned.
     let deciding: PurchaseReason | undefined;
@@ -259,40 +345,51 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
       // Nothing stood in the way, so year, price and availability are all known here.
       deciding = reason(
         'within-policy',
-        `Within policy: published ${year!.value}, ${priceText(price!.value)} within the ${limitText} limit, available to buy, requested ${demandText(demandCount, givenDemand === null)}`,
+        `Within policy: published ${year!}, ${priceText(price!)} within the ${limitText} limit, available to buy, requested ${demandText(demandCount, isDemandAssumed)}`,
       );
       reasons.push(deciding);
     }
-    if (openAccess && deciding.code !== 'owned') deciding = reasons[0]!;
+    if (has & bits.openAccess && deciding.code !== 'owned') deciding = reasons[0]!;
     deciding.isDeciding = true;
     if (reasons[0] !== deciding) {
       reasons.splice(reasons.indexOf(deciding), 1);
       reasons.unshift(deciding);
     }
     const verdict = verdictOf[deciding.code];
-
     return {
       verdict,
-      score: score(verdict, year?.value, isPriceComparable ? price.value : undefined, demandCount),
+      score: score(verdict, traits.asOfYear, year ?? undefined, isPriceComparable ? price : undefined, demandCount),
       decidingReason: deciding,
       reasons,
+    };
+  }
+
+  function evaluate(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseEvaluation {
+    const traits = traitsOf(request, facts, asOf);
+    const givenDemand = facts.demand && Number.isFinite(facts.demand.value) ? facts.demand : null;
+    const demandCount = givenDemand ? Math.max(1, Math.floor(givenDemand.value)) : 1;
+    const judgement = judge(traits, demandCount, givenDemand === null);
+    let year: Fact<number> | null = facts.publicationYear ?? null;
+    if (year === null && traits.year !== null) year = { value: traits.year, source: fromLoanDate };
+    return {
+      ...judgement,
       facts: {
-        held,
+        held: facts.held ?? null,
         price: facts.price ?? null,
-        available,
+        available: facts.available ?? null,
         demand: givenDemand
           ? { value: demandCount, source: givenDemand.source, asOf: givenDemand.asOf, isAssumed: false }
           : { value: 1, source: assumedDemandSource, isAssumed: true },
-        openAccess,
+        openAccess: facts.openAccess ?? null,
         publicationYear: year,
         isbns: { value: extractIsbns(request.ISSN), source: fromIssnField },
       },
     };
   }
 
-  function score(verdict: PurchaseVerdict, year: number | undefined, comparablePrice: number | undefined, demandCount: number): number {
+  function score(verdict: PurchaseVerdict, asOfYear: number, year: number | undefined, comparablePrice: number | undefined, demandCount: number): number {
     if (verdict === 'owned' || verdict === 'free') return 0;
-    const age = year === undefined ? 0 : Math.max(0, lastAsOfYear - year);
+    const age = year === undefined ? 0 : Math.max(0, asOfYear - year);
     const recency = year === undefined ? 0.5 : Math.min(1, Math.max(0, 1 - age / (policy.max_age_years + 1)));
     const demandPart = 1 - 1 / demandCount;
     let headroom = 0.5;
@@ -303,7 +400,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     return verdict === 'borrow' ? Math.round(19 * x) : 20 + Math.round(80 * x);
   }
 
-  return { policy, currency, evaluate };
+  return { policy, currency, evaluate, traitsOf, judge };
 }
 
 // A compiled evaluator per policy object and currency, so the simple call stays fast in a loop.
