@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDemand, DemandCounter } from './demand.js';
+import { countDemand, countDemandOfIds, DemandCounter } from './demand.js';
 
 /** The definition, written the slow way: requests with the key on days day−window+1 … day. */
 function bruteForce(keys: string[], days: number[], windowDays: number, key: string, day: number): number {
@@ -63,5 +63,20 @@ describe('DemandCounter', () => {
     expect(() => new DemandCounter(1.5)).toThrow(/whole number of days/);
     expect(() => new DemandCounter(30).add('k', Number.NaN)).toThrow(RangeError);
     expect(() => countDemand(['k'], [], 30)).toThrow(/1 keys but 0 creation days/);
+  });
+});
+
+describe('countDemandOfIds', () => {
+  it('answers as countDemand does, from integer title ids', () => {
+    const keys = ['a', 'b', 'a', 'a', 'c', 'b', 'a'];
+    const days = [100, 100, 50, 101, 7, 465, 466];
+    const ids = Int32Array.from(keys, (key) => ['a', 'b', 'c'].indexOf(key));
+    for (const windowDays of [1, 2, 365]) {
+      expect([...countDemandOfIds(ids, Int32Array.from(days), keys.length, 3, windowDays)]).toEqual([...countDemand(keys, days, windowDays)]);
+    }
+  });
+
+  it('refuses a window shorter than a day', () => {
+    expect(() => countDemandOfIds(new Int32Array(1), new Int32Array(1), 1, 1, 0)).toThrow(RangeError);
   });
 });

@@ -147,3 +147,43 @@ export function countDemand(keys: readonly string[], days: ArrayLike<number>, wi
   for (let i = 0; i < keys.length; i++) counter.add(keys[i]!, days[i]!);
   return counter.countEach();
 }
+
+/**
+ * The demand of each of `rows` requests given as integers, as a batch keeps them: `keyIds[i]`
+ * is request i's title as an id from 0 to `keyCount` − 1, `days[i]` its creation day (days since
+ * 1970-01-01). Same answers as `countDemand`, without a string per request.
+ */
+export function countDemandOfIds(keyIds: Int32Array, days: Int32Array, rows: number, keyCount: number, windowDays: number): Int32Array {
+  if (!Number.isInteger(windowDays) || windowDays < 1) {
+    throw new RangeError(`demand window is ${windowDays} days; it must be a whole number of days, at least 1`);
+  }
+  if (rows > keyIds.length || rows > days.length) throw new RangeError(`${rows} requests but room for ${Math.min(keyIds.length, days.length)}`);
+  // Group the days by key (a counting sort on key ids), then sort each key's days.
+  const keyStart = new Int32Array(keyCount + 1);
+  for (let row = 0; row < rows; row++) keyStart[keyIds[row]! + 1]!++;
+  for (let id = 0; id < keyCount; id++) keyStart[id + 1]! += keyStart[id]!;
+  const next = keyStart.slice(0, keyCount);
+  const sortedDays = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) sortedDays[next[keyIds[row]!]!++] = days[row]!;
+  for (let id = 0; id < keyCount; id++) {
+    const start = keyStart[id]!;
+    const end = keyStart[id + 1]!;
+    if (end - start === 2 && sortedDays[start]! > sortedDays[start + 1]!) {
+      const first = sortedDays[start]!;
+      sortedDays[start] = sortedDays[start + 1]!;
+      sortedDays[start + 1] = first;
+    } else if (end - start > 2) {
+      sortedDays.subarray(start, end).sort();
+    }
+  }
+  const counts = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const id = keyIds[row]!;
+    const day = days[row]!;
+    const start = keyStart[id]!;
+    const end = keyStart[id + 1]!;
+    // Most titles are asked for once: nothing to search.
+    counts[row] = end - start === 1 ? 1 : lowerBound(sortedDays, start, end, day + 1) - lowerBound(sortedDays, start, end, day - windowDays + 1);
+  }
+  return counts;
+}
