@@ -17,6 +17,16 @@ export function findRubric(policy: Policy, id: string): Rubric | undefined {
  */
 export async function publishedVersion(store: Store, rubric: Rubric, now: Date): Promise<number> {
   const latest = await store.rubrics.latest<Rubric>(rubric.id);
-  if (latest && JSON.stringify(latest.definition) === JSON.stringify(rubric)) return latest.version;
+  // jsonb keeps keys in its own order, so compare key-sorted forms, not the stored text.
+  if (latest && canonicalJson(latest.definition) === canonicalJson(rubric)) return latest.version;
   return (await store.rubrics.publish(rubric.id, rubric, now)).version;
+}
+
+/** JSON with every object's keys sorted, so equal values give equal text whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
 }

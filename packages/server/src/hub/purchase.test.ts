@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoLibrary } from '@liaison/connectors';
+import { startTestHub, type TestHub } from './hub-for-tests.js';
+
+let hub: TestHub;
+let staff: { authorization: string };
+beforeAll(async () => {
+  hub = await startTestHub();
+  staff = await hub.auth('staff');
+}, 60_000);
+afterAll(() => hub.close());
+
+const evaluate = (requests: Record<string, unknown>[]) =>
+  hub.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers: staff, payload: { requests, source: 'illiad' } });
+
+/** A book request as an ILL page shows it (so the hub need not ask the ILL system). */
+function bookRequest(transactionNumber: string, book: { title: string; isbn: string }) {
+  return { TransactionNumber: transactionNumber, RequestType: 'Loan', DocumentType: 'Book', LoanTitle: book.title, ISSN: book.isbn, LoanDate: '2024', CreationDate: '2026-03-09T10:00:00Z' };
+}
+
+describe('POST /api/v1/purchase/evaluate', () => {
+  it('judges one request with a verdict, its reasons and the facts used', async () => {
+    const book = createDemoLibrary({ now: hub.clock }).listBooks()[5]!;
+    const response = await evaluate([bookRequest('EV-1', book)]);
+    expect(response.statusCode).toBe(200);
+    const [result, ...rest] = response.json().results;
+    expect(rest).toHaveLength(0);
+    expect(result.TransactionNumber).toBe('EV-1');
+    expect(['free', 'owned', 'buy', 'review', 'borrow']).toContain(result.evaluation.verdict);
+    expect(result.evaluation.reasons[0]).toEqual(result.evaluation.decidingReason);
+    expect(result.evaluation.decidingReason.message.length).toBeGreaterThan(5);
+    expect(result.evaluation.facts.demand.value).toBe(1);
+  });
+
+  it('judges 500 at once, in order, and refuses 501', async () => {
+    const books = createDemoLibrary({ now: hub.clock }).listBooks();
+    const requests = Array.from({ length: 500 }, (_, i) => bookRequest(`BULK-${i}`, books[i % books.length]!));
+    const response = await evaluate(requests);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().results.map((r: { TransactionNumber: string }) => r.TransactionNumber)).toEqual(requests.map((r) => r.TransactionNumber));
+    const tooMany = await evaluate([...requests, bookRequest('BULK-500', books[0]!)]);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.message).toContain('500');
+  }, 60_000);
+
+  it('counts demand across evaluations: another request for the same ISBN, not the same request again', async () => {
+    const book = { title: 'Watershed Governance in Practice', isbn: '9780000000002' };
+    const first = await evaluate([bookRequest('DEM-1', book)]);
+    expect(first.json().results[0].evaluation.facts.demand.value).toBe(1);
+    // The same page reloaded: still one request.
+    const reload = await evaluate([bookRequest('DEM-1', book)]);
+    expect(reload.json().results[0].evaluation.facts.demand.value).toBe(1);
+    // A second patron asks for the same title: two.
+    const second = await evaluate([bookRequest('DEM-2', book)]);
+    expect(second.json().results[0].evaluation.facts.demand.value).toBe(2);
+  });
+
+  it.each([
+    [{ requests: [] }, 'requests'],
+    [{ requests: [{ LoanTitle: 'no number' }] }, 'requests'],
+    [{ requests: [{ TransactionNumber: '1', Colour: 'red' }] }, 'requests'],
+  ])('refuses %j with 400 and the path', async (payload, path) => {
+    const response = await hub.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers: staff, payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues[0].path[0]).toBe(path);
+  });
+});
+
+describe('overrides', () => {
+  it('records an override of a judged request and counts which rule staff overruled', async () => {
+    const book = { title: 'A Book Staff Disagree About', isbn: '9780000000019' };
+    const judged = (await evaluate([bookRequest('OV-1', book)])).json().results[0].evaluation;
+    const overrideVerdict = judged.verdict === 'buy' ? 'borrow' : 'buy';
+    const response = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/purchase/overrides',
+      headers: staff,
+      payload: { transactionNumber: 'OV-1', verdict: overrideVerdict, reason: 'Course text for next term' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ rulesVerdict: judged.verdict, decidingReason: judged.decidingReason.code });
+
+    const summary = await hub.app.inject({ method: 'GET', url: '/api/v1/purchase/overrides/summary', headers: await hub.auth('coordinator') });
+    expect(summary.json().overruled).toContainEqual({ reasonCode: judged.decidingReason.code, overrideVerdict, count: 1 });
+  });
+
+  it('answers 404 for a request the hub has not judged, and 400 without a reason', async () => {
+    const notJudged = await hub.app.inject({ method: 'POST', url: '/api/v1/purchase/overrides', headers: staff, payload: { transactionNumber: 'NEVER-SEEN', verdict: 'buy', reason: 'x' } });
+    expect(notJudged.statusCode).toBe(404);
+    expect(notJudged.json().error.message).toContain('evaluate it first');
+    const noReason = await hub.app.inject({ method: 'POST', url: '/api/v1/purchase/overrides', headers: staff, payload: { transactionNumber: 'OV-1', verdict: 'buy', reason: ' ' } });
+    expect(noReason.statusCode).toBe(400);
+  });
+
+  it('keeps the summary for coordinators', async () => {
+    expect((await hub.app.inject({ method: 'GET', url: '/api/v1/purchase/overrides/summary', headers: staff })).statusCode).toBe(403);
+  });
+});
