@@ -1,5 +1,6 @@
 import type { Command, CommandIO } from './command.js';
 import { configCheckCommand } from './commands/config-check.js';
+import { connectorsCheckCommand } from './commands/connectors-check.js';
 import { demoCommand } from './commands/demo.js';
 import { illReportCommand } from './commands/ill-report.js';
 import { illScoreCommand } from './commands/ill-score.js';
@@ -11,6 +12,7 @@ import { tokenCreateCommand } from './commands/token-create.js';
 const commands: Command[] = [
   serveCommand,
   configCheckCommand,
+  connectorsCheckCommand,
   migrateCommand,
   tokenCreateCommand,
   demoCommand,
