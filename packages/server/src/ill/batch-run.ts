@@ -71,10 +71,10 @@ export async function runBatch(
     enrich = createEnricher(found.sources, now);
   }
 
-  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, size * 2) : null;
-  const onProgress = (pass: 1 | 2, bytes: number, records: number) => {
+  const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, size) : null;
+  const onProgress = (_pass: 1, bytes: number, records: number) => {
     if (!bar || (size <= progressBytes && records <= progressRows)) return;
-    bar.update(pass === 1 ? bytes : size + bytes, pass === 1 ? 'counting demand (pass 1 of 2)' : 'scoring (pass 2 of 2)');
+    bar.update(bytes, 'reading requests');
   };
   const batch: PreparedBatch = {
     options,

@@ -7,7 +7,10 @@ import { CsvRecordParser, readCsvFile } from './csv-records.js';
 /** Parses `text` pushed in pieces of `pieceLength` characters; returns [line, fields] pairs. */
 function parse(text: string, pieceLength = text.length): [number, string[]][] {
   const records: [number, string[]][] = [];
-  const parser = new CsvRecordParser((fields, line) => records.push([line, [...fields]]));
+  const parser = new CsvRecordParser((fields, line, problem) => {
+    expect(problem).toBeNull();
+    records.push([line, [...fields]]);
+  });
   for (let i = 0; i < text.length; i += pieceLength) parser.push(text.slice(i, i + pieceLength));
   parser.finish();
   return records;
@@ -32,7 +35,8 @@ describe('CsvRecordParser', () => {
     { name: 'blank lines are skipped but counted', text: 'a\n\n\r\nb\n', expected: [[1, ['a']], [4, ['b']]] },
     { name: 'a byte-order mark is dropped', text: '\uFEFFa,b\n1,2\n', expected: [[1, ['a', 'b']], [2, ['1', '2']]] },
     { name: 'quoted last field before CRLF', text: '"a","b"\r\n"1","2\r\n3"\r\nx,y\r\n', expected: [[1, ['a', 'b']], [2, ['1', '2\r\n3']], [4, ['x', 'y']]] },
-    { name: 'text after a closing quote is kept', text: '"a"b,c\n', expected: [[1, ['ab', 'c']]] },
+    { name: 'a mixed file: LF and CRLF lines', text: 'a,b\r\n1,2\n3,"4"\r\n5,6', expected: [[1, ['a', 'b']], [2, ['1', '2']], [3, ['3', '4']], [4, ['5', '6']]] },
+    { name: 'a single-column row with an escaped quote', text: 'a\n"x""y"\nz\n', expected: [[1, ['a']], [2, ['x"y']], [3, ['z']]] },
   ];
 
   for (const { name, text, expected } of cases) {
@@ -42,7 +46,50 @@ describe('CsvRecordParser', () => {
   }
 });
 
+describe('CsvRecordParser with malformed quotes', () => {
+  /** Records as [line, first field, problem]. */
+  function problems(text: string): [number, string, string | null][] {
+    const records: [number, string, string | null][] = [];
+    const parser = new CsvRecordParser((fields, line, problem) => records.push([line, fields[0]!, problem]));
+    parser.push(text);
+    parser.finish();
+    return records;
+  }
+
+  it('names the lines a record with text after its closing quote was read across', () => {
+    const records = problems('a,b\n"x"y,1\n2,3\n"z",4\n5,6\n');
+    expect(records[0]).toEqual([1, 'a', null]);
+    expect(records[1]![0]).toBe(2);
+    expect(records[1]![2]).toMatch(/text after its closing quote \(lines 2–4 were read as one row\)/);
+    expect(records[2]).toEqual([5, '5', null]);
+  });
+
+  it('names the line of a quote never closed at the end of the file', () => {
+    const records = problems('a,b\n1,2\n"open,3\n4,5\n');
+    expect(records.slice(0, 2).map((record) => record[2])).toEqual([null, null]);
+    expect(records[2]![0]).toBe(3);
+    expect(records[2]![2]).toMatch(/never closed/);
+  });
+});
+
 describe('readCsvFile', () => {
+  it('knows the byte offset of a record after multi-byte characters and a byte-order mark', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-csv-'));
+    const path = join(folder, 'offsets.csv');
+    const text = '\uFEFFTransactionNumber,LoanTitle\r\n1,"Škola\r\nżółwia"\r\n2,日本語\r\n\r\n3,🐢\r\n';
+    writeFileSync(path, text, 'utf8');
+    const bytes = Buffer.from(text, 'utf8');
+    const offsets: [string, number][] = [];
+    let parser: CsvRecordParser | undefined;
+    await readCsvFile(path, (fields) => offsets.push([fields[0]!, parser!.recordByteOffset()]), {
+      highWaterMark: 7,
+      withParser: (created) => (parser = created),
+    });
+    for (const [first, offset] of offsets) expect(bytes.subarray(offset, offset + Buffer.byteLength(first)).toString('utf8')).toBe(first);
+    expect(offsets.map(([first]) => first)).toEqual(['TransactionNumber', '1', '2', '3']);
+  });
+
+
   it('keeps a multi-byte title whole when it falls across a chunk boundary', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'liaison-csv-'));
     const path = join(folder, 'requests.csv');
@@ -57,23 +104,5 @@ describe('readCsvFile', () => {
     });
     expect(titles).toHaveLength(16);
     for (const read of titles) expect(read).toBe(title);
-  });
-});
-
-describe('CsvRecordParser with wanted fields', () => {
-  it('passes unwanted fields as empty strings and still counts their lines', () => {
-    const records: [number, string[]][] = [];
-    const wanted: boolean[] = [];
-    const parser = new CsvRecordParser((fields, line) => {
-      records.push([line, [...fields]]);
-      if (line === 1) fields.forEach((_, i) => (wanted[i] = i !== 1));
-    }, wanted);
-    parser.push('a,b,c\n1,"two\nlines ""q""",3\n4,5,"6\n7"\n');
-    parser.finish();
-    expect(records).toEqual([
-      [1, ['a', 'b', 'c']],
-      [2, ['1', '', '3']],
-      [4, ['4', '', '6\n7']],
-    ]);
   });
 });

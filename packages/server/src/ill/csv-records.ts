@@ -1,18 +1,30 @@
 /**
- * A streaming CSV reader (RFC 4180: commas, double quotes, "" inside quotes, fields that span
- * lines) that knows the physical line each record starts on and how many fields it had.
+ * CSV records of a request export, parsed by Papa Parse, with what a librarian needs to find a
+ * bad row: the physical line each record starts on (1 = the first line of the file), and the
+ * byte offset of a record so a few rows can be read back later without parsing the file again.
  *
- * Why not a library: the fastest JavaScript parser measured (uDSV) assumes every row has the
- * header's column count — a short row swallows the next line — and it does not report line
- * numbers. A request export with a damaged row must name that row's line and go on, so this
- * reader scans with indexOf (the same trick that makes uDSV fast) and keeps lines exact.
- * Text must already be decoded (a stream with setEncoding('utf8')), so a character split across
- * two file chunks is never garbled.
+ * Why Papa Parse: measured side by side (bench/ill-score.mjs), uDSV parses faster but is not
+ * correct on the files staff export: it assumes every row has the header's column count, so a
+ * short row swallows the next line and a long row's extra fields are silently joined into its
+ * last column; it drops blank lines and reports no positions, so line numbers cannot be known.
+ * Papa Parse keeps ragged rows as they are and reports, per record, the character offset where
+ * it ends (`meta.cursor` in step mode), from which the lines are counted here.
+ *
+ * How Papa Parse is driven: its Parser, fed the decoded text chunk by chunk (the stream decodes
+ * UTF-8 with setEncoding, so a character split across two file chunks stays whole); the part of
+ * a chunk after its last whole record is carried into the next, as Papa's own streamers do.
+ * The line break is always "\n" and a "\r" before it is dropped, so CRLF, LF and mixed files
+ * read alike and a line count is a count of "\n".
  */
 import { createReadStream } from 'node:fs';
+import Papa from 'papaparse';
 
-/** Called once per record. `fields` is reused for the next record: copy what you keep. */
-export type OnRecord = (fields: string[], line: number) => void;
+/**
+ * Called once per record (blank lines are counted but not passed on). `problem` says when the
+ * quotes of the record are malformed, so that it was read across the lines it names; the
+ * record should then be treated as bad. `fields` is reused: copy what you keep.
+ */
+export type OnRecord = (fields: string[], line: number, problem: string | null) => void;
 
 /** A record longer than this (in characters) means a quote was never closed. */
 const maxRecordLength = 16 << 20;
@@ -27,24 +39,28 @@ export class CsvFormatError extends Error {
   }
 }
 
-const quote = 34; // "
-const comma = 44; // ,
+const newline = 10;
 const carriageReturn = 13;
 
 /** Parses CSV text pushed in pieces; calls `onRecord` for each complete record. */
 export class CsvRecordParser {
-  #tail = '';
+  readonly #onRecord: OnRecord;
+  readonly #parser: Papa.Parser;
+  #text = '';
+  /** Offset of #text[0] in the whole input, in characters. */
+  #textStart = 0;
+  /** Where the record being passed on starts and ends, in characters of the whole input. */
+  #recordStart = 0;
+  #recordEnd = 0;
+  /** A known pair of positions, in characters and in UTF-8 bytes, at or before #recordStart. */
+  #anchorCharacter = 0;
+  #anchorByte = 0;
   #line = 1;
   #isFirstPush = true;
-  readonly #fields: string[] = [];
-  readonly #onRecord: OnRecord;
 
-  /** Fields whose position is `false` in `wanted` are read past but passed as '' (faster); the caller may fill it in after the header. */
-  readonly #wanted: readonly boolean[] | undefined;
-
-  constructor(onRecord: OnRecord, wanted?: readonly boolean[]) {
+  constructor(onRecord: OnRecord) {
     this.#onRecord = onRecord;
-    this.#wanted = wanted;
+    this.#parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"', step: (results) => this.#step(results) });
   }
 
   /** Physical line (1 = the first line of the file) that the next record starts on. */
@@ -52,16 +68,36 @@ export class CsvRecordParser {
     return this.#line;
   }
 
+  /** UTF-8 byte offset in the file of the record being passed to `onRecord` (call it from there). */
+  recordByteOffset(): number {
+    const from = this.#anchorCharacter - this.#textStart;
+    const to = this.#recordStart - this.#textStart;
+    if (to > from) this.#anchorByte += Buffer.byteLength(this.#text.slice(from, to), 'utf8');
+    this.#anchorCharacter = this.#recordStart;
+    return this.#anchorByte;
+  }
+
   /** Parses as many whole records as `text` (after what was left over) holds. */
   push(text: string): void {
     if (this.#isFirstPush) {
       this.#isFirstPush = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte-order mark
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1); // a UTF-8 byte-order mark: three bytes, no character
+        this.#anchorByte = 3;
+      }
     }
-    const input = this.#tail.length > 0 ? this.#tail + text : text;
-    this.#tail = input.slice(this.#parse(input, false));
+    this.#text = this.#text.length > 0 ? this.#text + text : text;
+    const consumed = this.#parse(true);
+    // Keep the byte anchor inside the text that is kept.
+    const keptFrom = this.#textStart + consumed;
+    if (keptFrom > this.#anchorCharacter) {
+      this.#anchorByte += Buffer.byteLength(this.#text.slice(this.#anchorCharacter - this.#textStart, consumed), 'utf8');
+      this.#anchorCharacter = keptFrom;
+    }
+    this.#text = this.#text.slice(consumed);
+    this.#textStart = keptFrom;
     // Only an unclosed quote makes a record this long; stop before it eats the whole file.
-    if (this.#tail.length > maxRecordLength) {
+    if (this.#text.length > maxRecordLength) {
       throw new CsvFormatError(
         `line ${this.#line}: a quoted field is never closed (over ${maxRecordLength / (1 << 20)} MiB without its closing quote); check the quotes on that line`,
         this.#line,
@@ -71,111 +107,55 @@ export class CsvRecordParser {
 
   /** Parses what is left at the end of the input (a last line without a line break). */
   finish(): void {
-    if (this.#tail.length > 0) this.#parse(this.#tail, true);
-    this.#tail = '';
+    if (this.#text.length > 0) this.#parse(false);
+    this.#textStart += this.#text.length;
+    this.#text = '';
   }
 
-  /** Parses records from `input`; returns the offset of the first record not complete in it. */
-  #parse(input: string, isEnd: boolean): number {
-    const fields = this.#fields;
-    const wanted = this.#wanted;
-    const length = input.length;
-    let recordStart = 0;
-    while (recordStart < length) {
-      let position = recordStart;
-      let lineEnd = input.indexOf('\n', position);
-      if (lineEnd === -1) {
-        if (!isEnd) return recordStart;
-        lineEnd = length;
+  /** Runs Papa's parser over #text; returns how many characters of it were whole records. */
+  #parse(isMoreToCome: boolean): number {
+    this.#recordEnd = this.#textStart;
+    const results = this.#parser.parse(this.#text, this.#textStart, isMoreToCome) as Papa.ParseResult<string[]>;
+    return results.meta.cursor - this.#textStart;
+  }
+
+  #step(results: Papa.ParseStepResult<string[]>): void {
+    // Papa's bare Parser passes the rows parsed since the last step: here always one.
+    const fields = (results.data as unknown as string[][])[0]!;
+    const start = this.#recordEnd;
+    const end = results.meta.cursor;
+    this.#recordStart = start;
+    this.#recordEnd = end;
+    const line = this.#line;
+    // Lines the record spans: its own line break, and any inside quoted fields.
+    const text = this.#text;
+    const to = end - this.#textStart;
+    let at = text.indexOf('\n', start - this.#textStart);
+    let lines = 0;
+    if (at === to - 1) lines = 1;
+    else {
+      while (at !== -1 && at < to) {
+        lines++;
+        at = text.indexOf('\n', at + 1);
       }
-      // A blank line holds no record; it still counts as a line.
-      if (lineEnd === position || (lineEnd === position + 1 && input.charCodeAt(position) === carriageReturn)) {
-        this.#line += 1;
-        recordStart = lineEnd + 1;
-        continue;
-      }
-      let fieldCount = 0;
-      let extraLines = 0;
-      let isComplete = true;
-      for (;;) {
-        let value: string;
-        let next: number; // position just after the field
-        if (input.charCodeAt(position) === quote) {
-          // Quoted: find the closing quote, skipping "" pairs; newlines inside belong to the field.
-          let search = position + 1;
-          let hasEscapedQuote = false;
-          let close = -1;
-          for (;;) {
-            close = input.indexOf('"', search);
-            if (close === -1) break;
-            if (input.charCodeAt(close + 1) === quote) {
-              hasEscapedQuote = true;
-              search = close + 2;
-              continue;
-            }
-            if (close + 1 === length && !isEnd) close = -1; // a "" may be split across chunks
-            break;
-          }
-          if (close === -1) {
-            if (!isEnd) {
-              isComplete = false;
-              break;
-            }
-            close = length; // an unclosed quote at the end of the file runs to the end
-          }
-          for (let nl = input.indexOf('\n', position); nl !== -1 && nl < close; nl = input.indexOf('\n', nl + 1)) extraLines += 1;
-          const isWanted = wanted?.[fieldCount] !== false;
-          value = isWanted ? input.slice(position + 1, close) : '';
-          if (hasEscapedQuote && isWanted) value = value.replaceAll('""', '"');
-          next = close + 1;
-          if (next > lineEnd) {
-            lineEnd = input.indexOf('\n', next);
-            if (lineEnd === -1) {
-              if (!isEnd) {
-                isComplete = false;
-                break;
-              }
-              lineEnd = length;
-            }
-          }
-          // Text after the closing quote (`"a"b`) is kept, as spreadsheets do.
-          const commaAfter = input.indexOf(',', next);
-          const stop = commaAfter !== -1 && commaAfter < lineEnd ? commaAfter : lineEnd;
-          if (stop > next) {
-            let end = stop;
-            if (stop === lineEnd && input.charCodeAt(end - 1) === carriageReturn) end -= 1;
-            if (end > next && wanted?.[fieldCount] !== false) value += input.slice(next, end);
-          }
-          next = stop;
-        } else {
-          const commaAt = input.indexOf(',', position);
-          if (commaAt !== -1 && commaAt < lineEnd) {
-            value = wanted?.[fieldCount] !== false ? input.slice(position, commaAt) : '';
-            next = commaAt;
-          } else {
-            const end = lineEnd > position && input.charCodeAt(lineEnd - 1) === carriageReturn ? lineEnd - 1 : lineEnd;
-            value = wanted?.[fieldCount] !== false ? input.slice(position, end) : '';
-            next = lineEnd;
-          }
-        }
-        fields[fieldCount++] = value;
-        if (next < length && input.charCodeAt(next) === comma) {
-          position = next + 1;
-          if (position === lineEnd || (position + 1 === lineEnd && input.charCodeAt(position) === carriageReturn)) {
-            fields[fieldCount++] = ''; // a trailing comma ends with an empty field
-            next = lineEnd;
-          } else continue;
-        }
-        // The record ends at a line break (or the end of the input).
-        fields.length = fieldCount;
-        this.#onRecord(fields, this.#line);
-        this.#line += 1 + extraLines;
-        recordStart = next + 1;
-        break;
-      }
-      if (!isComplete) return recordStart;
     }
-    return length;
+    this.#line += lines;
+    // A CRLF file leaves "\r" on the last field (Papa splits on "\n" here).
+    const last = fields.length - 1;
+    const lastField = fields[last]!;
+    if (lastField.charCodeAt(lastField.length - 1) === carriageReturn && text.charCodeAt(to - 1) === newline) {
+      fields[last] = lastField.slice(0, -1);
+    }
+    if (last === 0 && fields[0] === '') return; // a blank line: counted, holds no record
+    let problem: string | null = null;
+    if (results.errors.length > 0) {
+      const lastLine = Math.max(line, this.#line - (text.charCodeAt(to - 1) === newline ? 1 : 0));
+      const lineText = lastLine > line ? `lines ${line}–${lastLine} were read as one row` : `line ${line}`;
+      problem = results.errors.some((error) => error.code === 'MissingQuotes')
+        ? `a quoted field is never closed (${lineText}); check the quotes`
+        : `a quoted field has text after its closing quote (${lineText}); check the quotes`;
+    }
+    this.#onRecord(fields, line, problem);
   }
 }
 
@@ -184,10 +164,10 @@ export interface ReadCsvOptions {
   /** Bytes per read; small values are for tests of chunk boundaries. Default 1 MiB. */
   highWaterMark?: number;
   onProgress?: (bytesRead: number) => void;
-  /** Awaited after the records of each chunk, so a consumer can wait for its output to drain. */
+  /** Awaited after the records of each chunk, so a consumer can wait for its output or look-ups. */
   afterChunk?: () => Promise<void>;
-  /** Field positions set to `false` here are read past and passed as ''; may be filled in once the header is known. */
-  wanted?: readonly boolean[];
+  /** Called with the parser before reading, e.g. to ask it for byte offsets of records. */
+  withParser?: (parser: CsvRecordParser) => void;
 }
 
 /** Streams a CSV file record by record; resolves when the whole file has been read. */
@@ -195,7 +175,8 @@ export async function readCsvFile(path: string, onRecord: OnRecord, options: Rea
   const stream = createReadStream(path, { highWaterMark: options.highWaterMark ?? 1 << 20 });
   // Decode the stream, not each chunk: a character split across two chunks stays whole.
   stream.setEncoding('utf8');
-  const parser = new CsvRecordParser(onRecord, options.wanted);
+  const parser = new CsvRecordParser(onRecord);
+  options.withParser?.(parser);
   for await (const text of stream as AsyncIterable<string>) {
     parser.push(text);
     options.onProgress?.(stream.bytesRead);

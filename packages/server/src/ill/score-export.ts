@@ -1,32 +1,35 @@
 /**
- * Scores every request in an export, in two passes over the file so memory stays flat at any
- * size. Pass 1 reads only what demand needs (title key and creation day, kept as integers in
- * typed arrays) and finds the bad rows; pass 2 reads each record again, scores it with its
- * demand and hands it on in input order. Nothing but those arrays, one chunk of records and the
- * distinct titles survives between records.
+ * Scores every request in an export in one pass over the file, with memory bounded by a few
+ * typed arrays. Demand looks back in time but rows come in any order, so the pass keeps, per
+ * good row, only numbers (title id, creation day, the demand-free traits of the purchase rules:
+ * see RequestTable); then demand is counted for every row at once, and the verdicts, scores and
+ * reasons are worked out from those numbers and handed on in input order.
  */
-import type { BorrowingRequest, PurchaseFacts, PurchasePolicy, PurchaseVerdict, Reason } from '@liaison/core';
-import { DemandCounter, compilePurchasePolicy, extractIsbns, parseCreationDate, titleKey } from '@liaison/core';
+import type { BorrowingRequest, PurchaseFacts, PurchasePolicy, PurchaseReason, PurchaseTraits, PurchaseVerdict, Reason } from '@liaison/core';
+import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate, titleKey } from '@liaison/core';
+import type { CsvRecordParser } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
-import type { ColumnIndex } from './export-columns.js';
-import { indexColumns } from './export-columns.js';
-import { cell, exportFactSource, factsFromRecord, requestFromRecord } from './export-row.js';
+import type { ColumnIndex, RequestColumn } from './export-columns.js';
+import { indexColumns, requestColumns } from './export-columns.js';
+import { cell, factsFromRecord, requestFromRecord } from './export-row.js';
+import { readRecordsAt } from './records-at.js';
+import { RequestTable } from './request-table.js';
 
 export type Verdict = PurchaseVerdict;
 
 /** The verdicts in the order summaries list them. */
 export const verdictOrder: readonly Verdict[] = ['buy', 'review', 'borrow', 'owned', 'free'];
 
-/** One scored request. */
+/** One scored request. The object is reused for the next row: copy what you keep. */
 export interface ScoredRequest {
-  request: BorrowingRequest;
+  transactionNumber: string;
   verdict: Verdict;
   /** 0–100. */
   score: number;
-  reasons: Reason[];
+  /** The deciding reason first. */
+  reasons: PurchaseReason[];
   /** Requests for the same title in the demand window ending on this one's creation day. */
   demand: number;
-  facts: PurchaseFacts;
 }
 
 /** A row left out, with its physical line in the file (the header is line 1). */
@@ -94,12 +97,12 @@ export interface ScoreExportOptions {
   currency?: string;
   /** Evaluation day, ISO "YYYY-MM-DD". */
   asOf: string;
-  /** Each scored request, in input order. */
+  /** Each scored request, in input order, once the whole file has been read. */
   onScored?: (scored: ScoredRequest) => void;
-  /** Awaited after each chunk of records, e.g. to let the output drain. */
+  /** Awaited after each few thousand scored requests, e.g. to let the output drain. */
   afterChunk?: () => Promise<void>;
-  /** Bytes read so far in pass 1 or 2, and records (after the header) seen in pass 1; for a progress bar. */
-  onProgress?: (pass: 1 | 2, bytesRead: number, records: number) => void;
+  /** Bytes read so far and records (after the header) seen; for a progress bar. */
+  onProgress?: (pass: 1, bytesRead: number, records: number) => void;
   enrich?: Enrich;
   collectBuyList?: boolean;
   /** Bytes per read; for tests of chunk boundaries. */
@@ -112,14 +115,6 @@ export class ExportFormatError extends Error {
     super(message);
     this.name = 'ExportFormatError';
   }
-}
-
-/** Grows an Int32Array to hold index `index`. */
-function withRoom(array: Int32Array, index: number): Int32Array {
-  if (index < array.length) return array;
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
 }
 
 /** Reads the header; throws ExportFormatError when the columns cannot be used. */
@@ -138,19 +133,25 @@ function columnsOf(header: readonly string[]): ColumnIndex {
   return indexed.columns;
 }
 
+/** Rows scored between awaits of `afterChunk`, so output drains while the verdicts are written. */
+const rowsPerChunk = 4096;
+
 /** Scores the export at `path`; resolves to what the run found. Throws ExportFormatError or a read error. */
 export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun> {
   const { path, policy } = options;
   const asOfDay = parseCreationDate(options.asOf);
   if (asOfDay === null) throw new RangeError(`as-of date "${options.asOf}" is not a date; write YYYY-MM-DD`);
-  const evaluator = compilePurchasePolicy(policy, { currency: options.currency ?? 'USD' });
+  const currency = (options.currency ?? 'USD').toUpperCase();
+  const evaluator = compilePurchasePolicy(policy, { currency });
 
-  // Pass 1: title key and creation day of each good row; the bad rows.
+  // The one pass over the file: each good row's title id, creation day and demand-free traits.
   let columns: ColumnIndex | null = null;
-  let recordKeyIds: Int32Array = new Int32Array(1 << 16); // per record after the header: key id, or -1 when skipped
   let records = 0;
-  const keyIds = new Map<string, number>();
-  const counter = new DemandCounter(policy.demand_window_days);
+  const table = new RequestTable(currency);
+  const titleIdOf = new Map<string, number>();
+  let firstOffsetOfTitle = new Float64Array(1 << 12); // where each title's first row starts, in bytes
+  const collectBuyList = options.collectBuyList === true;
+  const buyCandidateOffsets = new Map<number, number>(); // row → byte offset, for the report's BUY list
   const keys = new TitleKeyCache();
   const skipped: SkippedRow[] = [];
   let rowsSkipped = 0;
@@ -158,142 +159,141 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
     rowsSkipped += 1;
     if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
   };
-  const wanted: boolean[] = []; // pass 1 reads only the columns demand and row checks need
-  await readCsvFile(
-    path,
-    (fields, line) => {
-      if (columns === null) {
-        columns = columnsOf(fields);
-        const needed = [columns.TransactionNumber, columns.ISSN, columns.LoanTitle, columns.LoanAuthor, columns.CreationDate, columns.Held, columns.Price, columns.Available];
-        for (let position = 0; position < fields.length; position++) wanted[position] = needed.includes(position);
-        return;
-      }
-      const record = records++;
-      recordKeyIds = withRoom(recordKeyIds, record);
-      recordKeyIds[record] = -1;
-      if (fields.length !== columns.count) {
-        skip(line, `has ${fields.length} fields; the header has ${columns.count}`);
-        return;
-      }
-      const transactionNumber = cell(fields, columns.TransactionNumber);
-      if (transactionNumber === '') {
-        skip(line, 'has no TransactionNumber');
-        return;
-      }
-      const creationText = cell(fields, columns.CreationDate);
-      const day = parseCreationDate(creationText);
-      if (day === null) {
-        skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
-        return;
-      }
-      const facts = factsFromRecord(fields, columns);
-      if (!facts.ok) {
-        skip(line, facts.problem);
-        return;
-      }
-      const key = keys.keyOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
-      let id = keyIds.get(key);
-      if (id === undefined) {
-        id = keyIds.size;
-        keyIds.set(key, id);
-      }
-      recordKeyIds[record] = id;
-      counter.add(key, day);
-    },
-    { highWaterMark: options.highWaterMark, wanted, onProgress: (bytes) => options.onProgress?.(1, bytes, records) },
-  );
-  if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
-  const titleCount = keyIds.size;
-  keyIds.clear(); // the ids in recordKeyIds are all pass 2 needs
+  const request = {} as Record<RequestColumn, string | undefined>;
+  const traits = {} as PurchaseTraits;
+  let parser: CsvRecordParser | null = null;
+  // With --enrich, a chunk's rows wait for their look-ups before their traits are taken.
+  let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
 
-  // Demand of each good row, in file order; then each title's total and peak.
-  const demandOfRow = counter.countEach();
-  const requestsOfTitle = new Int32Array(titleCount);
-  const peakOfTitle = new Int32Array(titleCount);
-  for (let record = 0, row = 0; record < records; record++) {
-    const id = recordKeyIds[record]!;
-    if (id === -1) continue;
-    requestsOfTitle[id]! += 1;
-    if (demandOfRow[row]! > peakOfTitle[id]!) peakOfTitle[id] = demandOfRow[row]!;
-    row++;
-  }
-  const topIds = topTitleIds(peakOfTitle, requestsOfTitle, 10);
-  const topTitles = new Map<number, TitleDemand>();
-
-  // Pass 2: score each good row with its demand.
-  const verdictCounts: Record<Verdict, number> = { buy: 0, review: 0, borrow: 0, owned: 0, free: 0 };
-  const demandBuckets = demandBucketLabels.map(() => 0);
-  const buyPrices = new Map<number, number>(); // title id → known price, or NaN
-  const buyTitles = options.collectBuyList ? new Map<number, BuyTitle>() : null;
-  let pending: { request: BorrowingRequest; facts: PurchaseFacts; demand: number; id: number }[] = [];
-  let header = true;
-  let record = 0;
-  let row = 0;
-  let rowsScored = 0;
-
-  const describe = (request: BorrowingRequest, id: number): TitleDemand => ({
-    title: request.LoanTitle ?? request.PhotoArticleTitle ?? '',
-    author: request.LoanAuthor ?? '',
-    isbn: extractIsbns(request.ISSN)[0] ?? '',
-    requests: requestsOfTitle[id]!,
-    peakDemand: peakOfTitle[id]!,
-  });
-
-  const scorePending = async () => {
-    if (options.enrich) {
-      const enrich = options.enrich;
-      await Promise.all(pending.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
-    }
-    for (const { request, facts, demand, id } of pending) {
-      const evaluation = evaluator.evaluate(request, facts, asOfDay);
-      const verdict = evaluation.verdict;
-      verdictCounts[verdict] += 1;
-      demandBuckets[bucketOf(demand)]! += 1;
-      rowsScored += 1;
-      if (topIds.has(id) && !topTitles.has(id)) topTitles.set(id, describe(request, id));
-      if (verdict === 'buy') {
-        const price = evaluation.facts.price?.value;
-        const known = buyPrices.get(id);
-        if (known === undefined || (Number.isNaN(known) && price !== undefined)) buyPrices.set(id, price ?? NaN);
-        if (buyTitles) collectBuyTitle(buyTitles, id, request, evaluation.score, price, evaluation.reasons, describe);
-      }
-      options.onScored?.({
-        request,
-        verdict,
-        score: evaluation.score,
-        reasons: evaluation.reasons,
-        demand,
-        facts,
-      });
-    }
-    pending = [];
-    await options.afterChunk?.();
+  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseTraits, offset: number) => {
+    const row = table.add(transactionNumber, titleId, day, found);
+    // Only a row no rule stands against can be bought (low demand may still stop it).
+    if (collectBuyList && found.reasons === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
   };
 
-  const cols = columns as ColumnIndex;
   await readCsvFile(
     path,
-    (fields) => {
-      if (header) {
-        header = false;
+    (fields, line, problem) => {
+      if (columns === null) {
+        columns = columnsOf(fields);
         return;
       }
-      const id = recordKeyIds[record++]!;
-      if (id === -1) return;
-      const demand = demandOfRow[row++]!;
-      const request = requestFromRecord(fields, cols);
-      const known = factsFromRecord(fields, cols);
-      const facts: PurchaseFacts = known.ok ? known.facts : {};
-      facts.demand = { value: demand, source: exportFactSource };
-      pending.push({ request, facts, demand, id });
+      records++;
+      if (problem !== null) return skip(line, problem);
+      if (fields.length !== columns.count) return skip(line, `has ${fields.length} fields; the header has ${columns.count}`);
+      const transactionNumber = cell(fields, columns.TransactionNumber);
+      if (transactionNumber === '') return skip(line, 'has no TransactionNumber');
+      const creationText = cell(fields, columns.CreationDate);
+      const day = parseCreationDate(creationText);
+      if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
+      const known = factsFromRecord(fields, columns);
+      if (!known.ok) return skip(line, known.problem);
+
+      const key = keys.keyOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
+      let titleId = titleIdOf.get(key);
+      if (titleId === undefined) {
+        titleId = titleIdOf.size;
+        // Copied, so the parser's chunk of text the key may be cut from is not kept alive.
+        titleIdOf.set(detached(key), titleId);
+        if (titleId === firstOffsetOfTitle.length) {
+          const larger = new Float64Array(titleId * 2);
+          larger.set(firstOffsetOfTitle);
+          firstOffsetOfTitle = larger;
+        }
+        firstOffsetOfTitle[titleId] = parser!.recordByteOffset();
+      }
+      if (options.enrich) {
+        waiting.push({ request: requestFromRecord(fields, columns), facts: known.facts, transactionNumber, titleId, day, offset: collectBuyList ? parser!.recordByteOffset() : -1 });
+        return;
+      }
+      fillRequest(request, fields, columns);
+      keep(transactionNumber, titleId, day, evaluator.traitsOf(request as unknown as BorrowingRequest, known.facts, asOfDay, traits), -1);
     },
     {
       highWaterMark: options.highWaterMark,
-      onProgress: (bytes) => options.onProgress?.(2, bytes, records),
-      afterChunk: scorePending,
+      withParser: (created) => (parser = created),
+      onProgress: (bytes) => options.onProgress?.(1, bytes, records),
+      afterChunk: async () => {
+        if (!options.enrich || waiting.length === 0) return;
+        const enrich = options.enrich;
+        const chunk = waiting;
+        waiting = [];
+        await Promise.all(chunk.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
+        for (const item of chunk) {
+          keep(item.transactionNumber, item.titleId, item.day, evaluator.traitsOf(item.request, item.facts, asOfDay, traits), item.offset);
+        }
+      },
     },
   );
-  await scorePending();
+  if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
+  const titleCount = titleIdOf.size;
+  titleIdOf.clear(); // the ids in the table are all that is needed now
+
+  // Demand of each good row, in file order; then each title's total and peak.
+  const rows = table.rows;
+  const demandOfRow = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
+  const requestsOfTitle = new Int32Array(titleCount);
+  const peakOfTitle = new Int32Array(titleCount);
+  const titleIds = table.titleIds;
+  for (let row = 0; row < rows; row++) {
+    const id = titleIds[row]!;
+    requestsOfTitle[id]! += 1;
+    if (demandOfRow[row]! > peakOfTitle[id]!) peakOfTitle[id] = demandOfRow[row]!;
+  }
+  const topIds = topTitleIds(peakOfTitle, requestsOfTitle, 10);
+
+  // Each row's verdict, score and reasons, in input order.
+  const verdictCounts: Record<Verdict, number> = { buy: 0, review: 0, borrow: 0, owned: 0, free: 0 };
+  const demandBuckets = demandBucketLabels.map(() => 0);
+  const buyPrices = new Map<number, number>(); // title id → known price, or NaN
+  const buyTitles = collectBuyList ? new Map<number, BuyTitle>() : null;
+  const buyFirstOffset = new Map<number, number>(); // title id → byte offset of its first BUY row
+  const asOfYear = civilYearOf(asOfDay);
+  const scored: ScoredRequest = { transactionNumber: '', verdict: 'borrow', score: 0, reasons: [], demand: 0 };
+  for (let row = 0; row < rows; row++) {
+    const demand = demandOfRow[row]!;
+    const judgement = evaluator.judge(table.traitsOf(row, asOfYear, traits), demand, false);
+    const verdict = judgement.verdict;
+    const id = titleIds[row]!;
+    verdictCounts[verdict] += 1;
+    demandBuckets[bucketOf(demand)]! += 1;
+    const transactionNumber = table.transactionNumber(row);
+    if (verdict === 'buy') {
+      const price = traits.price ?? undefined;
+      const known = buyPrices.get(id);
+      if (known === undefined || (Number.isNaN(known) && price !== undefined)) buyPrices.set(id, price ?? NaN);
+      if (buyTitles) {
+        if (!buyFirstOffset.has(id)) buyFirstOffset.set(id, buyCandidateOffsets.get(row)!);
+        collectBuyTitle(buyTitles, id, transactionNumber, judgement.score, price, judgement.reasons, requestsOfTitle[id]!, peakOfTitle[id]!);
+      }
+    }
+    if (options.onScored) {
+      scored.transactionNumber = transactionNumber;
+      scored.verdict = verdict;
+      scored.score = judgement.score;
+      scored.reasons = judgement.reasons;
+      scored.demand = demand;
+      options.onScored(scored);
+    }
+    if (row % rowsPerChunk === rowsPerChunk - 1) await options.afterChunk?.();
+  }
+  await options.afterChunk?.();
+
+  // The titles' own words, read back from the rows that first named them.
+  const cols = columns as ColumnIndex;
+  const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
+  const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()]);
+  const describe = (offset: number, id: number): TitleDemand => {
+    const fields = texts.get(offset) ?? [];
+    return {
+      title: cell(fields, cols.LoanTitle) || cell(fields, cols.PhotoArticleTitle),
+      author: cell(fields, cols.LoanAuthor),
+      isbn: extractIsbns(cell(fields, cols.ISSN))[0] ?? '',
+      requests: requestsOfTitle[id]!,
+      peakDemand: peakOfTitle[id]!,
+    };
+  };
+  if (buyTitles) for (const [id, title] of buyTitles) Object.assign(title, describe(buyFirstOffset.get(id)!, id));
 
   let cost = 0;
   let priced = 0;
@@ -303,17 +303,33 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
     priced += 1;
   }
   return {
-    rowsScored,
+    rowsScored: rows,
     rowsSkipped,
     skipped,
     verdictCounts,
-    topTitles: [...topIds.keys()].flatMap((id) => topTitles.get(id) ?? []),
+    topTitles: [...topIds.keys()].map((id, rank) => describe(topOffsets[rank]!, id)),
     demandBuckets,
     buy: { titles: buyPrices.size, priced, unpriced: buyPrices.size - priced, cost: Math.round(cost * 100) / 100 },
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
   };
+}
+
+/** The UTC year of a day number. */
+function civilYearOf(day: number): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
+}
+
+/** Fills a reused request object with the cells of a record (empty cells left undefined). */
+function fillRequest(request: Record<RequestColumn, string | undefined>, fields: readonly string[], columns: ColumnIndex): void {
+  for (const name of requestColumns) {
+    const position = columns[name];
+    const value = position === -1 ? '' : cell(fields, position);
+    request[name] = value === '' ? undefined : value;
+  }
+  request.TransactionNumber ??= '';
+  request.RequestType ??= '';
 }
 
 /** The `count` title ids with the highest peak demand (then most requests, then first seen), in that order. */
@@ -336,18 +352,20 @@ function topTitleIds(peak: Int32Array, requests: Int32Array, count: number): Map
 function collectBuyTitle(
   titles: Map<number, BuyTitle>,
   id: number,
-  request: BorrowingRequest,
+  transactionNumber: string,
   score: number,
   price: number | undefined,
   reasons: Reason[],
-  describe: (request: BorrowingRequest, id: number) => TitleDemand,
+  requests: number,
+  peakDemand: number,
 ): void {
   const known = titles.get(id);
   if (!known) {
-    titles.set(id, { ...describe(request, id), score, price: price ?? null, reasons, transactionNumbers: [request.TransactionNumber] });
+    // Title, author and ISBN are read back from the title's first BUY row once all are known.
+    titles.set(id, { title: '', author: '', isbn: '', requests, peakDemand, score, price: price ?? null, reasons, transactionNumbers: [transactionNumber] });
     return;
   }
-  known.transactionNumbers.push(request.TransactionNumber);
+  known.transactionNumbers.push(transactionNumber);
   if (known.price === null && price !== undefined) known.price = price;
   if (score > known.score) {
     known.score = score;
@@ -372,7 +390,7 @@ class TitleKeyCache {
         const key = titleKey({ TransactionNumber: '', ISSN: isbnField, LoanTitle: '', LoanAuthor: '' });
         isbnKey = key.startsWith('isbn:') ? key : null;
         if (this.#byIsbnField.size >= cacheLimit) this.#byIsbnField.clear();
-        this.#byIsbnField.set(isbnField, isbnKey);
+        this.#byIsbnField.set(detached(isbnField), isbnKey);
       }
       if (isbnKey !== null) return isbnKey;
     }
@@ -383,10 +401,18 @@ class TitleKeyCache {
       const computed = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
       key = computed.startsWith('title:') ? computed : null;
       if (this.#byTitle.size >= cacheLimit) this.#byTitle.clear();
-      this.#byTitle.set(titleAndAuthor, key);
+      this.#byTitle.set(detached(titleAndAuthor), key);
     }
     return key ?? titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' });
   }
 }
 
 const cacheLimit = 200_000;
+
+/**
+ * A copy of `text` that does not point into the larger string it was cut from: V8 keeps a
+ * slice of a string as a view of the whole, and a remembered cell would keep its chunk alive.
+ */
+function detached(text: string): string {
+  return (' ' + text).slice(1);
+}

@@ -33,10 +33,10 @@ export class ScoredOutput {
   /** Adds one scored request. */
   add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
-      this.#buffer += `${csvField(scored.request.TransactionNumber)},${scored.verdict},${scored.score},${csvField(reasonsCell(scored.reasons))}\n`;
+      this.#buffer += `${csvField(scored.transactionNumber)},${scored.verdict},${scored.score},${csvField(reasonsCell(scored.reasons))}\n`;
     } else {
       const row = {
-        TransactionNumber: scored.request.TransactionNumber,
+        TransactionNumber: scored.transactionNumber,
         verdict: scored.verdict,
         score: scored.score,
         reasons: scored.reasons.map(({ code, message }) => ({ code, message })),

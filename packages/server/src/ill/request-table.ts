@@ -1,0 +1,143 @@
+/**
+ * The requests of a batch as `ill score` keeps them between reading the file and writing the
+ * verdicts: demand is counted only once every row is read (rows come in any order of date), so
+ * each row's demand-free findings wait here, as numbers in typed arrays rather than an object
+ * per row. About 37 bytes a row (a million rows: about 37 MB), plus the few distinct texts the
+ * reasons quote (document types, patron statuses, undated LoanDates) and transaction numbers
+ * that are not plain integers.
+ */
+import type { PurchaseTraits } from '@liaison/core';
+
+const unknownYear = -0x80000000;
+
+function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const larger = new Int32Array(Math.max(needed, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+function grownFloat64(array: Float64Array<ArrayBuffer>, needed: number): Float64Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const larger = new Float64Array(Math.max(needed, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+/** True for "0" or digits without a leading zero, short enough to be an exact double. */
+function isPlainInteger(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 15 || (text.charCodeAt(0) === 48 && length > 1)) return false;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** The texts a row's reasons quote; most rows quote none. */
+interface QuotedTexts {
+  documentType: string;
+  status: string;
+  loanDate: string;
+  openAccessUrl: string;
+  priceCurrency: string;
+}
+
+/** Rows of a batch, in input order, with their title id, creation day and purchase traits. */
+export class RequestTable {
+  #rows = 0;
+  #transactionNumbers = new Float64Array(1 << 16); // NaN: see #otherTransactionNumbers
+  #otherTransactionNumbers = new Map<number, string>();
+  #titleIds = new Int32Array(1 << 16);
+  #days = new Int32Array(1 << 16);
+  #reasons = new Int32Array(1 << 16);
+  #years = new Int32Array(1 << 16);
+  #prices = new Float64Array(1 << 16); // NaN when unknown
+  #textIds = new Int32Array(1 << 16); // 0: no text quoted
+  #texts: QuotedTexts[] = [{ documentType: '', status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' }];
+  #textIdOf = new Map<string, number>();
+  readonly #currency: string;
+
+  /** `currency`: the policy's ISO 4217 code, the currency of most prices. */
+  constructor(currency: string) {
+    this.#currency = currency;
+  }
+
+  get rows(): number {
+    return this.#rows;
+  }
+
+  /** Title id per row (valid up to `rows`). */
+  get titleIds(): Int32Array {
+    return this.#titleIds;
+  }
+
+  /** Creation day per row, days since 1970-01-01 (valid up to `rows`). */
+  get days(): Int32Array {
+    return this.#days;
+  }
+
+  /** Adds a row; returns its index. */
+  add(transactionNumber: string, titleId: number, day: number, traits: Readonly<PurchaseTraits>): number {
+    const row = this.#rows++;
+    if (row === this.#titleIds.length) {
+      const needed = row + 1;
+      this.#transactionNumbers = grownFloat64(this.#transactionNumbers, needed);
+      this.#titleIds = grownInt32(this.#titleIds, needed);
+      this.#days = grownInt32(this.#days, needed);
+      this.#reasons = grownInt32(this.#reasons, needed);
+      this.#years = grownInt32(this.#years, needed);
+      this.#prices = grownFloat64(this.#prices, needed);
+      this.#textIds = grownInt32(this.#textIds, needed);
+    }
+    if (isPlainInteger(transactionNumber)) this.#transactionNumbers[row] = +transactionNumber;
+    else {
+      this.#transactionNumbers[row] = Number.NaN;
+      // Copied, so the parser's chunk of text it was cut from is not kept alive.
+      this.#otherTransactionNumbers.set(row, (' ' + transactionNumber).slice(1));
+    }
+    this.#titleIds[row] = titleId;
+    this.#days[row] = day;
+    this.#reasons[row] = traits.reasons;
+    this.#years[row] = traits.year ?? unknownYear;
+    this.#prices[row] = traits.price ?? Number.NaN;
+    const otherCurrency = traits.price !== null && traits.priceCurrency !== this.#currency ? traits.priceCurrency : '';
+    if (traits.documentType === '' && traits.status === '' && traits.loanDate === '' && traits.openAccessUrl === '' && otherCurrency === '') {
+      this.#textIds[row] = 0;
+    } else {
+      const key = `${traits.documentType}\u0000${traits.status}\u0000${traits.loanDate}\u0000${traits.openAccessUrl}\u0000${otherCurrency}`;
+      let id = this.#textIdOf.get(key);
+      if (id === undefined) {
+        id = this.#texts.length;
+        this.#textIdOf.set(key, id);
+        const [documentType, status, loanDate, openAccessUrl, priceCurrency] = key.split('\u0000') as [string, string, string, string, string];
+        this.#texts.push({ documentType, status, loanDate, openAccessUrl, priceCurrency });
+      }
+      this.#textIds[row] = id;
+    }
+    return row;
+  }
+
+  transactionNumber(row: number): string {
+    const number = this.#transactionNumbers[row]!;
+    return Number.isNaN(number) ? this.#otherTransactionNumbers.get(row)! : String(number);
+  }
+
+  /** Fills `into` with the traits of `row`; `asOfYear` is the evaluation's. */
+  traitsOf(row: number, asOfYear: number, into: PurchaseTraits): PurchaseTraits {
+    const texts = this.#texts[this.#textIds[row]!]!;
+    const year = this.#years[row]!;
+    const price = this.#prices[row]!;
+    into.reasons = this.#reasons[row]!;
+    into.year = year === unknownYear ? null : year;
+    into.price = Number.isNaN(price) ? null : price;
+    into.priceCurrency = texts.priceCurrency || this.#currency;
+    into.asOfYear = asOfYear;
+    into.documentType = texts.documentType;
+    into.status = texts.status;
+    into.loanDate = texts.loanDate;
+    into.openAccessUrl = texts.openAccessUrl;
+    return into;
+  }
+}
