@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, CommandIO } from '../command.js';
-import { PolicyFileError, startHub } from '../hub/start.js';
+import { PolicyFileError, SlackSettingsError, startHub } from '../hub/start.js';
 
 /** The policy file to use: --config, else ./liaison.config.yaml, else the shipped example. */
 export function choosePolicyFile(io: CommandIO, given?: string): string {
@@ -11,10 +11,9 @@ export function choosePolicyFile(io: CommandIO, given?: string): string {
   return existsSync(local) ? local : resolve(io.cwd, 'examples/liaison.config.yaml');
 }
 
-function connectionLines(env: NodeJS.ProcessEnv): string[] {
-  const slack = env['SLACK_SIGNING_SECRET'] && (env['SLACK_BOT_TOKEN'] || env['SLACK_CLIENT_ID'])
-    ? env['SLACK_APP_TOKEN'] ? 'Socket Mode' : 'HTTP at /slack/events'
-    : 'not configured — see README (Slack)';
+function connectionLines(env: NodeJS.ProcessEnv, slackMode: 'http' | 'socket' | null, url: string): string[] {
+  const slack =
+    slackMode === 'socket' ? 'Socket Mode (SLACK_APP_TOKEN)' : slackMode === 'http' ? `HTTP at ${url}/slack/events` : 'not configured — see README (Slack)';
   const zendesk = env['LIAISON_ZENDESK_SECRET'] ? 'accepting the sidebar\'s JWTs' : 'not configured — see README (Zendesk)';
   const teams = env['TEAMS_APP_ID'] ? 'tab at /dashboard/' : 'not configured — see README (Microsoft Teams)';
   return [`  Slack:    ${slack}`, `  Zendesk:  ${zendesk}`, `  Teams:    ${teams}`];
@@ -63,8 +62,13 @@ export const serveCommand: Command = {
         zendeskSecret: io.env['LIAISON_ZENDESK_SECRET'] || undefined,
         publicUrl: io.env['LIAISON_PUBLIC_URL'] || undefined,
         seedDemo: !values['no-demo-data'],
+        slackEnvironment: io.env,
       });
     } catch (error) {
+      if (error instanceof SlackSettingsError) {
+        io.stderr.write(`The hub did not start: Slack is half configured. ${error.message}\n`);
+        return 1;
+      }
       if (error instanceof PolicyFileError) {
         io.stderr.write(`The hub did not start: ${policyFile} has problems.\n`);
         for (const line of error.lines) io.stderr.write(`  ${line}\n`);
@@ -83,7 +87,7 @@ export const serveCommand: Command = {
         `  policy:   ${policyFile}`,
         `  store:    ${hub.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
         ...hub.context.connectors.describe().map((line) => `  systems:  ${line}`),
-        ...connectionLines(io.env),
+        ...connectionLines(io.env, hub.slackMode, hub.url),
         '',
         `Try it:    curl -H "Authorization: Bearer ${token}" ${hub.url}/api/v1/handoffs`,
         `           curl -H "Authorization: Bearer ${token}" "${hub.url}/api/v1/patron-context?email=amara.okafor@northfield.edu"`,

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Policy } from '@liaison/core';
+import type { Handoff, Policy } from '@liaison/core';
 import type { Store } from '@liaison/store';
 import { authenticate, hasRole, type Principal, type StaffRole } from './auth.js';
 import { HttpError } from './http-error.js';
@@ -53,6 +53,14 @@ export interface HubContext {
   publicUrl: string;
   /** How long a patron source may take before it is named as missing, in ms. */
   patronLookupTimeoutMs: number;
+  /**
+   * Told of every hand-off created or changed through the API (the sidebar, the extension,
+   * scripts), so other surfaces can follow — Slack posts or updates the department's card.
+   * Slack's own listeners update their cards themselves.
+   */
+  handoffObservers: ((handoff: Handoff) => Promise<void>)[];
+  /** Tells the observers in the background; a failing observer is logged, never the caller's problem. */
+  announceHandoffChange(handoff: Handoff): void;
   /** Throws 403 unless the caller holds `role`; returns the caller. */
   requireRole(request: FastifyRequest, role: StaffRole): Principal;
 }
@@ -89,6 +97,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     handoffs,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
+    handoffObservers: [],
+    announceHandoffChange(handoff) {
+      for (const observer of context.handoffObservers) {
+        observer(handoff).catch((error: Error & { code?: string }) =>
+          logger.warn({ handoff: handoff.id, err: { type: error.name, code: error.code } }, 'a surface could not follow a hand-off change'),
+        );
+      }
+    },
     requireRole(request, role) {
       const principal = request.principal;
       if (!principal) throw new HttpError(401, 'unauthenticated', 'Sign in first.');

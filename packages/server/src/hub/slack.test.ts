@@ -11,6 +11,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, SlackRepository, type Store } from '@liaison/store';
 import { mountSlack, type MountedSlack } from './slack.js';
 import { startTestHub, type TestHub } from './hub-for-tests.js';
+import { startHub } from './start.js';
+import { examplePolicyFile } from './demo-hub.js';
+import { createLogger } from './logging.js';
 
 const signingSecret = 'test-signing-secret-8f14e45fceea167a5a36dedd4bea2543';
 
@@ -313,3 +316,34 @@ describe('the full walk on PGlite', walk(async () => undefined));
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) console.warn('DATABASE_URL not set — the Slack walk on PostgreSQL is skipped; set it to run it');
 describe.skipIf(!databaseUrl)('the full walk on PostgreSQL', walk(() => openStore({ databaseUrl: databaseUrl!, schema: `slack_${randomBytes(5).toString('hex')}` })));
+
+describe('hand-offs made outside Slack', () => {
+  it('reach the department\'s channel as a card when created through the API (the sidebar, the extension)', async () => {
+    const store = await openStore({ dataDir: 'memory://' });
+    const hub = await startHub({
+      policyFile: examplePolicyFile,
+      port: 0,
+      store,
+      schedulerIntervalMs: 0,
+      logger: createLogger({ level: 'silent' }),
+      slackEnvironment: { SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: 'xoxb-test-token' },
+    });
+    try {
+      expect(hub.slackMode).toBe('http');
+      const { token } = await store.tokens.create('sidebar test', 'staff', new Date());
+      const response = await fetch(`${hub.url}/api/v1/handoffs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'EZproxy login loop when the patron opens JSTOR off campus', channel: 'zendesk', links: { zendeskTicket: '4512' } }),
+      });
+      expect(response.status).toBe(201);
+      const { handoff } = (await response.json()) as { handoff: { id: string; department: string } };
+      expect(handoff.department).toBe('eresources');
+      const card = await waitFor(callTo('chat.postMessage', (args) => args.channel === '#e-resources'), 'the card in #e-resources');
+      expect(JSON.stringify(card.args)).toContain(handoff.id);
+    } finally {
+      await hub.stop();
+      await store.close();
+    }
+  }, 60_000);
+});

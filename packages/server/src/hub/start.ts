@@ -9,6 +9,8 @@ import { createHub, type Hub } from './create-hub.js';
 import { demoConnectors } from './demo-connectors.js';
 import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
+import { slackConfigFromEnvironment } from '@liaison/slack-app';
+import { mountSlack, slackNotifierSlot } from './slack.js';
 
 export interface StartHubOptions {
   /** The policy file; its errors stop the start, each printed with its path. */
@@ -26,6 +28,13 @@ export interface StartHubOptions {
   logger?: Logger;
   clock?: () => Date;
   notifier?: Notifier;
+  /**
+   * Slack's settings, as Slack's own tooling names them (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
+   * SLACK_APP_TOKEN, SLACK_CLIENT_ID/SECRET). Without any, the hub runs without Slack.
+   */
+  slackEnvironment?: Record<string, string | undefined>;
+  /** Passed to Slack's Web API client (tests point it at a mock). */
+  slackClientOptions?: Record<string, unknown>;
   /** Run the scheduler every this many ms (0: do not start it). Default one minute. */
   schedulerIntervalMs?: number;
   /** Load the demo library's hand-offs into an empty store. */
@@ -34,9 +43,19 @@ export interface StartHubOptions {
 
 export interface RunningHub extends Hub {
   url: string;
+  /** How Slack is served: 'http' at /slack/events, 'socket' (Socket Mode), or null when not configured. */
+  slackMode: 'http' | 'socket' | null;
   policy: Policy;
   store: Store;
   stop(): Promise<void>;
+}
+
+/** Thrown when Slack's environment variables are set but do not fit together; the message says which to set. */
+export class SlackSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SlackSettingsError';
+  }
 }
 
 /** Thrown when the policy file has problems; `lines` are ready to print. */
@@ -65,6 +84,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const port = options.port ?? 3000;
   const host = options.host ?? '127.0.0.1';
   const publicUrl = options.publicUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const slackSettings = slackConfigFromEnvironment(options.slackEnvironment ?? {});
+  if (slackSettings && !slackSettings.ok) throw new SlackSettingsError(slackSettings.message);
+  // Reminders go to Slack once it is mounted; the slot holds the place until then.
+  const slot = slackSettings ? slackNotifierSlot() : null;
   const hub = await createHub({
     store,
     policy,
@@ -73,17 +96,26 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     logger,
     publicUrl,
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(slot ? { notifier: slot } : options.notifier ? { notifier: options.notifier } : {}),
   });
+  const slack = slackSettings?.ok
+    ? await mountSlack(hub, { config: slackSettings.config, ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}) })
+    : null;
+  if (slack && slot) {
+    slot.attach(slack.notifier);
+    hub.context.handoffObservers.push((handoff) => slack.handoffChanged(handoff));
+  }
   const address = await hub.app.listen({ port, host });
   const url = port === 0 ? address : publicUrl;
   if ((options.schedulerIntervalMs ?? 60_000) > 0) hub.scheduler.start(options.schedulerIntervalMs ?? 60_000);
   return {
     ...hub,
     url,
+    slackMode: slackSettings?.ok ? slackSettings.config.mode : null,
     policy,
     store,
     async stop() {
+      await slack?.close();
       await hub.close();
       if (ownsStore) await store.close();
     },

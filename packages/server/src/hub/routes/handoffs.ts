@@ -48,6 +48,7 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
       idempotencyKey: typeof key === 'string' && key.length > 0 ? key : undefined,
     });
     const statusLink = await hub.handoffs.statusLink(handoff);
+    if (!isReplay) hub.announceHandoffChange(handoff);
     reply.code(isReplay ? 200 : 201);
     return { handoff: withoutPatronIdentity(handoff), statusLink, isReplay };
   });
@@ -80,6 +81,7 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
     const principal = hub.requireRole(request, 'staff');
     const event = hub.handoffs.parseEvent(request.body);
     const handoff = await hub.handoffs.applyEvent(request.params.id, event, actorOf(principal));
+    hub.announceHandoffChange(handoff);
     return { handoff: withoutPatronIdentity(handoff) };
   });
 }
