@@ -1,3 +1,4 @@
+/* global chrome, document -- these functions run inside Chromium (page and extension worker), not in Node */
 // The browser extension's content script on a 500-row ILLiad queue, in a real Chromium:
 // how long the first badging takes (goal: one frame, 16 ms), how long a re-scan takes when
 // the page changes but no request does, and the content-script bundle's size (goal: 30 KB
@@ -6,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -56,11 +57,13 @@ try {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const worst = (values) => Math.max(...values);
+  const best = (values) => Math.min(...values);
   const content = readFileSync(join(out, 'chrome/content.js'));
   const gzip = gzipSync(content, { level: 9 }).length;
-  console.log(`Chromium ${context.browser()?.version() ?? ''}, ${runs} page loads of a 500-row ILLiad queue, no hub`);
-  console.log(`first badging (find 500 requests, evaluate, draw 500 badges): median ${median(first).toFixed(1)} ms, worst ${worst(first).toFixed(1)} ms (goal 16 ms)`);
-  console.log(`re-scan after an unrelated change (nothing to redraw):        median ${median(rescan).toFixed(1)} ms, worst ${worst(rescan).toFixed(1)} ms`);
+  // Other work on the machine stretches these times; the load says how much to trust them.
+  console.log(`Chromium, ${runs} page loads of a 500-row ILLiad queue, no hub; load average ${loadavg()[0].toFixed(1)} on this machine`);
+  console.log(`first badging (find 500 requests, evaluate, draw 500 badges): best ${best(first).toFixed(1)} ms, median ${median(first).toFixed(1)} ms, worst ${worst(first).toFixed(1)} ms (goal 16 ms)`);
+  console.log(`re-scan after an unrelated change (nothing to redraw):        best ${best(rescan).toFixed(1)} ms, median ${median(rescan).toFixed(1)} ms, worst ${worst(rescan).toFixed(1)} ms`);
   console.log(`content script: ${(content.length / 1024).toFixed(1)} KB minified, ${(gzip / 1024).toFixed(1)} KB gzip (goal 30 KB gzip)`);
   if (gzip > 30 * 1024) process.exitCode = 1;
 } finally {

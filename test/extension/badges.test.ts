@@ -4,6 +4,7 @@
 // the hub, the popup counts the page, pausing and single-page navigation clean up.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoLibrary } from '@liaison/connectors';
 import { startDemoHub, type DemoHub } from '@liaison/server';
 import { launchWithExtension, readBadges, type ExtensionBrowser } from './browser.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
@@ -101,6 +102,25 @@ describe('with the hub', () => {
       await page.close();
     });
   }
+
+  it("shows OWNED and FREE from the hub's holdings and open-access facts (the page alone cannot tell), and the free copy's link", async () => {
+    // The demo hub's catalogue: one book the library holds, one with a free copy it does not hold.
+    const books = createDemoLibrary({ now: () => new Date() }).listBooks();
+    const held = books.find((book) => book.isHeld && !book.openAccessUrl)!;
+    const free = books.find((book) => !book.isHeld && book.openAccessUrl)!;
+    const row = (number: string, book: typeof held) =>
+      `<tr><td></td><td>${number}</td><td>Loan</td><td>Book</td><td>${book.title}</td><td>${book.author}</td><td>${new Date().getUTCFullYear()}</td><td>${book.isbn}</td></tr>`;
+    const url = server.add('/ILLiad/StaffWebClient/borrowing/queues/demo-titles', `<!doctype html><title>Queue</title><main class="swc-queue"><table class="swc-grid">
+      <thead><tr><th></th><th>TN</th><th>Request Type</th><th>Document Type</th><th>Title</th><th>Author</th><th>Date</th><th>ISSN/ISBN</th></tr></thead>
+      <tbody>${row('900001', held)}${row('900002', free)}</tbody></table></main>`);
+    const { page } = await browser.open(url);
+    const badges = await settledBadges(page, 2);
+    expect(badges.map((badge) => badge.verdict)).toEqual(['owned', 'free']);
+    await page.locator('.liaison-badge-host button').nth(1).click();
+    const link = page.getByRole('dialog').getByRole('link');
+    expect(await link.getAttribute('href')).toBe(free.openAccessUrl);
+    await page.close();
+  });
 
   it('badges a 500-row queue within a frame or so, and reports the time', async () => {
     const { page } = await browser.open(server.urlOf('illiad', 'queue-500'));

@@ -78,21 +78,31 @@ export function listenToBadges(signal: AbortSignal, onOpen: (view: BadgeView) =>
   }, options);
 }
 
+let badgeTemplate: HTMLButtonElement | undefined;
+
+/** The badge's button, made once and cloned: one clone is cheaper than four elements built (500-row pages). */
+function badgeButton(): HTMLButtonElement {
+  if (!badgeTemplate) {
+    badgeTemplate = document.createElement('button');
+    badgeTemplate.type = 'button';
+    badgeTemplate.setAttribute('aria-describedby', 'tip');
+    const score = document.createElement('span');
+    score.className = 'score';
+    const limited = document.createElement('span');
+    limited.className = 'limited';
+    badgeTemplate.append(document.createElement('span'), score, limited);
+  }
+  return badgeTemplate.cloneNode(true) as HTMLButtonElement;
+}
+
 /** A badge, not yet in the page; `listenToBadges` makes it respond. */
 export function createBadge(): BadgeView {
   const host = document.createElement('span');
   host.className = badgeHostClass;
   const root = host.attachShadow({ mode: 'open' });
   style(root, badgeCss);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-describedby', 'tip');
-  const word = document.createElement('span');
-  const score = document.createElement('span');
-  score.className = 'score';
-  const limited = document.createElement('span');
-  limited.className = 'limited';
-  button.append(word, score, limited);
+  const button = badgeButton();
+  const [word, score, limited] = button.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
   root.append(button);
   let tooltip: HTMLElement | null = null;
 

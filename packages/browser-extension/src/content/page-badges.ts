@@ -56,7 +56,8 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
   let hubTimer: ReturnType<typeof setTimeout> | undefined;
   let answeredOnce = false;
   const firstScanMs = new Map<string, number>();
-  const today = new Date();
+  // Today as a day number (days since 1970-01-01, UTC), worked out once rather than per request.
+  const today = Math.floor(Date.now() / 86_400_000);
 
   function stateFor(request: BorrowingRequest): BadgeState {
     const fromHub = hubResults.get(request.TransactionNumber);

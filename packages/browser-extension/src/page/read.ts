@@ -5,8 +5,13 @@
 
 /** An element's text with runs of white space made single and the ends trimmed. */
 export function textOf(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const raw = element?.textContent;
+  if (!raw) return '';
+  // Most cells hold one clean line; collapse white space only where there is some (500-row pages).
+  return hasLooseSpace.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
 }
+
+const hasLooseSpace = /\s\s|[\t\n\r\f\u00a0]/;
 
 /** A label as written on a page, compared without case, colons or surrounding space. */
 export function labelKey(text: string): string {
