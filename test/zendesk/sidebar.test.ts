@@ -6,6 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { ConnectorError, type PatronSource } from '@liaison/connectors';
@@ -190,4 +192,32 @@ describe('a privacy policy that hides loans', () => {
     expect(context.shownFields.some((field) => field.startsWith('loans'))).toBe(false);
     expect(harness.proxy.forwardedCalls.every((call) => call.status === 200)).toBe(true);
   }, 60_000);
+});
+
+describe('a hand-off from the sidebar in Slack', () => {
+  // msw stands in for Slack's Web API; the hub posts the department's card through it.
+  const slackCalls: { method: string; body: string }[] = [];
+  const slackApi = setupServer(
+    http.post('https://slack.com/api/:method', async ({ request, params }) => {
+      slackCalls.push({ method: String(params.method), body: await request.text() });
+      return HttpResponse.json({ ok: true, channel: 'C024ILL', ts: `1700000000.${String(slackCalls.length).padStart(6, '0')}` });
+    }),
+  );
+  beforeAll(() => slackApi.listen({ onUnhandledRequest: 'bypass' }));
+  afterAll(() => slackApi.close());
+
+  it('reaches the ILL channel as a card carrying the hand-off number', async () => {
+    const demo = await hub({ slackEnvironment: { SLACK_SIGNING_SECRET: 'sidebar-slack-signing-secret', SLACK_BOT_TOKEN: 'xoxb-sidebar-test' } });
+    const { app } = await sidebar(demo.url);
+    const button = app.locator('[data-action="handoff"]');
+    await expect.poll(() => button.textContent(), timeouts).toBe('Hand off to Interlibrary Loan & Document Delivery');
+    await button.click();
+    await expect.poll(() => app.locator('[data-field="handoff_status"]').textContent(), timeouts).toMatch(/^Handed off as \S+ \(open\)\./);
+    const id = /Handed off as (\S+) /.exec((await app.locator('[data-field="handoff_status"]').textContent())!)![1]!;
+    await expect
+      .poll(() => slackCalls.find((call) => call.method === 'chat.postMessage' && decodeURIComponent(call.body).includes(id)), timeouts)
+      .toBeDefined();
+    const card = slackCalls.find((call) => call.method === 'chat.postMessage' && decodeURIComponent(call.body).includes(id))!;
+    expect(decodeURIComponent(card.body)).toContain('#ill');
+  }, 90_000);
 });

@@ -28,7 +28,17 @@ export interface DemoHub extends RunningHub {
  * store, the demo connectors (or others), on 127.0.0.1 at a free port, with an admin token.
  */
 export async function startDemoHub(
-  options: { policyFile?: string; connectors?: HubConnectors; zendeskSecret?: string; clock?: () => Date; notifier?: Notifier; seedDemo?: boolean; logLevel?: string } = {},
+  options: {
+    policyFile?: string;
+    connectors?: HubConnectors;
+    zendeskSecret?: string;
+    clock?: () => Date;
+    notifier?: Notifier;
+    seedDemo?: boolean;
+    logLevel?: string;
+    /** Slack's environment variables, to serve Slack too (tests point its Web API at msw). */
+    slackEnvironment?: Record<string, string | undefined>;
+  } = {},
 ): Promise<DemoHub> {
   const store = await openStore({ dataDir: 'memory://' });
   const hub = await startHub({
@@ -43,6 +53,7 @@ export async function startDemoHub(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     seedDemo: options.seedDemo ?? false,
+    ...(options.slackEnvironment ? { slackEnvironment: options.slackEnvironment } : {}),
   });
   const { token } = await store.tokens.create('demo hub', 'admin', new Date());
   return {
