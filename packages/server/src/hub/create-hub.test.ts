@@ -81,6 +81,13 @@ describe('what arrives on the wire', () => {
     await expectStillServing();
   });
 
+  it('answers an unknown route outside /api with a JSON 404 that does not echo the URL', async () => {
+    const response = await hub.app.inject({ method: 'GET', url: '/nowhere/someone@northfield.edu?barcode=21234000000001' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+    expect(response.body).not.toMatch(/someone|21234/);
+  });
+
   it('answers an unexpected failure with 500 and no detail, and logs only its type', async () => {
     const failing = await startTestHub({ store: hub.store, clock: hub.clock });
     try {

@@ -157,6 +157,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong in the hub; the error is in its log.' } });
   });
 
+  // Fastify's own 404 logs the whole URL, query string included; this one names no URL at all.
+  app.setNotFoundHandler(async (request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `There is no ${request.method} route here; see docs/api.md for the hub's routes.` } }),
+  );
+
   app.get('/healthz', async () => {
     await store.ping();
     return { status: 'ok', store: store.kind, library: policy.library.name };

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 
 /**
  * The hub's structured JSON logger. Patron data never reaches a log line: requests are logged
- * by route pattern (no query string — `?email=` would leak), bodies are never logged, and the
+ * by route pattern only (no URL — `?email=` or a path segment would leak), bodies are never logged, and the
  * redact list is a second line of defence for fields that might slip into a log call.
  */
 export function createLogger(options: { level?: string; destination?: Writable } = {}): Logger {
@@ -30,17 +30,12 @@ export function createLogger(options: { level?: string; destination?: Writable }
       serializers: {
         req: (request: { method: string; url: string; routeOptions?: { url?: string } }) => ({
           method: request.method,
-          route: request.routeOptions?.url ?? stripQuery(request.url),
+          // An unmatched URL is not logged at all: `/anything/<e-mail>` would put the patron in the log.
+          route: request.routeOptions?.url ?? (request.url === undefined ? undefined : '(no route)'),
         }),
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       },
     },
     options.destination,
   );
-}
-
-/** Drops the query string, where patron identifiers would be. */
-export function stripQuery(url: string): string {
-  const at = url.indexOf('?');
-  return at === -1 ? url : url.slice(0, at);
 }

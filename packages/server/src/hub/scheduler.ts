@@ -114,9 +114,11 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
     const now = hub.clock();
     const scheduled = await scheduleReminders(now);
     const { sent, failed } = await sendClaimedReminders(now);
-    const purged = await runDaily('retention-purge', now, () =>
-      hub.store.handoffs.purgePatronIdentifiers(hub.policy.privacy.retention_days, now),
-    );
+    const purged = await runDaily('retention-purge', now, async () => {
+      // Retried-delivery records keep the hand-off as it was answered, patron included: forget expired ones too.
+      await hub.store.idempotency.purgeExpired(now);
+      return hub.store.handoffs.purgePatronIdentifiers(hub.policy.privacy.retention_days, now);
+    });
     const spikes = await runDaily('spike-check', now, async () => {
       const insights = await computeInsights(hub, 1);
       const found = insights.spikes.filter((s) => s.isSpike);

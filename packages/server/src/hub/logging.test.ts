@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatronContext } from '@liaison/core';
+import { ConnectorError, createDemoLibrary, featuredPatrons } from '@liaison/connectors';
+import { demoConnectors } from './demo-connectors.js';
+import { logCapture, openTestStore, startTestHub, testClock, type TestHub } from './hub-for-tests.js';
+
+const clock = testClock();
+const log = logCapture();
+let hub: TestHub;
+let seeded: PatronContext[];
+
+/** Every string that identifies one of the seeded patrons: names (and each part), e-mails, barcodes, usernames. */
+function identifiers(patrons: PatronContext[]): string[] {
+  return patrons.flatMap(({ identity }) => [
+    identity.name,
+    ...identity.name.split(/\s+/).filter((part) => part.length > 3),
+    identity.email,
+    identity.barcode,
+    identity.username,
+  ].filter((value): value is string => typeof value === 'string' && value.length > 0));
+}
+
+beforeAll(async () => {
+  const demo = createDemoLibrary({ now: clock });
+  seeded = (await Promise.all(Object.values(featuredPatrons).map((email) => demo.patrons.findPatron({ email })))) as PatronContext[];
+  const failingIll = {
+    system: 'ILLiad',
+    // A connector error whose message quotes the patron, as a careless vendor response might.
+    findPatron: async (by: { email?: string }) => {
+      throw new ConnectorError({ code: 'connector_bad_response', system: 'ILLiad', call: 'GET /Users', failure: `no user ${by.email ?? ''}` });
+    },
+  };
+  hub = await startTestHub({
+    store: await openTestStore(),
+    clock,
+    logDestination: log.destination,
+    connectors: { ...demoConnectors(clock), patrons: [demo.patrons, failingIll] },
+  });
+}, 60_000);
+afterAll(() => hub.close());
+
+describe('the hub\'s log', () => {
+  it('is structured JSON and never holds a seeded patron\'s name, e-mail or barcode', async () => {
+    const staff = await hub.auth();
+    for (const patron of seeded) {
+      const { name, email, barcode, patronType } = patron.identity;
+      // Hand-offs about the patron, with their identifiers in the body and in the question text.
+      const created = await hub.app.inject({
+        method: 'POST',
+        url: '/api/v1/handoffs',
+        headers: { ...staff, 'idempotency-key': `log-${email}` },
+        payload: { question: `${name} (${email}, card ${barcode}) asks about a fine`, patron: { email, barcode, patronType }, note: `Called ${name}` },
+      });
+      expect(created.statusCode).toBe(201);
+      const id = created.json().handoff.id as string;
+      await hub.app.inject({ method: 'GET', url: `/api/v1/handoffs/${id}`, headers: staff });
+      await hub.app.inject({ method: 'POST', url: `/api/v1/handoffs/${id}/events`, headers: staff, payload: { type: 'info_requested', note: `Asked ${name} to call back` } });
+      // Patron context by e-mail and by barcode: identifiers in the query string.
+      for (const query of [`email=${encodeURIComponent(email!)}`, `barcode=${barcode}`]) {
+        const response = await hub.app.inject({ method: 'GET', url: `/api/v1/patron-context?${query}`, headers: staff });
+        expect(response.statusCode).toBe(200);
+      }
+      // Bad requests that echo the identifiers back in their bodies.
+      await hub.app.inject({ method: 'POST', url: '/api/v1/handoffs', headers: staff, payload: { question: name, patron: { email: `${name} <${email}>` } } });
+      await hub.app.inject({ method: 'POST', url: '/api/v1/handoffs', headers: { ...staff, 'content-type': 'application/json' }, payload: `{"question": "${name} ${barcode}` });
+      // A refused caller, and a 404 whose URL carries an e-mail.
+      await hub.app.inject({ method: 'GET', url: `/api/v1/patron-context?email=${encodeURIComponent(email!)}`, headers: { authorization: `Bearer lsn_${barcode}` } });
+      await hub.app.inject({ method: 'GET', url: `/nowhere/${encodeURIComponent(email!)}?barcode=${barcode}` });
+    }
+    // Reminders written to the log (no Slack): by hand-off number only.
+    clock.advance(3 * 86_400_000);
+    await hub.scheduler.tick();
+
+    const text = log.text();
+    const lines = log.lines(); // throws if any line is not JSON
+    expect(lines.length).toBeGreaterThan(20);
+    expect(lines.some((line) => line['msg'] === 'reminder due')).toBe(true);
+    expect(lines.some((line) => (line['req'] as { route?: string } | undefined)?.route === '/api/v1/patron-context')).toBe(true);
+    const found = identifiers(seeded).filter((value) => text.toLowerCase().includes(value.toLowerCase()));
+    const leaking = text.split('\n').filter((line) => found.some((value) => line.toLowerCase().includes(value.toLowerCase())));
+    expect(found, leaking.slice(0, 5).join('\n')).toEqual([]);
+    // Nor the staff tokens that proved the calls.
+    expect(text).not.toMatch(/lsn_[A-Za-z0-9_-]{20,}/);
+  });
+});
