@@ -19,3 +19,4 @@ export * from './vendor-price-file/index.js';
 export * from './google-books/index.js';
 export * from './doab/index.js';
 export * from './unpaywall/index.js';
+export * from './koha/index.js';

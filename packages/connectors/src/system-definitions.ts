@@ -5,8 +5,9 @@ import { doabSystem } from './doab/index.js';
 import { folioSystem } from './folio/index.js';
 import { googleBooksSystem } from './google-books/index.js';
 import { illiadSystem } from './illiad/index.js';
+import { kohaSystem } from './koha/index.js';
 import type { SystemDefinition } from './system.js';
 import { unpaywallSystem } from './unpaywall/index.js';
 import { vendorPriceFileSystem } from './vendor-price-file/index.js';
 
-export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, almaSystem, illiadSystem, vendorPriceFileSystem, googleBooksSystem, doabSystem, unpaywallSystem] as SystemDefinition<never>[];
+export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, almaSystem, kohaSystem, illiadSystem, vendorPriceFileSystem, googleBooksSystem, doabSystem, unpaywallSystem] as SystemDefinition<never>[];

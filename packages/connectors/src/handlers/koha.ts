@@ -1,0 +1,121 @@
+/**
+ * msw handlers for the Koha REST API v1 (api.koha-community.org): POST /api/v1/oauth/token
+ * (client credentials, form-encoded; 403 `unauthorized_client` for a wrong secret), bare JSON
+ * arrays for /patrons, /checkouts and /holds, filtered by `q` (JSON) or column parameters and paged
+ * with `_page`/`_per_page` (X-Total-Count header), embeds on `x-koha-embed`, and
+ * /patrons/{id}/account with `outstanding_debits`. Without a valid token every route answers 401.
+ */
+import { http, HttpResponse } from 'msw';
+
+export const kohaBaseURL = 'https://staff.koha.northfield.example.edu';
+export const kohaClient = { id: '8a5e3c1f-liaison', secret: 'koha-client-s3cret' };
+const kohaToken = 'koha-access-token-1';
+
+export const kohaPatron = {
+  patron_id: 4211,
+  cardnumber: '21234004010377',
+  userid: 'mreyes',
+  firstname: 'Mateo',
+  preferred_name: null,
+  surname: 'Reyes',
+  email: 'mateo.reyes@northfield.edu',
+  category_id: 'UG',
+  library_id: 'MAIN',
+  expiry_date: '2026-06-30',
+  restricted: true,
+  date_enrolled: '2023-09-01',
+};
+
+/** 105 checkouts: two pages of 100. */
+export const kohaCheckouts = Array.from({ length: 105 }, (_, index) => ({
+  checkout_id: 9000 + index,
+  patron_id: kohaPatron.patron_id,
+  item_id: 700 + index,
+  due_date: index < 2 ? '2025-02-20T23:59:00+00:00' : '2025-04-15T23:59:00+00:00',
+  checkout_date: '2025-01-20T10:00:00+00:00',
+  renewals_count: 1,
+  item: { item_id: 700 + index, external_id: `39000031${String(index).padStart(3, '0')}`, biblio: { biblio_id: 50 + index, title: `Cell Biology Primer ${index + 1}`, author: 'Lindqvist, Sara' } },
+}));
+
+export const kohaHolds = [
+  { hold_id: 311, patron_id: kohaPatron.patron_id, biblio_id: 88, hold_date: '2025-03-02', expiration_date: null, status: 'W', pickup_library_id: 'MAIN', biblio: { biblio_id: 88, title: 'Field Guide to Wetlands', author: null } },
+  { hold_id: 312, patron_id: kohaPatron.patron_id, biblio_id: 89, hold_date: '2025-03-05', expiration_date: '2025-09-05', status: null, pickup_library_id: 'SCI', biblio: { biblio_id: 89, title: 'Genes in Motion', author: null } },
+];
+
+export const kohaAccount = {
+  balance: 91.25,
+  outstanding_credits: { total: 0, lines: [] },
+  outstanding_debits: {
+    total: 91.25,
+    lines: [
+      { account_line_id: 1, amount: 85, amount_outstanding: 85, description: 'Lost item: Cell Biology Primer 3', debit_type: 'LOST', date: '2025-02-01T09:00:00+00:00', status: null },
+      { account_line_id: 2, amount: 6.25, amount_outstanding: 6.25, description: null, debit_type: 'OVERDUE', date: '2025-02-21T00:05:00+00:00', status: 'UNRETURNED' },
+    ],
+  },
+};
+
+export const kohaIllRequests = [
+  {
+    ill_request_id: 77,
+    patron_id: kohaPatron.patron_id,
+    status: 'REQ',
+    medium: 'Book',
+    requested_date: '2025-03-01',
+    timestamp: '2025-03-02T08:00:00+00:00',
+    due_date: null,
+    extended_attributes: [{ type: 'title', value: 'Microbial Mats' }],
+  },
+];
+
+function isAuthorised(request: Request): boolean {
+  return request.headers.get('authorization') === `Bearer ${kohaToken}`;
+}
+const unauthorized = () => HttpResponse.json({ error: 'Authentication failure.' }, { status: 401 });
+
+function filtered<T>(items: T[], request: Request): Response {
+  const url = new URL(request.url);
+  const page = Number(url.searchParams.get('_page') ?? '1');
+  const perPage = Number(url.searchParams.get('_per_page') ?? '20');
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  return HttpResponse.json(slice, { headers: { 'X-Total-Count': String(items.length), 'X-Base-Total-Count': String(items.length) } });
+}
+
+export const kohaHandlers = [
+  http.post(`${kohaBaseURL}/api/v1/oauth/token`, async ({ request }) => {
+    const form = new URLSearchParams(await request.text());
+    if (form.get('grant_type') !== 'client_credentials') return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });
+    if (form.get('client_id') !== kohaClient.id || form.get('client_secret') !== kohaClient.secret) {
+      return HttpResponse.json({ error: 'unauthorized_client' }, { status: 403 });
+    }
+    return HttpResponse.json({ access_token: kohaToken, token_type: 'Bearer', expires_in: 3600 });
+  }),
+  http.get(`${kohaBaseURL}/api/v1/patrons`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const q = new URL(request.url).searchParams.get('q');
+    if (q === null) return filtered([kohaPatron], request);
+    const filter = JSON.parse(q) as Record<string, string>;
+    const matches = Object.entries(filter).every(([key, value]) => (kohaPatron as Record<string, unknown>)[key] === value);
+    return filtered(matches ? [kohaPatron] : [], request);
+  }),
+  http.get(`${kohaBaseURL}/api/v1/checkouts`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const mine = new URL(request.url).searchParams.get('patron_id') === String(kohaPatron.patron_id) ? kohaCheckouts : [];
+    // Embedded objects only when asked for.
+    const embed = request.headers.get('x-koha-embed') === 'item.biblio';
+    return filtered(mine.map(({ item, ...checkout }) => (embed ? { ...checkout, item } : checkout)), request);
+  }),
+  http.get(`${kohaBaseURL}/api/v1/holds`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const mine = new URL(request.url).searchParams.get('patron_id') === String(kohaPatron.patron_id) ? kohaHolds : [];
+    return filtered(mine, request);
+  }),
+  http.get(`${kohaBaseURL}/api/v1/patrons/:id/account`, ({ request, params }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    return params.id === String(kohaPatron.patron_id) ? HttpResponse.json(kohaAccount) : HttpResponse.json({ error: 'Patron not found' }, { status: 404 });
+  }),
+  http.get(`${kohaBaseURL}/api/v1/ill/requests`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number };
+    return filtered(filter.patron_id === kohaPatron.patron_id ? kohaIllRequests : [], request);
+  }),
+];

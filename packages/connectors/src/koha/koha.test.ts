@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { delay, http, HttpResponse } from 'msw';
+import type { Issue } from '@liaison/core';
+import { ConnectorError } from '../errors.js';
+import { kohaBaseURL, kohaClient, kohaHandlers } from '../handlers/koha.js';
+import { kohaSystem } from './index.js';
+import { kohaSettingsSchema } from './settings.js';
+
+const server = setupServer(...kohaHandlers);
+const sent: Request[] = [];
+server.events.on('request:start', ({ request }) => {
+  sent.push(request.clone());
+});
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  sent.length = 0;
+});
+afterAll(() => server.close());
+
+const now = () => new Date('2025-03-10T12:00:00Z');
+const env = { KOHA_CLIENT_ID: kohaClient.id, KOHA_CLIENT_SECRET: kohaClient.secret };
+
+function koha(overrides: Record<string, unknown> = {}, environment: Record<string, string> = env) {
+  const settings = kohaSettingsSchema.parse({
+    type: 'koha',
+    base_url: kohaBaseURL,
+    client_id_env: 'KOHA_CLIENT_ID',
+    client_secret_env: 'KOHA_CLIENT_SECRET',
+    ill_requests: true,
+    ...overrides,
+  });
+  const issues: Issue[] = [];
+  return { ...kohaSystem.build(settings, { env: environment, now, path: ['connectors', 'systems', 'koha'], name: 'koha', http: { sleep: async () => {} } }, issues), issues };
+}
+const urls = () => sent.map((request) => new URL(request.url));
+const paths = () => sent.map((request) => `${request.method} ${new URL(request.url).pathname.replace('/api/v1', '')}`);
+
+describe('Koha patrons', () => {
+  it('gets a client-credentials token, finds the patron by e-mail and reads checkouts (all pages), holds, account and ILL requests', async () => {
+    const { patrons } = koha();
+    const context = await patrons!.findPatron({ email: 'mateo.reyes@northfield.edu' });
+
+    expect(paths()[0]).toBe('POST /oauth/token');
+    expect(Object.fromEntries(new URLSearchParams(await sent[0]!.text()))).toEqual({
+      grant_type: 'client_credentials',
+      client_id: kohaClient.id,
+      client_secret: kohaClient.secret,
+    });
+    expect(sent[0]!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+    for (const request of sent.slice(1)) expect(request.headers.get('authorization')).toBe('Bearer koha-access-token-1');
+    expect(urls()[1]!.searchParams.get('q')).toBe('{"email":"mateo.reyes@northfield.edu"}');
+    const checkoutPages = sent.filter((request) => request.url.includes('/checkouts'));
+    expect(checkoutPages.map((request) => new URL(request.url).searchParams.get('_page'))).toEqual(['1', '2']);
+    expect(checkoutPages[0]!.headers.get('x-koha-embed')).toBe('item.biblio');
+    expect(sent.find((request) => request.url.includes('/holds'))!.headers.get('x-koha-embed')).toBe('biblio');
+    expect(urls().find((url) => url.pathname.endsWith('/ill/requests'))!.searchParams.get('q')).toBe('{"patron_id":4211}');
+
+    expect(context!.identity).toEqual({
+      id: '4211',
+      name: 'Mateo Reyes',
+      email: 'mateo.reyes@northfield.edu',
+      barcode: '21234004010377',
+      username: 'mreyes',
+      patronType: 'UG',
+      expiresOn: '2026-06-30',
+    });
+    expect(context!.loans).toHaveLength(105);
+    expect(context!.loans.filter((loan) => loan.isOverdue)).toHaveLength(2);
+    expect(context!.loans[0]).toEqual({
+      title: 'Cell Biology Primer 1',
+      author: 'Lindqvist, Sara',
+      barcode: '39000031000',
+      dueAt: '2025-02-20T23:59:00+00:00',
+      isOverdue: true,
+      renewals: 1,
+    });
+    expect(context!.holds.map((hold) => [hold.title, hold.status])).toEqual([
+      ['Field Guide to Wetlands', 'Waiting for pickup'],
+      ['Genes in Motion', 'Waiting in the queue'],
+    ]);
+    expect(context!.standing).toEqual({
+      blocks: [{ code: 'restricted', message: 'Account restricted (debarred) in Koha', source: 'manual' }],
+      fines: [
+        { amount: 85, reason: 'Lost item: Cell Biology Primer 3', createdAt: '2025-02-01T09:00:00+00:00' },
+        { amount: 6.25, reason: 'OVERDUE', createdAt: '2025-02-21T00:05:00+00:00' },
+      ],
+      currency: 'USD',
+    });
+    expect(context!.illRequests).toEqual([{ transactionNumber: '77', title: 'Microbial Mats', requestType: 'Loan', status: 'REQ', updatedAt: '2025-03-02T08:00:00+00:00' }]);
+  });
+
+  it('finds by card number and by username, and answers null for nobody', async () => {
+    const { patrons } = koha({ ill_requests: false });
+    expect((await patrons!.findPatron({ barcode: '21234004010377' }))?.identity.id).toBe('4211');
+    expect((await patrons!.findPatron({ username: 'mreyes' }))?.identity.id).toBe('4211');
+    expect(await patrons!.findPatron({ email: 'nobody@northfield.edu' })).toBeNull();
+    const queries = urls().filter((url) => url.pathname.endsWith('/patrons')).map((url) => url.searchParams.get('q'));
+    expect(queries).toEqual(['{"cardnumber":"21234004010377"}', '{"userid":"mreyes"}', '{"email":"nobody@northfield.edu"}']);
+    expect(paths().filter((path) => path.includes('/ill/'))).toEqual([]);
+    expect(paths().filter((path) => path.startsWith('POST'))).toHaveLength(1);
+  });
+
+  it('uses basic authentication when configured so', async () => {
+    server.use(
+      http.get(`${kohaBaseURL}/api/v1/patrons`, ({ request }) =>
+        request.headers.get('authorization') === `Basic ${Buffer.from('liaison:pw').toString('base64')}` ? HttpResponse.json([]) : new HttpResponse(null, { status: 401 }),
+      ),
+    );
+    const { patrons, issues } = koha(
+      { auth: 'basic', client_id_env: undefined, client_secret_env: undefined, username_env: 'KOHA_USER', password_env: 'KOHA_PASSWORD' },
+      { KOHA_USER: 'liaison', KOHA_PASSWORD: 'pw' },
+    );
+    expect(issues).toEqual([]);
+    expect(await patrons!.findPatron({ email: 'x@northfield.edu' })).toBeNull();
+    expect(paths()).toEqual(['GET /patrons']);
+  });
+
+  it('reports a refused client as unauthorised, naming the variables and not the secret', async () => {
+    const { patrons } = koha({}, { KOHA_CLIENT_ID: kohaClient.id, KOHA_CLIENT_SECRET: 'wrong-secret' });
+    const error = (await patrons!.findPatron({ email: 'mateo.reyes@northfield.edu' }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect(error.code).toBe('connector_unauthorized');
+    expect(error.status).toBe(403);
+    expect(error.message).toContain('check KOHA_CLIENT_ID and KOHA_CLIENT_SECRET');
+    expect(error.message + JSON.stringify(error) + error.stack).not.toMatch(/wrong-secret|mateo/);
+  });
+
+  it('asks for the settings of the chosen authentication', () => {
+    const parsed = kohaSettingsSchema.safeParse({ type: 'koha', base_url: kohaBaseURL, client_id_env: 'KOHA_CLIENT_ID' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['client_secret_env'], 'is missing; name the variable holding the API client (or write auth: basic with username_env and password_env)'],
+    ]);
+  });
+
+  it('times out a slow Koha', async () => {
+    server.use(
+      http.get(`${kohaBaseURL}/api/v1/patrons`, async () => {
+        await delay(300);
+        return HttpResponse.json([]);
+      }),
+    );
+    const error = (await koha({ timeout_ms: 100 }).patrons!.findPatron({ email: 'x@northfield.edu' }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error.message).toBe('Koha GET /patrons: timed out after 100 ms');
+  });
+
+  it('check: one patron page of one', async () => {
+    expect(await koha().check()).toBe('1 patron found for a test query');
+    expect(urls().at(-1)!.searchParams.get('_per_page')).toBe('1');
+  });
+});
