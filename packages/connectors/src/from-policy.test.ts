@@ -73,7 +73,11 @@ describe('createConnectorsFromPolicy', () => {
       'connectors.systems.folo.type: is missing, and "folo" is not itself a type of system; did you mean type: folio?',
       'connectors.systems.illiad.mach_by: is not one of the illiad settings; did you mean "match_by"?',
     ]);
-    expect(problems({ patron: ['koha2'] })).toEqual(['connectors.systems.koha2: "koha2" is not configured; add connectors.systems.koha2 with a type (one of: demo, folio, alma, koha, illiad, vendor-price-file, google-books, doab, unpaywall) and its settings']);
+    const types = 'demo, folio, alma, koha, illiad, vendor-price-file, google-books, doab, unpaywall';
+    expect(problems({ patron: ['sirsi'] })).toEqual([`connectors.systems.sirsi: "sirsi" is not configured; add connectors.systems.sirsi with a type (one of: ${types}) and its settings`]);
+    expect(problems({ patron: ['koha2'] })).toEqual([
+      `connectors.systems.koha2: "koha2" is not configured; did you mean "koha"? or add connectors.systems.koha2 with a type (one of: ${types}) and its settings`,
+    ]);
     expect(problems({ patron: ['main'], systems: { main: { type: 'folo' } } })).toEqual(['connectors.systems.main.type: "folo" is not a system Liaison knows; did you mean "folio"?']);
   });
 

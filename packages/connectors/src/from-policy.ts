@@ -135,7 +135,8 @@ function buildSystem(name: string, raw: Record<string, unknown> | undefined, opt
     const guess = nearest(type, known);
     const remedy = guess ? `did you mean "${guess}"?` : `write one of: ${known.join(', ')}`;
     if (raw === undefined) {
-      issues.push({ path, message: `"${name}" is not configured`, hint: guess ? `did you mean "${guess}"?` : `add connectors.systems.${name} with a type (one of: ${known.join(', ')}) and its settings` });
+      const adding = `add connectors.systems.${name} with a type (one of: ${known.join(', ')}) and its settings`;
+      issues.push({ path, message: `"${name}" is not configured`, hint: guess ? `did you mean "${guess}"? or ${adding}` : adding });
     } else if (raw.type === undefined) {
       issues.push({ path: [...path, 'type'], message: `is missing, and "${name}" is not itself a type of system`, hint: guess ? `did you mean type: ${guess}?` : remedy });
     } else {
