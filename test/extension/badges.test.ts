@@ -74,6 +74,9 @@ describe('with the hub', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.locator('#status').textContent()).toMatch(/^Saved/);
     await options.close();
+    const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(stored).toEqual({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })), pausedOrigins: [] });
+    // The same settings again, waiting until the content script is registered for them.
     await browser.configure({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })) });
     const { page } = await browser.open(server.urlOf('illiad', 'queue'));
     const badges = await settledBadges(page, 4);

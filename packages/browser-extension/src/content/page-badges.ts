@@ -41,8 +41,6 @@ export interface PageBadges {
   /** Counts by verdict of the badges now on the page, and how many are from limited data. */
   counts(): { counts: Record<PurchaseVerdict, number>; limitedCount: number; total: number };
   hubState(): { state: 'connected' | 'waiting' | HubProblem; message: string };
-  /** Time the first scan of each site took, in milliseconds. */
-  readonly firstScanMs: Map<string, number>;
 }
 
 export function createPageBadges(options: PageBadgesOptions): PageBadges {
@@ -55,7 +53,6 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
   let pendingForHub = new Map<string, BorrowingRequest>();
   let hubTimer: ReturnType<typeof setTimeout> | undefined;
   let answeredOnce = false;
-  const firstScanMs = new Map<string, number>();
   // Today as a day number (days since 1970-01-01, UTC), worked out once rather than per request.
   const today = Math.floor(Date.now() / 86_400_000);
 
@@ -157,7 +154,6 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
       const started = performance.now();
       scan(site, seen);
       const milliseconds = performance.now() - started;
-      if (isFirst) firstScanMs.set(site.id, milliseconds);
       options.onScan?.(site.id, milliseconds, isFirst);
     };
     timedScan(true);
@@ -178,7 +174,6 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
 
   return {
     watch,
-    firstScanMs,
     counts() {
       const counts = Object.fromEntries(purchaseVerdicts.map((verdict) => [verdict, 0])) as Record<PurchaseVerdict, number>;
       let limitedCount = 0;

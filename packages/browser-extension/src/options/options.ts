@@ -37,7 +37,6 @@ async function load(): Promise<void> {
 async function save(event: Event): Promise<void> {
   event.preventDefault();
   const status = byId('status');
-  const previous = await readSettings();
   const hubText = byId<HTMLInputElement>('hubUrl').value.trim();
   const hubOrigin = hubText ? originOf(hubText) : null;
   if (hubText && !hubOrigin) {
@@ -62,12 +61,14 @@ async function save(event: Event): Promise<void> {
     }
   }
   const origins = [...new Set([...chosen.map((entry) => matchPatternOf(entry.origin)), ...(hubOrigin ? [matchPatternOf(hubOrigin)] : [])])];
-  // Asked in the click that saved, as browsers require; only for the sites named here.
+  // Asked in the click that saved, before any other await (Firefox forgets the click after
+  // one), as browsers require; only for the sites named here.
   const isGranted = origins.length === 0 || (await chrome.permissions.request({ origins }));
   if (!isGranted) {
     status.textContent = 'The browser did not give access to those sites; nothing was saved.';
     return;
   }
+  const previous = await readSettings();
   await writeSettings({ ...previous, hubUrl: hubText.replace(/\/+$/, ''), token: byId<HTMLInputElement>('token').value.trim(), sites: chosen });
   status.textContent = 'Saved. Reload your request system’s pages to see badges.';
 }
