@@ -1,10 +1,15 @@
 // `liaison ill score` on a large ILLiad export, measured side by side with the floors it cannot
-// beat: reading the file as UTF-8 text, and parsing it with the fastest CSV parsers a user
-// could pick (uDSV, Papa Parse). Prints each time (median of N runs), rows per second, and
-// the ratios score / parse-only floor (goal ≤ 1.5×) and score / fastest alternative.
+// beat: reading the file as UTF-8 text, and parsing it with Papa Parse — the parser `ill score`
+// uses — alone. Also shown: uDSV, the fastest parser a user could pick (it does not keep ragged
+// rows apart or report positions, so `ill score` cannot use it), and Liaison's reader (Papa Parse
+// with line numbers and byte offsets). Prints each time (median of N runs, interleaved), rows
+// per second, the ratios score / parse-only floor (goal ≤ 1.5×) and score / fastest
+// alternative, and the peak resident memory of a scoring run and of a parse-only run, each
+// measured in a process of its own.
 //
 // Environment: ILL_BENCH_ROWS (default 1000000), BENCH_RUNS (default 3).
 // Needs the built packages (`npm run bench` at the root builds them first).
+import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +31,9 @@ if (!existsSync(path)) {
   await generateIllExport({ rows, path });
 }
 const megabytes = statSync(path).size / 1e6;
+
+// A child run of one measure, to read its peak memory alone: `node ill-score.mjs --peak <measure>`.
+const peakOf = process.argv[2] === '--peak' ? process.argv[3] : undefined;
 
 /** A UTF-8 text stream of the export, decoded as a stream (not chunk by chunk). */
 function textStream() {
@@ -91,13 +99,25 @@ async function scoreWithLiaison() {
   return code;
 }
 
+const readText = 'read as UTF-8 text only';
+const floorName = 'parse only: Papa Parse (ill score\'s parser)';
+const readerName = 'parse only: Papa Parse + line numbers (Liaison\'s reader)';
+const fastestName = 'parse only: uDSV (fastest alternative)';
+const scoreName = 'liaison ill score (one pass, to a null sink)';
 const measures = [
-  ['read as UTF-8 text only', readTextOnly],
-  ['parse only: uDSV', parseWithUdsv],
-  ['parse only: Papa Parse', parseWithPapa],
-  ["parse only: Liaison's CSV reader", parseWithLiaisonReader],
-  ['liaison ill score (2 passes, to a null sink)', scoreWithLiaison],
+  [readText, readTextOnly],
+  [floorName, parseWithPapa],
+  [readerName, parseWithLiaisonReader],
+  [fastestName, parseWithUdsv],
+  [scoreName, scoreWithLiaison],
 ];
+
+if (peakOf !== undefined) {
+  await measures.find(([name]) => name === peakOf)[1]();
+  // ru_maxrss: the most resident memory the process ever held, in kilobytes.
+  console.log(String(process.resourceUsage().maxRSS));
+  process.exit(0);
+}
 const times = new Map(measures.map(([name]) => [name, []]));
 // Interleaved, so a slow moment on a shared machine hurts every measure alike.
 for (let run = 0; run < runs; run++) {
@@ -119,13 +139,23 @@ for (const [name] of measures) {
   const seconds = median(times.get(name));
   medians.set(name, seconds);
   const perSecond = Math.round(rows / seconds).toLocaleString('en-US');
-  console.log(`  ${name.padEnd(46)} ${seconds.toFixed(2).padStart(6)} s  ${perSecond.padStart(11)} rows/s`);
+  console.log(`  ${name.padEnd(60)} ${seconds.toFixed(2).padStart(6)} s  ${perSecond.padStart(11)} rows/s`);
 }
-const score = medians.get('liaison ill score (2 passes, to a null sink)');
-const floor = medians.get('parse only: uDSV');
-const papa = medians.get('parse only: Papa Parse');
+const score = medians.get(scoreName);
+const floor = medians.get(floorName);
+const fastest = medians.get(fastestName);
 const ratio = (value) => `${value.toFixed(2)}×`;
-console.log(`  score / parse-only floor (uDSV)       ${ratio(score / floor)} (goal ≤ 1.5×)`);
-console.log(`  score / fastest alternative (Papa)    ${ratio(score / papa)}`);
-console.log(`  score / reading the text              ${ratio(score / medians.get('read as UTF-8 text only'))}`);
+console.log(`  score / parse-only floor (Papa Parse)        ${ratio(score / floor)} (goal ≤ 1.5×)`);
+console.log(`  score / Liaison's reader (parse + lines)     ${ratio(score / medians.get(readerName))}`);
+console.log(`  score / fastest alternative (uDSV)           ${ratio(score / fastest)}`);
+console.log(`  score / reading the text                     ${ratio(score / medians.get(readText))}`);
+
+const peakMegabytes = (name) => {
+  const kilobytes = Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--peak', name], { encoding: 'utf8' }).trim().split('\n').at(-1));
+  return kilobytes / 1024;
+};
+const scorePeak = peakMegabytes(scoreName);
+const parsePeak = peakMegabytes(floorName);
+console.log(`  peak RSS, liaison ill score                  ${scorePeak.toFixed(0).padStart(5)} MB (${(((scorePeak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only)`);
+console.log(`  peak RSS, parse only (Papa Parse)            ${parsePeak.toFixed(0).padStart(5)} MB`);
 console.log('\nSummary of the last scoring run:\n' + summary.replace(/^/gm, '  '));
