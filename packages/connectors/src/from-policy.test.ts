@@ -73,7 +73,7 @@ describe('createConnectorsFromPolicy', () => {
       'connectors.systems.folo.type: is missing, and "folo" is not itself a type of system; did you mean type: folio?',
       'connectors.systems.illiad.mach_by: is not one of the illiad settings; did you mean "match_by"?',
     ]);
-    const types = 'demo, folio, alma, koha, illiad, vendor-price-file, google-books, doab, unpaywall';
+    const types = 'demo, folio, alma, koha, sierra, illiad, vendor-price-file, google-books, doab, unpaywall';
     expect(problems({ patron: ['sirsi'] })).toEqual([`connectors.systems.sirsi: "sirsi" is not configured; add connectors.systems.sirsi with a type (one of: ${types}) and its settings`]);
     expect(problems({ patron: ['koha2'] })).toEqual([
       `connectors.systems.koha2: "koha2" is not configured; did you mean "koha"? or add connectors.systems.koha2 with a type (one of: ${types}) and its settings`,

@@ -20,3 +20,4 @@ export * from './google-books/index.js';
 export * from './doab/index.js';
 export * from './unpaywall/index.js';
 export * from './koha/index.js';
+export * from './sierra/index.js';

@@ -6,8 +6,9 @@ import { folioSystem } from './folio/index.js';
 import { googleBooksSystem } from './google-books/index.js';
 import { illiadSystem } from './illiad/index.js';
 import { kohaSystem } from './koha/index.js';
+import { sierraSystem } from './sierra/index.js';
 import type { SystemDefinition } from './system.js';
 import { unpaywallSystem } from './unpaywall/index.js';
 import { vendorPriceFileSystem } from './vendor-price-file/index.js';
 
-export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, almaSystem, kohaSystem, illiadSystem, vendorPriceFileSystem, googleBooksSystem, doabSystem, unpaywallSystem] as SystemDefinition<never>[];
+export const systemDefinitions: SystemDefinition<never>[] = [demoSystem, folioSystem, almaSystem, kohaSystem, sierraSystem, illiadSystem, vendorPriceFileSystem, googleBooksSystem, doabSystem, unpaywallSystem] as SystemDefinition<never>[];

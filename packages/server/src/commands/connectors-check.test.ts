@@ -103,7 +103,7 @@ describe('liaison connectors check', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n')).toEqual([
       "✗ connectors.systems.illiad.api_key_env: the environment variable ILLIAD_API_KEY is not set; set ILLIAD_API_KEY in the hub's environment (the secret itself never goes in the policy file)",
-      '✗ connectors.systems.googel-books: "googel-books" is not configured; did you mean "google-books"? or add connectors.systems.googel-books with a type (one of: demo, folio, alma, koha, illiad, vendor-price-file, google-books, doab, unpaywall) and its settings',
+      '✗ connectors.systems.googel-books: "googel-books" is not configured; did you mean "google-books"? or add connectors.systems.googel-books with a type (one of: demo, folio, alma, koha, sierra, illiad, vendor-price-file, google-books, doab, unpaywall) and its settings',
       '2 problems in bad.yaml; no system was asked.',
       '',
     ]);
