@@ -25,7 +25,15 @@ export const demoCommand: Command = {
     }
     const databaseUrl = io.env['DATABASE_URL'] || undefined;
     const dataDir = resolve(io.cwd, at('--data-dir') ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
-    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    let store;
+    try {
+      store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    } catch (error) {
+      io.stderr.write(`liaison demo: ${(error as Error).message}\n`);
+      const hint = (error as { hint?: string }).hint;
+      if (hint) io.stderr.write(`  ${hint}\n`);
+      return 1;
+    }
     try {
       const created = await seedDemoData(store, loaded.policy, new Date(), createLogger({ level: 'warn' }));
       io.stdout.write(created > 0 ? `Loaded ${created} demo hand-offs.\n` : 'The store already has hand-offs; nothing loaded.\n');

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openStore } from '@liaison/store';
+import { migrations, openStore } from '@liaison/store';
 import type { Command } from '../command.js';
 
 export const migrateCommand: Command = {
@@ -17,11 +17,15 @@ export const migrateCommand: Command = {
     const dataDir = resolve(io.cwd, (index >= 0 ? args[index + 1] : undefined) ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
     const databaseUrl = io.env['DATABASE_URL'] || undefined;
     try {
+      // Opening the store migrates it; the versions it stamped since this run began are what this run applied.
+      const started = new Date();
       const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
-      const applied = await store.migrate();
+      const rows = await store.db.selectFrom('schema_migrations').select(['version', 'applied_at']).orderBy('version').execute();
       await store.close();
+      const latest = Math.max(...migrations.map((m) => m.version));
+      const applied = rows.filter((row) => new Date(row.applied_at as Date | string) >= started).map((row) => row.version);
       const where = databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : dataDir;
-      io.stdout.write(applied.length > 0 ? `Applied migrations ${applied.join(', ')} to ${where}.\n` : `${where} is up to date.\n`);
+      io.stdout.write(`${where} is at migration ${latest}, the latest${applied.length > 0 ? ` (applied ${applied.join(', ')} now)` : ''}.\n`);
       return 0;
     } catch (error) {
       io.stderr.write(`liaison migrate: ${(error as Error).message}\n`);

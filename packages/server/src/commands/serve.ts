@@ -34,17 +34,24 @@ export const serveCommand: Command = {
     'SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, LOG_LEVEL.',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        config: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'no-demo-data': { type: 'boolean' },
-      },
-      strict: true,
-    });
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          config: { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          'data-dir': { type: 'string' },
+          'no-demo-data': { type: 'boolean' },
+        },
+        strict: true,
+      }));
+    } catch (error) {
+      // A mistyped option is the user's slip, not a crash: say which, and show the usage.
+      io.stderr.write(`liaison serve: ${(error as Error).message}\n\n${serveCommand.usage}\n`);
+      return 1;
+    }
     const policyFile = choosePolicyFile(io, values.config);
     const port = Number(values.port ?? io.env['PORT'] ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {

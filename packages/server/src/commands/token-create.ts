@@ -15,7 +15,13 @@ export const tokenCreateCommand: Command = {
     'admin: everything.',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true });
+    let values;
+    try {
+      ({ values } = parseArgs({ args, options: { name: { type: 'string' }, role: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true }));
+    } catch (error) {
+      io.stderr.write(`liaison token create: ${(error as Error).message}\n\n${tokenCreateCommand.usage}\n`);
+      return 1;
+    }
     if (!values.name?.trim()) {
       io.stderr.write('liaison token create: say who or what the token is for, e.g. --name "ILL office extension"\n');
       return 1;
@@ -27,7 +33,15 @@ export const tokenCreateCommand: Command = {
     }
     const databaseUrl = io.env['DATABASE_URL'] || undefined;
     const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
-    const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    let store;
+    try {
+      store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+    } catch (error) {
+      io.stderr.write(`liaison token create: ${(error as Error).message}\n`);
+      const hint = (error as { hint?: string }).hint;
+      if (hint) io.stderr.write(`  ${hint}\n`);
+      return 1;
+    }
     try {
       const { token, record } = await store.tokens.create(values.name.trim(), role, new Date());
       io.stdout.write(`${token}\n`);

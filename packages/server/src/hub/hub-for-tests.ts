@@ -4,6 +4,8 @@
  * takes seconds; a schema on it takes milliseconds). Not part of the package's public face.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { Policy } from '@liaison/core';
@@ -126,5 +128,40 @@ export async function startTestHub(
     policy,
     token,
     auth: async (role: StaffRole = 'staff') => ({ authorization: `Bearer ${await token(role)}` }),
+  };
+}
+
+/** Standard streams for `main(args, io)` that keep what a command prints. */
+export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const stdout = logCapture();
+  const stderr = logCapture();
+  return {
+    io: { stdout: stdout.destination, stderr: stderr.destination, cwd, env },
+    stdout: stdout.text,
+    stderr: stderr.text,
+  };
+}
+
+/** The example policy with three mistakes a librarian might make, and where each one is. */
+export function writeBrokenPolicy(directory: string): { file: string; expected: { path: string; line: number; text: string }[] } {
+  const lines = readFileSync(examplePolicyFile, 'utf8').split('\n');
+  const edit = (find: string, replace: string, after = 0) => {
+    const index = lines.findIndex((line, i) => i >= after && line.includes(find));
+    if (index < 0) throw new Error(`the example policy no longer has "${find}"`);
+    lines[index] = lines[index]!.replace(find, replace);
+    return index + 1;
+  };
+  const serviceLevel = edit('service_level: 4 opening hours', 'service_level: 4 opening hourz');
+  const hours = edit('monday: "07:30-24:00"', 'monday: "07:30-25:00"');
+  const retention = edit('retention_days: 180', 'retention_days: -5');
+  const file = join(directory, 'broken.yaml');
+  writeFileSync(file, lines.join('\n'));
+  return {
+    file,
+    expected: [
+      { path: 'handoff.rules[0].service_level', line: serviceLevel, text: 'try "4 opening hours"' },
+      { path: 'library.opening_hours.monday', line: hours, text: '25:00' },
+      { path: 'privacy.retention_days', line: retention, text: 'negative' },
+    ],
   };
 }

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli.js';
+import { examplePolicyFile } from '../hub/demo-hub.js';
+import { captureIO, writeBrokenPolicy } from '../hub/hub-for-tests.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'liaison-config-check-'));
+
+describe('liaison --help', () => {
+  it.each([[[]], [['--help']], [['-h']], [['help']]])('%j lists every command with a summary', async (args) => {
+    const { io, stdout } = captureIO(folder);
+    expect(await main(args, io)).toBe(0);
+    for (const command of ['serve', 'config check', 'migrate', 'token create', 'demo']) expect(stdout()).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+  });
+
+  it.each(['serve', 'config check', 'migrate', 'token create', 'demo'])('liaison %s --help shows its usage', async (command) => {
+    const { io, stdout } = captureIO(folder);
+    expect(await main([...command.split(' '), '--help'], io)).toBe(0);
+    expect(stdout()).toContain(`Usage: liaison ${command}`);
+  });
+
+  it('names an unknown command and shows the help, exit 1', async () => {
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['serv'], io)).toBe(1);
+    expect(stderr()).toContain('unknown command "serv"');
+    expect(stderr()).toContain('Commands:');
+  });
+});
+
+describe('liaison config check FILE', () => {
+  it('says the example is valid, exit 0', async () => {
+    const { io, stdout, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', examplePolicyFile], io)).toBe(0);
+    expect(stdout()).toContain('is valid: Northfield University Library, 6 departments');
+    expect(stderr()).toBe('');
+  });
+
+  it('prints every error with its line and path, exit 1', async () => {
+    const { file, expected } = writeBrokenPolicy(folder);
+    const { io, stdout, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'broken.yaml'], io)).toBe(1);
+    const lines = stderr().trim().split('\n');
+    for (const { path, line, text } of expected) {
+      expect(lines.find((l) => l.startsWith(`broken.yaml:${line}: ${path}: `)), `${path} at line ${line} in:\n${stderr()}`).toContain(text);
+    }
+    expect(lines.at(-1)).toBe(`${expected.length} problems in broken.yaml.`);
+    expect(stdout()).toBe('');
+    expect(file).toContain(folder);
+  });
+
+  it('explains a missing file and a missing argument, exit 1', async () => {
+    const missing = captureIO(folder);
+    expect(await main(['config', 'check', 'nope.yaml'], missing.io)).toBe(1);
+    expect(missing.stderr()).toContain('file not found');
+    const none = captureIO(folder);
+    expect(await main(['config', 'check'], none.io)).toBe(1);
+    expect(none.stderr()).toContain('name the policy file');
+  });
+
+  it('names a routing rule\'s unknown department, with the departments there are', async () => {
+    const text = readFileSync(examplePolicyFile, 'utf8');
+    const at = text.indexOf('department: ill', text.indexOf('id: ill-status'));
+    writeFileSync(join(folder, 'department.yaml'), text.slice(0, at) + 'department: interlibrary' + text.slice(at + 'department: ill'.length));
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'department.yaml'], io)).toBe(1);
+    expect(stderr()).toMatch(/^department\.yaml:\d+: handoff\.rules\[2\]\.department: "interlibrary" is not a department; .*eresources/m);
+  });
+
+  it('reports a YAML syntax error, exit 1', async () => {
+    writeFileSync(join(folder, 'syntax.yaml'), 'library:\n  name: "Unclosed\n  time_zone: UTC\n');
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'syntax.yaml'], io)).toBe(1);
+    expect(stderr()).toMatch(/^syntax\.yaml(:\d+)?: YAML syntax/m);
+  });
+});
