@@ -83,6 +83,9 @@ async function main(): Promise<void> {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[settingsKey]) return;
     settings = parseSettings(changes[settingsKey].newValue);
+    // A new hub address or token: forget what the old one said.
+    running?.abort();
+    badges = null;
     start();
   });
   start();

@@ -8,6 +8,9 @@ import type { Settings } from '../settings.js';
 import { formatMoney, type PurchaseEvaluation, type PurchaseVerdict } from '../purchase/rules.js';
 import type { HubReply, HubResult } from './messages.js';
 
+/** How long to wait for the hub before calling it unreachable (ms): badges wait for it. */
+export const hubTimeoutMs = 15_000;
+
 /** The hub accepts at most this many requests per evaluate call. */
 export const evaluateBatchSize = 500;
 
@@ -36,6 +39,7 @@ async function call<T>(settings: Settings, method: string, path: string, body?: 
       method,
       headers: { authorization: `Bearer ${settings.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(hubTimeoutMs),
     });
   } catch {
     return { ok: false, problem: 'unreachable', message: `The hub at ${settings.hubUrl} did not answer.` };
@@ -101,7 +105,7 @@ export function recordOverride(settings: Settings, transactionNumber: string, ve
 export async function hubHealth(settings: Settings): Promise<HubReply<{ status: string; library?: unknown }>> {
   if (!settings.hubUrl) return { ok: false, problem: 'not-configured', message: 'No hub is set up.' };
   try {
-    const response = await fetch(`${settings.hubUrl}/healthz`);
+    const response = await fetch(`${settings.hubUrl}/healthz`, { signal: AbortSignal.timeout(hubTimeoutMs) });
     if (!response.ok) return { ok: false, problem: 'unreachable', message: `The hub answered HTTP ${response.status}.` };
     return { ok: true, value: (await response.json()) as { status: string } };
   } catch {
