@@ -46,3 +46,13 @@ export function isbnsIn(field: string | undefined): string[] {
   }
   return found;
 }
+
+/** The ISBN-10 of a 978-prefixed ISBN-13 (979 ISBNs have none), for catalogues that keep the old form. */
+export function toIsbn10(isbn13: string): string | undefined {
+  if (!/^978\d{10}$/.test(isbn13)) return undefined;
+  const first9 = isbn13.slice(3, 12);
+  let sum = 0;
+  for (let index = 0; index < 9; index++) sum += Number(first9[index]) * (10 - index);
+  const check = (11 - (sum % 11)) % 11;
+  return first9 + (check === 10 ? 'X' : String(check));
+}

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
-import { almaApiKey, almaBaseURL, almaHandlers } from '../handlers/alma.js';
+import { almaApiKey, almaBaseURL, almaHandlers, almaHeldIsbn, almaSruURL } from '../handlers/alma.js';
 import { almaSystem } from './index.js';
 import { almaSettingsSchema } from './settings.js';
 
@@ -124,5 +124,28 @@ describe('Alma patrons', () => {
     expect(await check()).toBe('48213 users found for a test query');
     expect(requests()[0]!.searchParams.get('limit')).toBe('1');
     expect(describeAlma()).toBe(`Alma Users API at ${almaBaseURL}`);
+  });
+});
+
+describe('Alma holdings', () => {
+  it('asks the institution\'s SRU service by ISBN and reads numberOfRecords', async () => {
+    const { holdings } = alma({ sru_url: almaSruURL });
+    expect(await holdings!.isHeld({ isbns: ['9781234567897', almaHeldIsbn] })).toEqual({ value: true, source: 'Alma catalogue', asOf: '2025-03-10T12:00:00.000Z' });
+    const sru = requests()[0]!;
+    expect(sru.pathname).toBe('/view/sru/01NORTH_INST');
+    expect(Object.fromEntries(sru.searchParams)).toEqual({
+      version: '1.2',
+      operation: 'searchRetrieve',
+      query: `alma.isbn=9781234567897 or alma.isbn=${almaHeldIsbn}`,
+      maximumRecords: '1',
+      recordSchema: 'marcxml',
+    });
+    // SRU is public: the API key is not sent to it.
+    expect(sent[0]!.headers.get('authorization')).toBeNull();
+    expect((await holdings!.isHeld({ isbns: ['9781234567897'] }))?.value).toBe(false);
+  });
+
+  it('is no holdings source without an SRU address', () => {
+    expect(alma().holdings).toBeUndefined();
   });
 });

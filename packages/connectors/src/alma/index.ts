@@ -1,7 +1,9 @@
 /** Alma as the policy file configures it: patrons through the Users API. */
+import { createHttpClient } from '../http.js';
 import { secretFrom } from '../settings.js';
 import type { SystemDefinition } from '../system.js';
 import { createAlmaClient } from './client.js';
+import { almaHoldings } from './holdings.js';
 import { almaPatrons } from './patrons.js';
 import { almaUserListSchema } from './schemas.js';
 import { almaSettingsSchema, type AlmaSettings } from './settings.js';
@@ -9,6 +11,7 @@ import { almaSettingsSchema, type AlmaSettings } from './settings.js';
 export { almaSettingsSchema, type AlmaSettings } from './settings.js';
 export { createAlmaClient } from './client.js';
 export { almaPatrons, almaUserQuery } from './patrons.js';
+export { almaHoldings, almaSruQuery } from './holdings.js';
 
 export const almaSystem: SystemDefinition<AlmaSettings> = {
   type: 'alma',
@@ -20,6 +23,14 @@ export const almaSystem: SystemDefinition<AlmaSettings> = {
       name: context.name,
       system: 'Alma',
       patrons: almaPatrons(alma, { now: context.now }),
+      ...(settings.sru_url
+        ? {
+            holdings: almaHoldings(
+              createHttpClient({ system: 'Alma', baseURL: settings.sru_url, timeoutMs: settings.timeout_ms, now: context.now, ...context.http }),
+              { now: context.now },
+            ),
+          }
+        : {}),
       matchBy: settings.match_by,
       secretVariables: [settings.api_key_env],
       describe: () => `Alma Users API at ${settings.base_url}`,

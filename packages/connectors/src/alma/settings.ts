@@ -8,6 +8,8 @@ export const almaSettingsSchema = z.strictObject({
   base_url: baseUrl.default('https://api-na.hosted.exlibrisgroup.com'),
   /** Variable holding an API key with read access to Users (and Bibs, for holdings). */
   api_key_env: environmentVariable,
+  /** The institution's SRU address, for holdings: https://<domain>.alma.exlibrisgroup.com/view/sru/<INSTITUTION_CODE>. */
+  sru_url: baseUrl.optional(),
   match_by: matchField.optional(),
   timeout_ms: timeoutMs,
 });

@@ -113,7 +113,21 @@ function paged<T>(items: T[], url: URL): T[] {
 
 const api = `${almaBaseURL}/almaws/v1`;
 
+/** The institution's SRU service and an ISBN its catalogue has. */
+export const almaSruURL = 'https://northfield.alma.exlibrisgroup.com/view/sru/01NORTH_INST';
+export const almaHeldIsbn = '9780306406157';
+
+function sruResponse(count: number): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?><searchRetrieveResponse xmlns="http://www.loc.gov/zing/srw/"><version>1.2</version><numberOfRecords>${count}</numberOfRecords><records/><extraResponseData xmlns:xb="http://www.exlibris.com/repository/search/xmlbeans/"><xb:exact>true</xb:exact></extraResponseData></searchRetrieveResponse>`;
+}
+
 export const almaHandlers = [
+  http.get(almaSruURL, ({ request }) => {
+    const url = new URL(request.url);
+    if (url.searchParams.get('operation') !== 'searchRetrieve' || url.searchParams.get('version') !== '1.2') return HttpResponse.xml('<diagnostics/>', { status: 400 });
+    const held = (url.searchParams.get('query') ?? '').split(' or ').includes(`alma.isbn=${almaHeldIsbn}`);
+    return HttpResponse.xml(sruResponse(held ? 1 : 0));
+  }),
   http.get(`${api}/users`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
     const url = new URL(request.url);

@@ -80,7 +80,16 @@ function filtered<T>(items: T[], request: Request): Response {
   return HttpResponse.json(slice, { headers: { 'X-Total-Count': String(items.length), 'X-Base-Total-Count': String(items.length) } });
 }
 
+/** The ISBN-10 a Koha record was catalogued with (Koha keeps ISBNs as entered). */
+export const kohaHeldIsbn10 = '0-306-40615-2';
+
 export const kohaHandlers = [
+  http.get(`${kohaBaseURL}/api/v1/biblios`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const filters = JSON.parse(new URL(request.url).searchParams.get('q') ?? '[]') as { isbn: { '-like': string } }[];
+    const held = filters.some((filter) => kohaHeldIsbn10.replace(/-/g, '').includes(filter.isbn['-like'].replace(/%/g, '')));
+    return filtered(held ? [{ biblio_id: 88, title: 'Rivers of Memory', isbn: kohaHeldIsbn10 }] : [], request);
+  }),
   http.post(`${kohaBaseURL}/api/v1/oauth/token`, async ({ request }) => {
     const form = new URLSearchParams(await request.text());
     if (form.get('grant_type') !== 'client_credentials') return HttpResponse.json({ error: 'unsupported_grant_type' }, { status: 400 });

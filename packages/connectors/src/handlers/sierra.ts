@@ -58,7 +58,16 @@ function page<T>(entries: T[], request: Request) {
   return HttpResponse.json({ total: entries.length, start: offset, entries: entries.slice(offset, offset + limit) });
 }
 
+/** The ISBN-13 the Sierra catalogue has, in its ISBN field group (tag i). */
+export const sierraHeldIsbn = '9780306406157';
+
 export const sierraHandlers = [
+  http.post(`${v6}/bibs/query`, async ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const body = JSON.stringify(await request.json());
+    const held = body.includes(`"operands":["${sierraHeldIsbn}"]`) && body.includes('"tag":"i"');
+    return HttpResponse.json({ total: held ? 1 : 0, entries: held ? [{ link: `${v6}/bibs/1000001` }] : [] });
+  }),
   http.post(`${v6}/token`, async ({ request }) => {
     const expected = `Basic ${Buffer.from(`${sierraClient.key}:${sierraClient.secret}`).toString('base64')}`;
     if (request.headers.get('authorization') !== expected) return unauthorized();

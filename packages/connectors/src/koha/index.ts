@@ -2,6 +2,7 @@
 import { secretFrom } from '../settings.js';
 import type { SystemDefinition } from '../system.js';
 import { createKohaClient } from './client.js';
+import { kohaHoldings } from './holdings.js';
 import { kohaPatrons } from './patrons.js';
 import { kohaPatronsSchema } from './schemas.js';
 import { kohaSecretVariables, kohaSettingsSchema, type KohaSettings } from './settings.js';
@@ -9,6 +10,7 @@ import { kohaSecretVariables, kohaSettingsSchema, type KohaSettings } from './se
 export { kohaSettingsSchema, type KohaSettings } from './settings.js';
 export { createKohaClient, type KohaClient } from './client.js';
 export { kohaPatrons, kohaPatronQuery } from './patrons.js';
+export { kohaHoldings, kohaBiblioQuery } from './holdings.js';
 
 export const kohaSystem: SystemDefinition<KohaSettings> = {
   type: 'koha',
@@ -24,6 +26,7 @@ export const kohaSystem: SystemDefinition<KohaSettings> = {
       name: context.name,
       system: 'Koha',
       patrons: kohaPatrons(koha, { currency: settings.currency, now: context.now, illRequests: settings.ill_requests }),
+      holdings: kohaHoldings(koha, { now: context.now }),
       matchBy: settings.match_by,
       // The secret is the likelier culprit, so it is named first.
       secretVariables: [secretVariable, idVariable],

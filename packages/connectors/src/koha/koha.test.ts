@@ -4,6 +4,7 @@ import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { kohaBaseURL, kohaClient, kohaHandlers } from '../handlers/koha.js';
+import { kohaBiblioQuery } from './holdings.js';
 import { kohaSystem } from './index.js';
 import { kohaSettingsSchema } from './settings.js';
 
@@ -149,5 +150,16 @@ describe('Koha patrons', () => {
   it('check: one patron page of one', async () => {
     expect(await koha().check()).toBe('1 patron found for a test query');
     expect(urls().at(-1)!.searchParams.get('_per_page')).toBe('1');
+  });
+});
+
+describe('Koha holdings', () => {
+  it('looks the ISBN up in biblios in both its 13- and 10-digit forms', async () => {
+    const { holdings } = koha();
+    expect(await holdings!.isHeld({ isbns: ['9780306406157'] })).toEqual({ value: true, source: 'Koha catalogue', asOf: '2025-03-10T12:00:00.000Z' });
+    expect(urls().at(-1)!.searchParams.get('q')).toBe(kohaBiblioQuery(['9780306406157']));
+    expect(JSON.parse(kohaBiblioQuery(['9780306406157'])!)).toEqual([{ isbn: { '-like': '%9780306406157%' } }, { isbn: { '-like': '%0306406152%' } }]);
+    expect((await holdings!.isHeld({ isbns: ['9781234567897'] }))?.value).toBe(false);
+    expect(await holdings!.isHeld({ isbns: [] })).toBeUndefined();
   });
 });

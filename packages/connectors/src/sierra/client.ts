@@ -11,6 +11,8 @@ import type { SierraSettings } from './settings.js';
 export interface SierraClient {
   readonly http: HttpClient;
   get<S extends z.ZodType>(call: string, path: string, options: GetOptions<S>): Promise<z.output<S>>;
+  /** POSTs a JSON query (Sierra's /bibs/query) and parses the answer with `schema`. */
+  query<S extends z.ZodType>(call: string, path: string, body: unknown, options: Omit<GetOptions<S>, 'headers'>): Promise<z.output<S>>;
 }
 
 /** Builds the Sierra client; paths are relative to …/iii/sierra-api/v6. */
@@ -43,18 +45,27 @@ export function createSierraClient(
     return pending;
   }
 
+  // Once more with a fresh token when Sierra says the one we had is no longer good.
+  async function withToken<T>(send: (bearer: string) => Promise<T>): Promise<T> {
+    try {
+      return await send(await currentToken());
+    } catch (error) {
+      if (!isConnectorError(error, 'connector_unauthorized') || error.status !== 401 || !token) throw error;
+      token = undefined;
+      return send(await currentToken());
+    }
+  }
+
   return {
     http,
-    async get(call, path, options) {
-      const send = async () => http.get(call, path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${await currentToken()}` } });
-      try {
-        return await send();
-      } catch (error) {
-        if (!isConnectorError(error, 'connector_unauthorized') || error.status !== 401 || !token) throw error;
-        token = undefined;
-        return send();
-      }
-    },
+    get: (call, path, options) => withToken((bearer) => http.get(call, path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${bearer}` } })),
+    query: (call, path, body, { params, schema, signal }) =>
+      withToken(async (bearer) => {
+        const response = await http.axios.post(path, body, { call, params, signal, headers: { Authorization: `Bearer ${bearer}` } });
+        const parsed = schema.safeParse(response.data);
+        if (parsed.success) return parsed.data;
+        throw new ConnectorError({ code: 'connector_bad_response', system: 'Sierra', call, status: response.status, failure: 'answered in an unexpected shape', hint: "the connector may not match this version of the system's API" });
+      }),
   };
 }
 

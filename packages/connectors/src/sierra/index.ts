@@ -2,6 +2,7 @@
 import { secretFrom } from '../settings.js';
 import type { SystemDefinition } from '../system.js';
 import { createSierraClient } from './client.js';
+import { sierraHoldings } from './holdings.js';
 import { sierraPatrons } from './patrons.js';
 import { sierraBibsSchema } from './schemas.js';
 import { sierraSettingsSchema, type SierraSettings } from './settings.js';
@@ -9,6 +10,7 @@ import { sierraSettingsSchema, type SierraSettings } from './settings.js';
 export { sierraSettingsSchema, type SierraSettings } from './settings.js';
 export { createSierraClient, recordIdOf, type SierraClient } from './client.js';
 export { sierraPatrons } from './patrons.js';
+export { sierraHoldings, sierraIsbnQuery } from './holdings.js';
 
 export const sierraSystem: SystemDefinition<SierraSettings> = {
   type: 'sierra',
@@ -21,6 +23,7 @@ export const sierraSystem: SystemDefinition<SierraSettings> = {
       name: context.name,
       system: 'Sierra',
       patrons: sierraPatrons(sierra, settings, { now: context.now }),
+      holdings: sierraHoldings(sierra, { now: context.now }),
       matchBy: settings.match_by,
       secretVariables: [settings.client_secret_env, settings.client_key_env],
       describe: () => `Sierra REST API at ${settings.base_url}/v6`,

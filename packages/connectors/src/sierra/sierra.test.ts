@@ -111,3 +111,21 @@ describe('Sierra patrons', () => {
     expect(await sierra().check()).toBe('1 bib record read for a test query');
   });
 });
+
+describe('Sierra holdings', () => {
+  it('queries bibs on the ISBN field group in both forms and answers held or not', async () => {
+    const { holdings } = sierra();
+    expect(await holdings!.isHeld({ isbns: ['9780306406157'] })).toEqual({ value: true, source: 'Sierra catalogue', asOf: '2025-03-10T12:00:00.000Z' });
+    const query = sent.at(-1)!;
+    expect(`${query.method} ${new URL(query.url).pathname}`).toBe('POST /iii/sierra-api/v6/bibs/query');
+    expect(new URL(query.url).searchParams.get('limit')).toBe('1');
+    expect(await query.json()).toEqual({
+      queries: [
+        { target: { record: { type: 'bib' }, field: { tag: 'i' } }, expr: { op: 'has', operands: ['9780306406157'] } },
+        'or',
+        { target: { record: { type: 'bib' }, field: { tag: 'i' } }, expr: { op: 'has', operands: ['0306406152'] } },
+      ],
+    });
+    expect((await holdings!.isHeld({ isbns: ['9791234567896'] }))?.value).toBe(false);
+  });
+});
