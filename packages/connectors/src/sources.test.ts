@@ -85,6 +85,25 @@ describe('gatherPurchaseFacts', () => {
     expect(missing).toEqual([{ source: 'Unpaywall', reason: 'failed unexpectedly (TypeError)' }]);
   });
 
+  it('takes price and availability each from the first vendor that knows it, and stops when both are known', async () => {
+    const asked: string[] = [];
+    const onlyStock: PriceSource = {
+      system: 'Google Books',
+      async priceOf() {
+        asked.push('Google Books');
+        return { available: { value: true, source: 'Google Books (e-book)', asOf: '2025-03-09T00:00:00Z' } };
+      },
+    };
+    const { facts } = await gatherPurchaseFacts(
+      request,
+      { prices: [prices('Price file', async () => 30, asked), onlyStock, prices('Never', async () => 1, asked)] },
+      { now },
+    );
+    expect(asked).toEqual(['Price file', 'Google Books']);
+    expect(facts.price).toEqual({ value: 30, currency: 'USD', source: 'Price file', asOf: '2025-03-10T12:00:00.000Z' });
+    expect(facts.available).toEqual({ value: true, source: 'Google Books (e-book)', asOf: '2025-03-09T00:00:00Z' });
+  });
+
   it('asks price sources in order and stops at the first that answers', async () => {
     const asked: string[] = [];
     const { facts, missing } = await gatherPurchaseFacts(
@@ -94,12 +113,13 @@ describe('gatherPurchaseFacts', () => {
           prices('GOBI', async () => undefined, asked),
           prices('Amazon', () => Promise.reject(timedOut('Amazon')), asked),
           prices('Baker', async () => 30, asked),
-          prices('Never', async () => 1, asked),
+          prices('Stock', async () => 1, asked),
         ],
       },
       { now },
     );
-    expect(asked).toEqual(['GOBI', 'Amazon', 'Baker']);
+    // Baker knows the price but not the stock, so the next vendor is asked only for that.
+    expect(asked).toEqual(['GOBI', 'Amazon', 'Baker', 'Stock']);
     expect(facts.price?.value).toBe(30);
     // The vendor that failed was replaced by one that answered: nothing is missing.
     expect(missing).toEqual([]);

@@ -56,7 +56,7 @@ export interface OpenAccessSource {
 /** The sources asked for purchase facts; each list in the library's order of preference. */
 export interface PurchaseFactSources {
   holdings?: HoldingsSource[];
-  /** Asked one after another until one answers: a second vendor is only asked when the first cannot say. */
+  /** Asked one after another until price and availability are both known: a second vendor is only asked for what the first cannot say. */
   prices?: PriceSource[];
   openAccess?: OpenAccessSource[];
 }
@@ -117,14 +117,20 @@ export async function gatherPurchaseFacts(
   const pricePromise = (async () => {
     const failures: MissingSource[] = [];
     if (isbns.length === 0) return undefined;
+    // Price and availability may come from different vendors (a price file without a stock
+    // column, then Google Books): each is taken from the first vendor, in order, that knows it,
+    // and keeps its own source and date so staff see where each came from.
+    const found: PriceAnswer = {};
     for (const source of sources.prices ?? []) {
       const { answer, failure } = await ask(source.system, () => source.priceOf(isbns));
       if (failure) failures.push(failure);
-      if (answer && (answer.price || answer.available)) return answer;
+      if (answer?.price && !found.price) found.price = answer.price;
+      if (answer?.available && !found.available) found.available = answer.available;
+      if (found.price && found.available) return found;
     }
     // A vendor that failed only matters when no other vendor answered in its place.
-    missing.push(...failures);
-    return undefined;
+    if (!found.price && !found.available) missing.push(...failures);
+    return found.price || found.available ? found : undefined;
   })();
 
   const openAccessPromise = (async () => {
