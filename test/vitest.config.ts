@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // The hub's reliability tests keep their own settings beside them.
+      './hub/vitest.config.ts',
       {
         test: {
           name: 'extension',
