@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '@liaison/core';
-import { memoryCache, withCache, type Cache } from './cache.js';
+import { memoryCache, storeCache, withCache, type Cache } from './cache.js';
 import type { HoldingsSource } from './sources.js';
 
 function clock(start = '2025-03-10T12:00:00Z') {
@@ -124,5 +124,29 @@ describe('memoryCache', () => {
     time.advance(10);
     expect(await cache.get('k')).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('storeCache', () => {
+  it('asks the repository with the current time, so expired rows are not returned', async () => {
+    const time = clock();
+    const rows = new Map<string, { value: unknown; expiresAt: Date }>();
+    const repository = {
+      async get(key: string, at: Date) {
+        const row = rows.get(key);
+        return row && row.expiresAt > at ? row.value : undefined;
+      },
+      async set(key: string, value: unknown, expiresAt: Date) {
+        rows.set(key, { value, expiresAt });
+      },
+    };
+    const source = new CountingPatrons();
+    const cached = withCache(source, storeCache(repository, { now: time.now }), { ttlSeconds: 30, now: time.now });
+    await cached.findPatron({ email: 'amara.okafor@northfield.edu' });
+    await cached.findPatron({ email: 'amara.okafor@northfield.edu' });
+    expect(source.calls).toBe(1);
+    time.advance(31);
+    await cached.findPatron({ email: 'amara.okafor@northfield.edu' });
+    expect(source.calls).toBe(2);
   });
 });

@@ -101,3 +101,17 @@ function stableJson(value: unknown): string {
     return item;
   });
 }
+
+/** What the store's cache repository offers (`store.cache`): a get that takes the time, and a set. */
+export interface CacheRepositoryLike {
+  get(key: string, now: Date): Promise<unknown | undefined>;
+  set(key: string, value: unknown, expiresAt: Date): Promise<void>;
+}
+
+/** A Cache over the store's cache table, shared by every hub on the database: `storeCache(store.cache, { now })`. */
+export function storeCache(repository: CacheRepositoryLike, { now }: { now: () => Date }): Cache {
+  return {
+    get: (key) => repository.get(key, now()),
+    set: (key, value, expiresAt) => repository.set(key, value, expiresAt),
+  };
+}
