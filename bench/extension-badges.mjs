@@ -49,7 +49,7 @@ try {
   const page = await context.newPage();
   for (let run = 0; run < runs; run++) {
     await page.goto(`${origin}${path}`);
-    await page.waitForFunction(() => document.querySelectorAll('.liaison-badge-host').length === 500 && document.documentElement.dataset.liaisonFirstScanMs);
+    await page.waitForFunction(() => document.querySelectorAll('button.liaison-badge').length === 500 && document.documentElement.dataset.liaisonFirstScanMs);
     first.push(Number(await page.evaluate(() => document.documentElement.dataset.liaisonFirstScanMs)));
     await page.evaluate(() => document.body.append(document.createElement('div')));
     await page.waitForFunction(() => document.documentElement.dataset.liaisonLastScanMs);

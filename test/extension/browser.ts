@@ -81,14 +81,16 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 /** The badges on a page as staff perceive them: verdict word, accessible name, and limited-data state. */
 export function readBadges(page: Page): Promise<{ transactionNumber: string; text: string; name: string; verdict: string; isLimited: boolean }[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.liaison-badge-host')].map((host) => {
-      const button = host.shadowRoot!.querySelector('button')!;
+    [...document.querySelectorAll<HTMLButtonElement>('button.liaison-badge')].map((button) => {
+      const data = button.dataset;
+      // What the stylesheet draws (::before the word, ::after the score and note) when it is in force.
+      const isDrawn = getComputedStyle(button, '::before').content !== 'none' && button.getBoundingClientRect().width > 20;
       return {
-        transactionNumber: host.dataset.transactionNumber ?? '',
-        text: button.textContent ?? '',
+        transactionNumber: data.transactionNumber ?? '',
+        text: isDrawn ? `${data.word}${data.score}${data.note}` : '',
         name: button.getAttribute('aria-label') ?? '',
-        verdict: host.dataset.verdict ?? '',
-        isLimited: host.dataset.limited === 'true',
+        verdict: data.verdict ?? '',
+        isLimited: data.limited === 'true',
       };
     }),
   );

@@ -1,22 +1,32 @@
 /**
- * The badge's look, inside each badge's shadow root so the staff page's styles cannot reach
- * it. Each verdict has a colour and always its word: colour is never the only signal.
+ * The badge's look. Badges are plain buttons in the page (500 shadow roots cost more than the
+ * whole rest of badging a queue), so every declaration is !important and starts from
+ * `all: initial`: the staff page's own button styles cannot reach them. The words are drawn
+ * from data attributes by CSS, so the page's text — what its scripts and our adapters read from
+ * a cell — never includes them; the accessible name says it all. Each verdict has a colour
+ * and always its word: colour is never the only signal.
  */
 export const badgeCss = `
-:host { display: inline-block; margin: 0 0.25em; vertical-align: middle; position: relative; font: 12px/1.2 system-ui, sans-serif; }
-button { font: inherit; font-weight: 700; letter-spacing: 0.02em; border-radius: 3px; border: 1px solid; padding: 1px 5px; cursor: pointer; white-space: nowrap; }
-button:focus-visible { outline: 2px solid #1a4fd6; outline-offset: 1px; }
-.free { background: #e0f4f1; color: #00584a; border-color: #00796b; }
-.owned { background: #ede7f6; color: #44227a; border-color: #5e35b1; }
-.buy { background: #e3f3e5; color: #1b5e20; border-color: #2e7d32; }
-.review { background: #fff4d6; color: #6b4a00; border-color: #b07d00; }
-.borrow { background: #eceff1; color: #37474f; border-color: #607d8b; }
-.score { font-weight: 400; margin-left: 0.3em; }
-.limited { font-weight: 400; font-style: italic; margin-left: 0.3em; }
-[role="tooltip"] { position: absolute; z-index: 2147483646; left: 0; top: calc(100% + 4px); width: 22em; background: #1f2933; color: #fff;
-  padding: 6px 8px; border-radius: 4px; font-weight: 400; box-shadow: 0 2px 6px rgba(0,0,0,0.3); }
-[role="tooltip"] ul { margin: 0.3em 0 0; padding-left: 1.2em; }
-[role="tooltip"] .missing { margin-top: 0.3em; color: #ffd98a; }
+button.liaison-badge { all: initial !important; display: inline-block !important; margin: 0 0.25em !important; vertical-align: middle !important;
+  font: 700 12px/1.2 system-ui, sans-serif !important; letter-spacing: 0.02em !important; border: 1px solid !important; border-radius: 3px !important;
+  padding: 1px 5px !important; cursor: pointer !important; white-space: nowrap !important; box-sizing: border-box !important; }
+button.liaison-badge:focus-visible { outline: 2px solid #1a4fd6 !important; outline-offset: 1px !important; }
+button.liaison-badge::before { content: attr(data-word) !important; }
+button.liaison-badge::after { content: " " attr(data-score) attr(data-note) !important; font-weight: 400 !important; white-space: pre !important; }
+button.liaison-badge[data-verdict="free"] { background: #e0f4f1 !important; color: #00584a !important; border-color: #00796b !important; }
+button.liaison-badge[data-verdict="owned"] { background: #ede7f6 !important; color: #44227a !important; border-color: #5e35b1 !important; }
+button.liaison-badge[data-verdict="buy"] { background: #e3f3e5 !important; color: #1b5e20 !important; border-color: #2e7d32 !important; }
+button.liaison-badge[data-verdict="review"] { background: #fff4d6 !important; color: #6b4a00 !important; border-color: #b07d00 !important; }
+button.liaison-badge[data-verdict="borrow"] { background: #eceff1 !important; color: #37474f !important; border-color: #607d8b !important; }
+`;
+
+/** The one tooltip, in its own shadow root. */
+export const tooltipCss = `
+[role="tooltip"] { position: fixed; z-index: 2147483646; max-width: 22em; background: #1f2933; color: #fff; font: 12px/1.35 system-ui, sans-serif;
+  padding: 6px 8px; border-radius: 4px; box-shadow: 0 2px 6px rgba(0,0,0,0.3); }
+[role="tooltip"][hidden] { display: none; }
+ul { margin: 0.3em 0 0; padding-left: 1.2em; }
+.missing { margin-top: 0.3em; color: #ffd98a; }
 `;
 
 export const detailsCss = `

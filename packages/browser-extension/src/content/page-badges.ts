@@ -200,6 +200,7 @@ function sameRequest(a: BorrowingRequest, b: BorrowingRequest): boolean {
 /** Mutations that are only our own badges going in or out. */
 function isOwnMutation(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
-  const isOurs = (node: Node) => node instanceof HTMLElement && (node.classList.contains(badgeHostClass) || node.classList.contains('liaison-details-host'));
+  const isOurs = (node: Node) =>
+    node instanceof HTMLElement && (node.classList.contains(badgeHostClass) || node.classList.contains('liaison-details-host') || node.id === 'liaison-badge-styles');
   return [...record.addedNodes, ...record.removedNodes].every(isOurs) && record.addedNodes.length + record.removedNodes.length > 0;
 }
