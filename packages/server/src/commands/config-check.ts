@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { connectorSettingsIssues } from '@liaison/connectors';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 
@@ -25,6 +26,13 @@ export const configCheckCommand: Command = {
       return 1;
     }
     const { policy } = result;
+    // Each system's settings, and the environment variables holding its secrets, as the hub will read them.
+    const connectorIssues = connectorSettingsIssues(policy.connectors, io.env);
+    if (connectorIssues.length > 0) {
+      for (const issue of connectorIssues) io.stderr.write(formatLocatedIssue(file, issue) + '\n');
+      io.stderr.write(`${connectorIssues.length} problem${connectorIssues.length === 1 ? '' : 's'} with the systems in ${file} (the hub would not start).\n`);
+      return 1;
+    }
     io.stdout.write(
       `${file} is valid: ${policy.library.name}, ${policy.departments.length} departments, ` +
         `${policy.handoff.rules.length} routing rules, time zone ${policy.library.time_zone}.\n`,

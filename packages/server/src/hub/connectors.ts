@@ -1,4 +1,4 @@
-import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronSource, PriceSource } from '@liaison/connectors';
+import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronLookupResult, PatronSource, PriceSource } from '@liaison/connectors';
 
 /** The systems the hub asks, as the policy file's `connectors` section chose them. */
 export interface HubConnectors {
@@ -11,4 +11,10 @@ export interface HubConnectors {
   openAccess: OpenAccessSource[];
   /** One line per configured system for the start-up banner and `connectors check`. */
   describe(): string[];
+  /**
+   * Finds one patron across the patron sources, matching each later source by its configured
+   * field (e-mail, username or barcode) from the first source's record. When absent, every
+   * patron source is asked with what staff typed and the answers are merged.
+   */
+  findPatron?(by: { email?: string; barcode?: string }, options?: { signal?: AbortSignal }): Promise<PatronLookupResult>;
 }

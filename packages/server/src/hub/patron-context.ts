@@ -16,6 +16,7 @@ export type GatheredContext =
 export async function gatherPatronContext(hub: HubContext, by: { email?: string; barcode?: string }): Promise<GatheredContext> {
   // A source that never answers must not hold the sidebar: past the deadline it is named as missing.
   const timeoutMs = hub.patronLookupTimeoutMs;
+  if (hub.connectors.findPatron) return withEarlierHandoffs(hub, by, await findAcrossSystems(hub, by, timeoutMs));
   const answers = await Promise.allSettled(
     hub.connectors.patrons.map((source) => withDeadline(source.findPatron(by, { signal: AbortSignal.timeout(timeoutMs) }), timeoutMs)),
   );
@@ -36,10 +37,27 @@ export async function gatherPatronContext(hub: HubContext, by: { email?: string;
   if (found.length === 0) {
     return missing.length === answers.length && answers.length > 0 ? { kind: 'unavailable', missing } : { kind: 'not_found', missing };
   }
-  const merged = mergePatronContexts(found, missing);
+  return withEarlierHandoffs(hub, by, { kind: 'found', context: mergePatronContexts(found, missing) });
+}
+
+/** The policy's systems, matched to one patron by the configured identity field (see HubConnectors.findPatron). */
+async function findAcrossSystems(hub: HubContext, by: { email?: string; barcode?: string }, timeoutMs: number): Promise<GatheredContext> {
+  try {
+    return await withDeadline(hub.connectors.findPatron!(by, { signal: AbortSignal.timeout(timeoutMs) }), timeoutMs);
+  } catch (error) {
+    if (!(error instanceof DeadlinePassed)) throw error;
+    const systems = hub.connectors.patrons.map((source) => source.system);
+    for (const system of systems) hub.metrics.connectorErrors.inc({ system, code: 'connector_timeout' });
+    return { kind: 'unavailable', missing: systems.map((source) => ({ source, reason: `did not answer within ${timeoutMs / 1000} s` })) };
+  }
+}
+
+/** Adds the patron's earlier hand-offs, which the hub itself knows, to a found context. */
+async function withEarlierHandoffs(hub: HubContext, by: { email?: string; barcode?: string }, gathered: GatheredContext): Promise<GatheredContext> {
+  if (gathered.kind !== 'found') return gathered;
   const earlier = await hub.store.handoffs.list({ patronEmail: by.email, patronBarcode: by.barcode, limit: 20, now: hub.clock() });
-  merged.handoffs = earlier.map((h) => ({ id: h.id, state: h.state, department: h.department, summary: h.summary, createdAt: h.createdAt }));
-  return { kind: 'found', context: merged };
+  const handoffs = earlier.map((h) => ({ id: h.id, state: h.state, department: h.department, summary: h.summary, createdAt: h.createdAt }));
+  return { kind: 'found', context: { ...gathered.context, handoffs } };
 }
 
 class DeadlinePassed extends Error {}

@@ -1,12 +1,12 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createConnectorsFromPolicy, storeCache } from '@liaison/connectors';
 import type { Logger } from 'pino';
-import type { Policy } from '@liaison/core';
+import { formatIssue, LiaisonError, type Policy } from '@liaison/core';
 import { openStore, type Store } from '@liaison/store';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 import { seedDemoData } from '../demo/seed.js';
 import type { HubConnectors } from './connectors.js';
 import { createHub, type Hub } from './create-hub.js';
-import { demoConnectors } from './demo-connectors.js';
 import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
 import { slackConfigFromEnvironment } from '@liaison/slack-app';
@@ -20,6 +20,8 @@ export interface StartHubOptions {
   /** PostgreSQL server; when absent, embedded PGlite under `dataDir`. */
   databaseUrl?: string;
   dataDir?: string;
+  /** Where the connectors' secrets are read from (the variables the policy file names); default process.env. */
+  connectorEnvironment?: Record<string, string | undefined>;
   /** An already-open store (tests); the hub will not close it. */
   store?: Store;
   connectors?: HubConnectors;
@@ -66,6 +68,16 @@ export class PolicyFileError extends Error {
   }
 }
 
+/** The policy's systems; a problem in their settings is a policy-file problem, printed with its path. */
+function buildConnectors(...args: Parameters<typeof createConnectorsFromPolicy>): ReturnType<typeof createConnectorsFromPolicy> {
+  try {
+    return createConnectorsFromPolicy(...args);
+  } catch (error) {
+    if (error instanceof LiaisonError && error.issues.length > 0) throw new PolicyFileError(error.issues.map((issue) => formatIssue(issue)));
+    throw error;
+  }
+}
+
 /** Loads the policy, opens the store, composes the hub and listens. The one way the hub starts. */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const clock = options.clock ?? (() => new Date());
@@ -78,7 +90,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const store =
     options.store ??
     (await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? resolve('.liaison') }));
-  const connectors = options.connectors ?? demoConnectors(clock);
+  const connectors =
+    options.connectors ??
+    buildConnectors(policy.connectors, {
+      env: options.connectorEnvironment ?? process.env,
+      now: clock,
+      cache: storeCache(store.cache, { now: clock }),
+      baseDir: dirname(resolve(options.policyFile)),
+      onError: (system, error) => logger.warn({ system, err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'a library system did not answer'),
+    });
   if (options.seedDemo) await seedDemoData(store, policy, clock(), logger);
 
   const port = options.port ?? 3000;
