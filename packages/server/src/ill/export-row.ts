@@ -32,7 +32,20 @@ export function cell(fields: readonly string[], position: number): string {
   return value !== '' && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
 }
 
-const plainPrice = /^\d+(\.\d+)?$/;
+/** True for digits, optionally with a decimal point and more digits ("45", "45.00"), as /^\d+(\.\d+)?$/ tests. */
+function isPlainPrice(text: string): boolean {
+  let i = 0;
+  const length = text.length;
+  while (i < length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === 0) return false;
+  if (i === length) return true;
+  if (text.charCodeAt(i) !== 46 || i === length - 1) return false;
+  for (i++; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 const yes = new Set(['yes', 'y', 'true', 't', '1']);
 const no = new Set(['no', 'n', 'false', 'f', '0']);
 
@@ -50,7 +63,7 @@ export function parseYesNo(text: string): boolean | undefined | null {
 /** A price such as "45", "45.00", "$1,045.50" as a number; undefined when empty; null when unreadable. */
 export function parsePrice(text: string): number | undefined | null {
   if (text === '') return undefined;
-  if (plainPrice.test(text)) return Number(text);
+  if (isPlainPrice(text)) return Number(text);
   const digits = text.replace(/^[^\d.-]+/, '').replaceAll(',', '');
   if (!/^\d+(\.\d+)?$/.test(digits)) return null;
   return Number(digits);
@@ -75,4 +88,112 @@ export function factsFromRecord(
   if (available === null) return { ok: false, problem: `Available "${availableText}" is not yes or no` };
   if (available !== undefined) facts.available = { value: available, source: exportFactSource };
   return { ok: true, facts };
+}
+
+/**
+ * The facts a record states, read into one PurchaseFacts object that is reused for every record,
+ * so a million rows make no objects here: read, use `facts`, read the next.
+ */
+export class StatedFactsReader {
+  readonly facts: PurchaseFacts = { held: undefined, price: undefined, available: undefined };
+  readonly #held = { value: false, source: exportFactSource };
+  readonly #price = { value: 0, source: exportFactSource };
+  readonly #available = { value: false, source: exportFactSource };
+
+  /** Reads the record's facts into `facts`; the problem when a fact column is unreadable, else null. */
+  read(fields: readonly string[], columns: ColumnIndex): string | null {
+    const facts = this.facts;
+    const heldText = cell(fields, columns.Held);
+    const held = parseYesNo(heldText);
+    if (held === null) return `Held "${heldText}" is not yes or no`;
+    const priceText = cell(fields, columns.Price);
+    const price = parsePrice(priceText);
+    if (price === null) return `Price "${priceText}" is not a number`;
+    const availableText = cell(fields, columns.Available);
+    const available = parseYesNo(availableText);
+    if (available === null) return `Available "${availableText}" is not yes or no`;
+    if (held === undefined) facts.held = undefined;
+    else {
+      this.#held.value = held;
+      facts.held = this.#held;
+    }
+    if (price === undefined) facts.price = undefined;
+    else {
+      this.#price.value = price;
+      facts.price = this.#price;
+    }
+    if (available === undefined) facts.available = undefined;
+    else {
+      this.#available.value = available;
+      facts.available = this.#available;
+    }
+    return null;
+  }
+}
+
+/**
+ * A BorrowingRequest over the current record's cells, read only when asked for: the purchase
+ * rules read four or five fields of the fourteen, and this runs for every row of a batch. Point
+ * it at each record in turn with `at`; it holds the record's fields until the next.
+ */
+export class RecordRequest implements BorrowingRequest {
+  #fields: readonly string[] = [];
+  readonly #columns: ColumnIndex;
+
+  constructor(columns: ColumnIndex) {
+    this.#columns = columns;
+  }
+
+  /** Makes this the request of `fields`; returns it. */
+  at(fields: readonly string[]): this {
+    this.#fields = fields;
+    return this;
+  }
+
+  #text(position: number): string | undefined {
+    return cell(this.#fields, position) || undefined;
+  }
+
+  get TransactionNumber(): string {
+    return cell(this.#fields, this.#columns.TransactionNumber);
+  }
+  get RequestType(): string {
+    return cell(this.#fields, this.#columns.RequestType);
+  }
+  get DocumentType(): string | undefined {
+    return this.#text(this.#columns.DocumentType);
+  }
+  get LoanTitle(): string | undefined {
+    return this.#text(this.#columns.LoanTitle);
+  }
+  get LoanAuthor(): string | undefined {
+    return this.#text(this.#columns.LoanAuthor);
+  }
+  get LoanPublisher(): string | undefined {
+    return this.#text(this.#columns.LoanPublisher);
+  }
+  get LoanDate(): string | undefined {
+    return this.#text(this.#columns.LoanDate);
+  }
+  get ISSN(): string | undefined {
+    return this.#text(this.#columns.ISSN);
+  }
+  get ESPNumber(): string | undefined {
+    return this.#text(this.#columns.ESPNumber);
+  }
+  get Status(): string | undefined {
+    return this.#text(this.#columns.Status);
+  }
+  get CreationDate(): string | undefined {
+    return this.#text(this.#columns.CreationDate);
+  }
+  get DOI(): string | undefined {
+    return this.#text(this.#columns.DOI);
+  }
+  get PhotoJournalTitle(): string | undefined {
+    return this.#text(this.#columns.PhotoJournalTitle);
+  }
+  get PhotoArticleTitle(): string | undefined {
+    return this.#text(this.#columns.PhotoArticleTitle);
+  }
 }

@@ -7,8 +7,11 @@
  * that are not plain integers.
  */
 import type { PurchaseTraits } from '@liaison/core';
+import { purchaseReasonCodes } from '@liaison/core';
 
 const unknownYear = -0x80000000;
+/** The reason bit whose message quotes the patron's status; other rows need not keep it. */
+const patronIneligibleBit = 1 << purchaseReasonCodes.indexOf('patron-ineligible');
 
 function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
@@ -24,8 +27,8 @@ function grownFloat64(array: Float64Array<ArrayBuffer>, needed: number): Float64
   return larger;
 }
 
-/** True for "0" or digits without a leading zero, short enough to be an exact double. */
-function isPlainInteger(text: string): boolean {
+/** True for "0" or digits without a leading zero, short enough to be an exact double: one string per number. */
+export function isPlainInteger(text: string): boolean {
   const length = text.length;
   if (length === 0 || length > 15 || (text.charCodeAt(0) === 48 && length > 1)) return false;
   for (let i = 0; i < length; i++) {
@@ -57,6 +60,8 @@ export class RequestTable {
   #textIds = new Int32Array(1 << 16); // 0: no text quoted
   #texts: QuotedTexts[] = [{ documentType: '', status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' }];
   #textIdOf = new Map<string, number>();
+  /** For the common case of a document type as the only text quoted (an excluded type). */
+  #textIdOfDocumentType = new Map<string, number>();
   readonly #currency: string;
 
   /** `currency`: the policy's ISO 4217 code, the currency of most prices. */
@@ -103,10 +108,23 @@ export class RequestTable {
     this.#years[row] = traits.year ?? unknownYear;
     this.#prices[row] = traits.price ?? Number.NaN;
     const otherCurrency = traits.price !== null && traits.priceCurrency !== this.#currency ? traits.priceCurrency : '';
-    if (traits.documentType === '' && traits.status === '' && traits.loanDate === '' && traits.openAccessUrl === '' && otherCurrency === '') {
-      this.#textIds[row] = 0;
+    // The status is quoted only by the patron-ineligible reason; kept for other rows it would
+    // make a distinct text (and a key string) of every status.
+    const status = traits.reasons & patronIneligibleBit ? traits.status : '';
+    const documentType = traits.documentType;
+    if (status === '' && traits.loanDate === '' && traits.openAccessUrl === '' && otherCurrency === '') {
+      if (documentType === '') this.#textIds[row] = 0;
+      else {
+        let id = this.#textIdOfDocumentType.get(documentType);
+        if (id === undefined) {
+          id = this.#texts.length;
+          this.#textIdOfDocumentType.set((' ' + documentType).slice(1), id);
+          this.#texts.push({ documentType: (' ' + documentType).slice(1), status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' });
+        }
+        this.#textIds[row] = id;
+      }
     } else {
-      const key = `${traits.documentType}\u0000${traits.status}\u0000${traits.loanDate}\u0000${traits.openAccessUrl}\u0000${otherCurrency}`;
+      const key = `${documentType}\u0000${status}\u0000${traits.loanDate}\u0000${traits.openAccessUrl}\u0000${otherCurrency}`;
       let id = this.#textIdOf.get(key);
       if (id === undefined) {
         id = this.#texts.length;
@@ -122,6 +140,26 @@ export class RequestTable {
   transactionNumber(row: number): string {
     const number = this.#transactionNumbers[row]!;
     return Number.isNaN(number) ? this.#otherTransactionNumbers.get(row)! : String(number);
+  }
+
+  /** The known price of `row`, or NaN. */
+  priceAt(row: number): number {
+    return this.#prices[row]!;
+  }
+
+  /**
+   * A number that two rows share exactly when their traits other than the price are the same
+   * and their demand is; -1 when a value is too large to be combined into one exact number.
+   * With `priceAt`, it tells when two rows must get the same verdict, score and reasons.
+   */
+  traitsKey(row: number, demand: number): number {
+    const reasons = this.#reasons[row]!;
+    const textId = this.#textIds[row]!;
+    const year = this.#years[row]!;
+    const yearCode = year === unknownYear ? 4095 : year >= 0 && year < 4095 ? year : -1;
+    if (yearCode < 0 || reasons < 0 || reasons >= 1 << 13 || textId >= 1 << 16 || demand < 0 || demand >= 1 << 12 || !Number.isInteger(demand)) return -1;
+    // 13 + 16 + 12 + 12 bits: below 2^53, so exact.
+    return ((reasons * (1 << 16) + textId) * (1 << 12) + yearCode) * (1 << 12) + demand;
   }
 
   /** Fills `into` with the traits of `row`; `asOfYear` is the evaluation's. */

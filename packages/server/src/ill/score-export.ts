@@ -6,14 +6,16 @@
  * reasons are worked out from those numbers and handed on in input order.
  */
 import type { BorrowingRequest, PurchaseFacts, PurchasePolicy, PurchaseReason, PurchaseTraits, PurchaseVerdict, Reason } from '@liaison/core';
-import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate, titleKey } from '@liaison/core';
+import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core';
 import type { CsvRecordParser } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
-import type { ColumnIndex, RequestColumn } from './export-columns.js';
-import { indexColumns, requestColumns } from './export-columns.js';
-import { cell, factsFromRecord, requestFromRecord } from './export-row.js';
+import type { ColumnIndex } from './export-columns.js';
+import { indexColumns } from './export-columns.js';
+import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
 import { readRecordsAt } from './records-at.js';
+import { RememberedJudgements } from './judgements.js';
 import { RequestTable } from './request-table.js';
+import { TitleIds } from './title-ids.js';
 
 export type Verdict = PurchaseVerdict;
 
@@ -148,19 +150,19 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   let columns: ColumnIndex | null = null;
   let records = 0;
   const table = new RequestTable(currency);
-  const titleIdOf = new Map<string, number>();
+  const titles = new TitleIds();
   let firstOffsetOfTitle = new Float64Array(1 << 12); // where each title's first row starts, in bytes
   const collectBuyList = options.collectBuyList === true;
   const buyCandidateOffsets = new Map<number, number>(); // row → byte offset, for the report's BUY list
-  const keys = new TitleKeyCache();
+  const stated = new StatedFactsReader();
   const skipped: SkippedRow[] = [];
   let rowsSkipped = 0;
   const skip = (line: number, problem: string) => {
     rowsSkipped += 1;
     if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
   };
-  const request = {} as Record<RequestColumn, string | undefined>;
   const traits = {} as PurchaseTraits;
+  let request: RecordRequest | null = null;
   let parser: CsvRecordParser | null = null;
   // With --enrich, a chunk's rows wait for their look-ups before their traits are taken.
   let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
@@ -176,6 +178,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
     (fields, line, problem) => {
       if (columns === null) {
         columns = columnsOf(fields);
+        request = new RecordRequest(columns);
         return;
       }
       records++;
@@ -186,15 +189,12 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
       const creationText = cell(fields, columns.CreationDate);
       const day = parseCreationDate(creationText);
       if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
-      const known = factsFromRecord(fields, columns);
-      if (!known.ok) return skip(line, known.problem);
+      const factProblem = stated.read(fields, columns);
+      if (factProblem !== null) return skip(line, factProblem);
 
-      const key = keys.keyOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
-      let titleId = titleIdOf.get(key);
-      if (titleId === undefined) {
-        titleId = titleIdOf.size;
-        // Copied, so the parser's chunk of text the key may be cut from is not kept alive.
-        titleIdOf.set(detached(key), titleId);
+      const titleCountBefore = titles.count;
+      const titleId = titles.idOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
+      if (titleId === titleCountBefore) {
         if (titleId === firstOffsetOfTitle.length) {
           const larger = new Float64Array(titleId * 2);
           larger.set(firstOffsetOfTitle);
@@ -203,11 +203,12 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
         firstOffsetOfTitle[titleId] = parser!.recordByteOffset();
       }
       if (options.enrich) {
+        // Kept until the chunk's look-ups are done, so copied out of the reused objects.
+        const known = factsFromRecord(fields, columns) as { ok: true; facts: PurchaseFacts };
         waiting.push({ request: requestFromRecord(fields, columns), facts: known.facts, transactionNumber, titleId, day, offset: collectBuyList ? parser!.recordByteOffset() : -1 });
         return;
       }
-      fillRequest(request, fields, columns);
-      keep(transactionNumber, titleId, day, evaluator.traitsOf(request as unknown as BorrowingRequest, known.facts, asOfDay, traits), -1);
+      keep(transactionNumber, titleId, day, evaluator.traitsOf(request!.at(fields), stated.facts, asOfDay, traits), -1);
     },
     {
       highWaterMark: options.highWaterMark,
@@ -226,8 +227,8 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
     },
   );
   if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
-  const titleCount = titleIdOf.size;
-  titleIdOf.clear(); // the ids in the table are all that is needed now
+  const titleCount = titles.count;
+  titles.clear(); // the ids in the table are all that is needed now
 
   // Demand of each good row, in file order; then each title's total and peak.
   const rows = table.rows;
@@ -250,16 +251,18 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const buyFirstOffset = new Map<number, number>(); // title id → byte offset of its first BUY row
   const asOfYear = civilYearOf(asOfDay);
   const scored: ScoredRequest = { transactionNumber: '', verdict: 'borrow', score: 0, reasons: [], demand: 0 };
+  const judgements = new RememberedJudgements(evaluator, table, asOfYear);
   for (let row = 0; row < rows; row++) {
     const demand = demandOfRow[row]!;
-    const judgement = evaluator.judge(table.traitsOf(row, asOfYear, traits), demand, false);
+    const judgement = judgements.of(row, demand);
     const verdict = judgement.verdict;
     const id = titleIds[row]!;
     verdictCounts[verdict] += 1;
     demandBuckets[bucketOf(demand)]! += 1;
     const transactionNumber = table.transactionNumber(row);
     if (verdict === 'buy') {
-      const price = traits.price ?? undefined;
+      const knownPrice = table.priceAt(row);
+      const price = Number.isNaN(knownPrice) ? undefined : knownPrice;
       const known = buyPrices.get(id);
       if (known === undefined || (Number.isNaN(known) && price !== undefined)) buyPrices.set(id, price ?? NaN);
       if (buyTitles) {
@@ -321,17 +324,6 @@ function civilYearOf(day: number): number {
   return new Date(day * 86_400_000).getUTCFullYear();
 }
 
-/** Fills a reused request object with the cells of a record (empty cells left undefined). */
-function fillRequest(request: Record<RequestColumn, string | undefined>, fields: readonly string[], columns: ColumnIndex): void {
-  for (const name of requestColumns) {
-    const position = columns[name];
-    const value = position === -1 ? '' : cell(fields, position);
-    request[name] = value === '' ? undefined : value;
-  }
-  request.TransactionNumber ??= '';
-  request.RequestType ??= '';
-}
-
 /** The `count` title ids with the highest peak demand (then most requests, then first seen), in that order. */
 function topTitleIds(peak: Int32Array, requests: Int32Array, count: number): Map<number, number> {
   const top: number[] = [];
@@ -371,48 +363,4 @@ function collectBuyTitle(
     known.score = score;
     known.reasons = reasons;
   }
-}
-
-/**
- * titleKey, remembered: a long-tail export asks for the same ISBN field and the same title
- * again and again, and reading ISBNs and folding titles is most of pass 1's work. The key's
- * precedence is titleKey's own (an ISBN, else title and author, else the transaction), so each
- * part is asked of titleKey alone and the answer reused. Bounded so memory stays flat.
- */
-class TitleKeyCache {
-  #byIsbnField = new Map<string, string | null>();
-  #byTitle = new Map<string, string | null>();
-
-  keyOf(transactionNumber: string, isbnField: string, title: string, author: string): string {
-    if (isbnField !== '') {
-      let isbnKey = this.#byIsbnField.get(isbnField);
-      if (isbnKey === undefined) {
-        const key = titleKey({ TransactionNumber: '', ISSN: isbnField, LoanTitle: '', LoanAuthor: '' });
-        isbnKey = key.startsWith('isbn:') ? key : null;
-        if (this.#byIsbnField.size >= cacheLimit) this.#byIsbnField.clear();
-        this.#byIsbnField.set(detached(isbnField), isbnKey);
-      }
-      if (isbnKey !== null) return isbnKey;
-    }
-    if (title === '') return titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' });
-    const titleAndAuthor = `${title}\u0000${author}`;
-    let key = this.#byTitle.get(titleAndAuthor);
-    if (key === undefined) {
-      const computed = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
-      key = computed.startsWith('title:') ? computed : null;
-      if (this.#byTitle.size >= cacheLimit) this.#byTitle.clear();
-      this.#byTitle.set(detached(titleAndAuthor), key);
-    }
-    return key ?? titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' });
-  }
-}
-
-const cacheLimit = 200_000;
-
-/**
- * A copy of `text` that does not point into the larger string it was cut from: V8 keeps a
- * slice of a string as a view of the whole, and a remembered cell would keep its chunk alive.
- */
-function detached(text: string): string {
-  return (' ' + text).slice(1);
 }

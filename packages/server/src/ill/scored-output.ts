@@ -21,6 +21,8 @@ export function reasonsCell(reasons: readonly Reason[]): string {
 export class ScoredOutput {
   #buffer = '';
   #rows = 0;
+  /** The reasons cell of each reasons array seen: rows with the same judgement share one array. */
+  #cells = new WeakMap<readonly Reason[], string>();
   readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
 
@@ -33,7 +35,12 @@ export class ScoredOutput {
   /** Adds one scored request. */
   add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
-      this.#buffer += `${csvField(scored.transactionNumber)},${scored.verdict},${scored.score},${csvField(reasonsCell(scored.reasons))}\n`;
+      let cell = this.#cells.get(scored.reasons);
+      if (cell === undefined) {
+        cell = csvField(reasonsCell(scored.reasons));
+        this.#cells.set(scored.reasons, cell);
+      }
+      this.#buffer += `${csvField(scored.transactionNumber)},${scored.verdict},${scored.score},${cell}\n`;
     } else {
       const row = {
         TransactionNumber: scored.transactionNumber,

@@ -1,0 +1,105 @@
+/**
+ * A small integer per distinct title of a batch, in the order titles are first seen: what demand
+ * is counted by. The grouping is titleKey's (an ISBN, else title and author, else the
+ * transaction), but a million rows must not each make a key string: an ISBN is kept as its
+ * number, and the title-and-author texts seen recently are remembered with their id, so the key
+ * is worked out once per distinct text.
+ */
+import { firstIsbnNumber, titleKey } from '@liaison/core';
+import { isPlainInteger } from './request-table.js';
+
+/** Remembered title-and-author texts before the memory is started afresh (keeps memory flat). */
+const rememberedLimit = 200_000;
+/** Remembered for a title-and-author text that gives no title key (the transaction is then the key). */
+const noTitle = -1;
+
+/** Ids of the titles of a batch. */
+export class TitleIds {
+  #count = 0;
+  /** ISBN (see isbnNumberKey) → id. */
+  readonly #ofIsbn = new Map<number, number>();
+  /** Requests with neither ISBN nor title: a plain integer transaction number → id. */
+  readonly #ofTransactionNumber = new Map<number, number>();
+  /** Title keys (`title:…`) and other requests' `transaction:…` keys → id. */
+  readonly #ofKey = new Map<string, number>();
+  /** "title\0author" as written → its title's id, or noTitle. */
+  #ofText = new Map<string, number>();
+
+  /** Number of distinct titles so far; ids are 0 to count - 1. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The id of the title of a request with these cells (trimmed); a new title gets the next id. */
+  idOf(transactionNumber: string, isbnField: string, title: string, author: string): number {
+    if (isbnField !== '') {
+      const isbn = firstIsbnNumber(isbnField);
+      if (isbn >= 0) {
+        const key = isbnNumberKey(isbn);
+        let id = this.#ofIsbn.get(key);
+        if (id === undefined) {
+          id = this.#count++;
+          this.#ofIsbn.set(key, id);
+        }
+        return id;
+      }
+    }
+    if (title !== '') {
+      const text = `${title}\u0000${author}`;
+      let id = this.#ofText.get(text);
+      if (id === undefined) {
+        const key = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
+        id = key.startsWith('title:') ? this.#idOfKey(key) : noTitle;
+        if (this.#ofText.size >= rememberedLimit) this.#ofText = new Map();
+        this.#ofText.set(detached(text), id);
+      }
+      if (id !== noTitle) return id;
+    }
+    // Articles mostly: each counts alone, under `transaction:<TransactionNumber>`.
+    if (isPlainInteger(transactionNumber)) {
+      const number = +transactionNumber;
+      let id = this.#ofTransactionNumber.get(number);
+      if (id === undefined) {
+        id = this.#count++;
+        this.#ofTransactionNumber.set(number, id);
+      }
+      return id;
+    }
+    return this.#idOfKey(titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' }));
+  }
+
+  /** Forgets the texts and keys (the ids already handed out stay valid). */
+  clear(): void {
+    this.#ofIsbn.clear();
+    this.#ofTransactionNumber.clear();
+    this.#ofKey.clear();
+    this.#ofText = new Map();
+  }
+
+  #idOfKey(key: string): number {
+    let id = this.#ofKey.get(key);
+    if (id === undefined) {
+      id = this.#count++;
+      // Copied, so the parser's chunk of text the key may be cut from is not kept alive.
+      this.#ofKey.set(detached(key), id);
+    }
+    return id;
+  }
+}
+
+/**
+ * An ISBN-13 number as a smaller number, one to one: its check digit follows from the other
+ * digits and its prefix is 978 or 979, so what is left is below 2 × 10^9, which V8 keeps as a
+ * small integer (a Map then neither allocates nor hashes a boxed double for it).
+ */
+function isbnNumberKey(isbn13: number): number {
+  return Math.floor((isbn13 - 9_780_000_000_000) / 10);
+}
+
+/**
+ * A copy of `text` that does not point into the larger string it was cut from: V8 keeps a
+ * slice of a string as a view of the whole, and a remembered cell would keep its chunk alive.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
