@@ -17,9 +17,8 @@ export class RememberedJudgements {
   readonly #table: RequestTable;
   readonly #asOfYear: number;
   readonly #traits = {} as PurchaseTraits;
-  /** traitsKey → price (NaN: unknown) → judgement. */
-  #byKey = new Map<number, Map<number, PurchaseJudgement>>();
-  #size = 0;
+  /** combination id × 4096 + demand → judgement. */
+  #byKey = new Map<number, PurchaseJudgement>();
 
   /** `asOfYear`: the UTC year of the evaluation day. */
   constructor(evaluator: PurchaseEvaluator, table: RequestTable, asOfYear: number) {
@@ -30,24 +29,16 @@ export class RememberedJudgements {
 
   /** The judgement of `row` with `demand` requests in its window. */
   of(row: number, demand: number): PurchaseJudgement {
-    const key = this.#table.traitsKey(row, demand);
-    if (key < 0) return this.#judge(row, demand);
-    const price = this.#table.priceAt(row);
-    let byPrice = this.#byKey.get(key);
-    let judgement = byPrice?.get(price);
-    if (judgement !== undefined) return judgement;
-    judgement = this.#judge(row, demand);
-    if (this.#size >= rememberedLimit) {
-      this.#byKey = new Map();
-      this.#size = 0;
-      byPrice = undefined;
+    const combination = this.#table.combinationAt(row);
+    // Kept below 2^30, so the key is a small integer, which a Map neither boxes nor hashes slowly.
+    if (combination >= 1 << 18 || demand >= 1 << 12 || demand < 0 || !Number.isInteger(demand)) return this.#judge(row, demand);
+    const key = combination * (1 << 12) + demand;
+    let judgement = this.#byKey.get(key);
+    if (judgement === undefined) {
+      judgement = this.#judge(row, demand);
+      if (this.#byKey.size >= rememberedLimit) this.#byKey = new Map();
+      this.#byKey.set(key, judgement);
     }
-    if (byPrice === undefined) {
-      byPrice = new Map();
-      this.#byKey.set(key, byPrice);
-    }
-    byPrice.set(price, judgement);
-    this.#size++;
     return judgement;
   }
 

@@ -17,30 +17,54 @@ export function reasonsCell(reasons: readonly Reason[]): string {
   return reasons.map((reason) => `${reason.code}: ${reason.message}`).join(' | ');
 }
 
-/** Collects text and hands it to `stream`, awaiting 'drain' when the stream asks to wait. */
+/** Bytes of output collected before a new buffer is started. */
+const bufferBytes = 1 << 20;
+
+/** What a row's reasons are written as in CSV: ",verdict,score,reasons\n" as UTF-8. */
+interface CsvEnding {
+  verdict: string;
+  score: number;
+  bytes: Buffer;
+}
+
+/**
+ * Collects output and hands it to `stream`, awaiting 'drain' when the stream asks to wait.
+ * CSV is assembled as bytes: rows with one judgement share one reasons array, whose encoded
+ * ending is remembered, so a row costs a copy of those bytes and its transaction number's digits
+ * rather than a new string to build and encode.
+ */
 export class ScoredOutput {
-  #buffer = '';
+  #text = '';
   #rows = 0;
-  /** The reasons cell of each reasons array seen: rows with the same judgement share one array. */
-  #cells = new WeakMap<readonly Reason[], string>();
   readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
+  #endings = new WeakMap<readonly Reason[], CsvEnding>();
+  /** Filled buffers waiting for `flush`, and the one being filled. */
+  #filled: Buffer[] = [];
+  #buffer = Buffer.allocUnsafe(bufferBytes);
+  #used = 0;
 
   constructor(stream: NodeJS.WritableStream, format: OutputFormat) {
     this.#stream = stream;
     this.#format = format;
-    this.#buffer = format === 'csv' ? 'TransactionNumber,verdict,score,reasons\n' : '[';
+    if (format === 'csv') this.#append(Buffer.from('TransactionNumber,verdict,score,reasons\n'));
+    else this.#text = '[';
   }
 
   /** Adds one scored request. */
   add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
-      let cell = this.#cells.get(scored.reasons);
-      if (cell === undefined) {
-        cell = csvField(reasonsCell(scored.reasons));
-        this.#cells.set(scored.reasons, cell);
+      let ending = this.#endings.get(scored.reasons);
+      if (ending === undefined || ending.verdict !== scored.verdict || ending.score !== scored.score) {
+        ending = {
+          verdict: scored.verdict,
+          score: scored.score,
+          bytes: Buffer.from(`,${scored.verdict},${scored.score},${csvField(reasonsCell(scored.reasons))}\n`),
+        };
+        this.#endings.set(scored.reasons, ending);
       }
-      this.#buffer += `${csvField(scored.transactionNumber)},${scored.verdict},${scored.score},${cell}\n`;
+      this.#appendTransactionNumber(scored.transactionNumber);
+      this.#append(ending.bytes);
     } else {
       const row = {
         TransactionNumber: scored.transactionNumber,
@@ -48,22 +72,66 @@ export class ScoredOutput {
         score: scored.score,
         reasons: scored.reasons.map(({ code, message }) => ({ code, message })),
       };
-      this.#buffer += (this.#rows === 0 ? '\n' : ',\n') + JSON.stringify(row);
+      this.#text += (this.#rows === 0 ? '\n' : ',\n') + JSON.stringify(row);
     }
     this.#rows += 1;
   }
 
   /** Writes what has been added; resolves when the stream can take more. */
   async flush(): Promise<void> {
-    if (this.#buffer === '') return;
-    const text = this.#buffer;
-    this.#buffer = '';
-    if (!this.#stream.write(text)) await new Promise<void>((resolve) => this.#stream.once('drain', () => resolve()));
+    let chunk: Buffer | string;
+    if (this.#format === 'csv') {
+      if (this.#used > 0) {
+        this.#filled.push(this.#buffer.subarray(0, this.#used));
+        // The stream may hold on to what it was given, so the next rows go to a new buffer.
+        this.#buffer = Buffer.allocUnsafe(bufferBytes);
+        this.#used = 0;
+      }
+      if (this.#filled.length === 0) return;
+      chunk = this.#filled.length === 1 ? this.#filled[0]! : Buffer.concat(this.#filled);
+      this.#filled = [];
+    } else {
+      if (this.#text === '') return;
+      chunk = this.#text;
+      this.#text = '';
+    }
+    if (!this.#stream.write(chunk)) await new Promise<void>((resolve) => this.#stream.once('drain', () => resolve()));
   }
 
   /** Closes the JSON array and writes the rest. */
   async finish(): Promise<void> {
-    if (this.#format === 'json') this.#buffer += this.#rows === 0 ? ']\n' : '\n]\n';
+    if (this.#format === 'json') this.#text += this.#rows === 0 ? ']\n' : '\n]\n';
     await this.flush();
+  }
+
+  /** Room for `bytes` more bytes in the buffer being filled. */
+  #reserve(bytes: number): void {
+    if (this.#used + bytes <= this.#buffer.length) return;
+    if (this.#used > 0) this.#filled.push(this.#buffer.subarray(0, this.#used));
+    this.#buffer = Buffer.allocUnsafe(Math.max(bufferBytes, bytes));
+    this.#used = 0;
+  }
+
+  #append(bytes: Buffer): void {
+    this.#reserve(bytes.length);
+    bytes.copy(this.#buffer, this.#used);
+    this.#used += bytes.length;
+  }
+
+  #appendTransactionNumber(transactionNumber: string): void {
+    const length = transactionNumber.length;
+    this.#reserve(length);
+    const buffer = this.#buffer;
+    let at = this.#used;
+    for (let i = 0; i < length; i++) {
+      const code = transactionNumber.charCodeAt(i);
+      // Plain ASCII without anything CSV must quote, as transaction numbers almost always are.
+      if (code >= 128 || code === 44 || code === 34 || code === 10 || code === 13) {
+        this.#append(Buffer.from(csvField(transactionNumber)));
+        return;
+      }
+      buffer[at++] = code;
+    }
+    this.#used = at;
   }
 }

@@ -6,6 +6,7 @@
  * is worked out once per distinct text.
  */
 import { firstIsbnNumber, titleKey } from '@liaison/core';
+import { NumberIds } from './number-ids.js';
 import { isPlainInteger } from './request-table.js';
 
 /** Remembered title-and-author texts before the memory is started afresh (keeps memory flat). */
@@ -16,10 +17,10 @@ const noTitle = -1;
 /** Ids of the titles of a batch. */
 export class TitleIds {
   #count = 0;
-  /** ISBN (see isbnNumberKey) → id. */
-  readonly #ofIsbn = new Map<number, number>();
+  /** ISBN-13 as a number → id. */
+  readonly #ofIsbn = new NumberIds();
   /** Requests with neither ISBN nor title: a plain integer transaction number → id. */
-  readonly #ofTransactionNumber = new Map<number, number>();
+  readonly #ofTransactionNumber = new NumberIds();
   /** Title keys (`title:…`) and other requests' `transaction:…` keys → id. */
   readonly #ofKey = new Map<string, number>();
   /** "title\0author" as written → its title's id, or noTitle. */
@@ -35,12 +36,8 @@ export class TitleIds {
     if (isbnField !== '') {
       const isbn = firstIsbnNumber(isbnField);
       if (isbn >= 0) {
-        const key = isbnNumberKey(isbn);
-        let id = this.#ofIsbn.get(key);
-        if (id === undefined) {
-          id = this.#count++;
-          this.#ofIsbn.set(key, id);
-        }
+        const id = this.#ofIsbn.idOf(isbn, this.#count);
+        if (id === this.#count) this.#count++;
         return id;
       }
     }
@@ -57,12 +54,8 @@ export class TitleIds {
     }
     // Articles mostly: each counts alone, under `transaction:<TransactionNumber>`.
     if (isPlainInteger(transactionNumber)) {
-      const number = +transactionNumber;
-      let id = this.#ofTransactionNumber.get(number);
-      if (id === undefined) {
-        id = this.#count++;
-        this.#ofTransactionNumber.set(number, id);
-      }
+      const id = this.#ofTransactionNumber.idOf(+transactionNumber, this.#count);
+      if (id === this.#count) this.#count++;
       return id;
     }
     return this.#idOfKey(titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' }));
@@ -85,15 +78,6 @@ export class TitleIds {
     }
     return id;
   }
-}
-
-/**
- * An ISBN-13 number as a smaller number, one to one: its check digit follows from the other
- * digits and its prefix is 978 or 979, so what is left is below 2 × 10^9, which V8 keeps as a
- * small integer (a Map then neither allocates nor hashes a boxed double for it).
- */
-function isbnNumberKey(isbn13: number): number {
-  return Math.floor((isbn13 - 9_780_000_000_000) / 10);
 }
 
 /**
