@@ -191,6 +191,9 @@ function caseInsensitiveSet(values: readonly string[]): (value: string) => boole
   };
 }
 
+/** Sentences and prices remembered per evaluator before starting afresh (a few MB at most). */
+const rememberedLimit = 100_000;
+
 const fromLoanDate = 'request (LoanDate)';
 const fromIssnField = 'request (ISSN)';
 const assumedDemandSource = 'assumed: only this request is known';
@@ -205,12 +208,14 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
   const maxPrice = policy.max_price;
   const limitText = formatMoney(maxPrice, currency);
   const window = `in the last ${policy.demand_window_days} days`;
-  // Formatted prices repeat across a batch (vendor price lists), so they are remembered.
+  // Formatted prices repeat across a batch (vendor price lists), so they are remembered. A
+  // batch of a million requests has tens of thousands of distinct prices; forgetting them all
+  // sooner would format most prices again and again (Intl formatting is slow).
   const priceTexts = new Map<number, string>();
   const priceText = (price: number): string => {
     let text = priceTexts.get(price);
     if (text === undefined) {
-      if (priceTexts.size > 10_000) priceTexts.clear();
+      if (priceTexts.size > rememberedLimit) priceTexts.clear();
       text = formatMoney(price, currency);
       priceTexts.set(price, text);
     }
@@ -240,7 +245,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     return (key) => {
       let text = texts.get(key);
       if (text === undefined) {
-        if (texts.size > 10_000) texts.clear();
+        if (texts.size > rememberedLimit) texts.clear();
         text = make(key);
         texts.set(key, text);
       }

@@ -196,14 +196,6 @@ export class RequestTable {
     return this.#prices[this.#combinationIds[row]!]!;
   }
 
-  /**
-   * The id of the combination of traits of `row`: two rows with one id have the same traits, so
-   * with the same demand they get the same verdict, score and reasons.
-   */
-  combinationAt(row: number): number {
-    return this.#combinationIds[row]!;
-  }
-
   /** Fills `into` with the traits of `row`; `asOfYear` is the evaluation's. */
   traitsOf(row: number, asOfYear: number, into: PurchaseTraits): PurchaseTraits {
     const combination = this.#combinationIds[row]!;

@@ -13,7 +13,6 @@ import type { ColumnIndex } from './export-columns.js';
 import { indexColumns } from './export-columns.js';
 import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
 import { readRecordsAt } from './records-at.js';
-import { RememberedJudgements } from './judgements.js';
 import { RequestTable } from './request-table.js';
 import { TitleIds } from './title-ids.js';
 
@@ -251,10 +250,9 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const buyFirstOffset = new Map<number, number>(); // title id → byte offset of its first BUY row
   const asOfYear = civilYearOf(asOfDay);
   const scored: ScoredRequest = { transactionNumber: '', verdict: 'borrow', score: 0, reasons: [], demand: 0 };
-  const judgements = new RememberedJudgements(evaluator, table, asOfYear);
   for (let row = 0; row < rows; row++) {
     const demand = demandOfRow[row]!;
-    const judgement = judgements.of(row, demand);
+    const judgement = evaluator.judge(table.traitsOf(row, asOfYear, traits), demand, false);
     const verdict = judgement.verdict;
     const id = titleIds[row]!;
     verdictCounts[verdict] += 1;

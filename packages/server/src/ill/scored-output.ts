@@ -19,26 +19,35 @@ export function reasonsCell(reasons: readonly Reason[]): string {
 
 /** Bytes of output collected before a new buffer is started. */
 const bufferBytes = 1 << 20;
+/** Reasons remembered as bytes before starting afresh (keeps memory flat). */
+const rememberedLimit = 100_000;
 
-/** What a row's reasons are written as in CSV: ",verdict,score,reasons\n" as UTF-8. */
-interface CsvEnding {
-  verdict: string;
-  score: number;
+/** One reason as it is written inside the reasons cell: "code: message", quotes doubled, as UTF-8. */
+interface ReasonBytes {
+  code: string;
   bytes: Buffer;
+  /** It holds a comma, quote or line break, so the whole cell must be quoted. */
+  needsQuotes: boolean;
 }
+
+const separatorBytes = Buffer.from(' | ');
 
 /**
  * Collects output and hands it to `stream`, awaiting 'drain' when the stream asks to wait.
- * CSV is assembled as bytes: rows with one judgement share one reasons array, whose encoded
- * ending is remembered, so a row costs a copy of those bytes and its transaction number's digits
- * rather than a new string to build and encode.
+ * CSV is assembled as bytes: a batch repeats the same sentences (most messages are remembered
+ * strings), so each reason is encoded once and a row costs copies of bytes rather than new
+ * strings to build, join, quote and encode.
  */
 export class ScoredOutput {
   #text = '';
   #rows = 0;
   readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
-  #endings = new WeakMap<readonly Reason[], CsvEnding>();
+  /** Message → its reason's bytes. */
+  #reasonBytes = new Map<string, ReasonBytes>();
+  /** ",verdict,score," per verdict and score. */
+  readonly #middles = new Map<string, Buffer>();
+  readonly #pieces: ReasonBytes[] = [];
   /** Filled buffers waiting for `flush`, and the one being filled. */
   #filled: Buffer[] = [];
   #buffer = Buffer.allocUnsafe(bufferBytes);
@@ -54,17 +63,16 @@ export class ScoredOutput {
   /** Adds one scored request. */
   add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
-      let ending = this.#endings.get(scored.reasons);
-      if (ending === undefined || ending.verdict !== scored.verdict || ending.score !== scored.score) {
-        ending = {
-          verdict: scored.verdict,
-          score: scored.score,
-          bytes: Buffer.from(`,${scored.verdict},${scored.score},${csvField(reasonsCell(scored.reasons))}\n`),
-        };
-        this.#endings.set(scored.reasons, ending);
-      }
       this.#appendTransactionNumber(scored.transactionNumber);
-      this.#append(ending.bytes);
+      const middleKey = scored.verdict + scored.score;
+      let middle = this.#middles.get(middleKey);
+      if (middle === undefined) {
+        middle = Buffer.from(`,${scored.verdict},${scored.score},`);
+        this.#middles.set(middleKey, middle);
+      }
+      this.#append(middle);
+      this.#appendReasons(scored.reasons);
+      this.#appendByte(10); // "\n"
     } else {
       const row = {
         TransactionNumber: scored.transactionNumber,
@@ -116,6 +124,36 @@ export class ScoredOutput {
     this.#reserve(bytes.length);
     bytes.copy(this.#buffer, this.#used);
     this.#used += bytes.length;
+  }
+
+  /** The reasons cell: reasonsCell(reasons), quoted as csvField quotes it. */
+  #appendReasons(reasons: readonly Reason[]): void {
+    const pieces = this.#pieces;
+    pieces.length = 0;
+    let needsQuotes = false;
+    for (const reason of reasons) {
+      let piece = this.#reasonBytes.get(reason.message);
+      if (piece === undefined || piece.code !== reason.code) {
+        const text = `${reason.code}: ${reason.message}`;
+        piece = { code: reason.code, bytes: Buffer.from(text.replaceAll('"', '""')), needsQuotes: /[",\r\n]/.test(text) };
+        if (this.#reasonBytes.size >= rememberedLimit) this.#reasonBytes = new Map();
+        this.#reasonBytes.set(reason.message, piece);
+      }
+      if (piece.needsQuotes) needsQuotes = true;
+      pieces.push(piece);
+    }
+    // Quotes doubled in each piece are the quotes doubled in the whole cell.
+    if (needsQuotes) this.#appendByte(34);
+    for (let i = 0; i < pieces.length; i++) {
+      if (i > 0) this.#append(separatorBytes);
+      this.#append(pieces[i]!.bytes);
+    }
+    if (needsQuotes) this.#appendByte(34);
+  }
+
+  #appendByte(byte: number): void {
+    this.#reserve(1);
+    this.#buffer[this.#used++] = byte;
   }
 
   #appendTransactionNumber(transactionNumber: string): void {
