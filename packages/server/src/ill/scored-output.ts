@@ -19,18 +19,19 @@ export function reasonsCell(reasons: readonly Reason[]): string {
 
 /** Bytes of output collected before a new buffer is started. */
 const bufferBytes = 1 << 20;
-/** Reasons remembered as bytes before starting afresh (keeps memory flat). */
-const rememberedLimit = 100_000;
+/** Sentences remembered as bytes per reason code; past this, new ones are encoded each time. */
+const rememberedPerCode = 20_000;
 
 /** One reason as it is written inside the reasons cell: "code: message", quotes doubled, as UTF-8. */
 interface ReasonBytes {
-  code: string;
+  message: string;
   bytes: Buffer;
   /** It holds a comma, quote or line break, so the whole cell must be quoted. */
   needsQuotes: boolean;
 }
 
 const separatorBytes = Buffer.from(' | ');
+const verdictIndex: Partial<Record<string, number>> = { buy: 0, review: 1, borrow: 2, owned: 3, free: 4 };
 
 /**
  * Collects output and hands it to `stream`, awaiting 'drain' when the stream asks to wait.
@@ -43,10 +44,11 @@ export class ScoredOutput {
   #rows = 0;
   readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
-  /** Message → its reason's bytes. */
-  #reasonBytes = new Map<string, ReasonBytes>();
-  /** ",verdict,score," per verdict and score. */
-  readonly #middles = new Map<string, Buffer>();
+  /** Per reason code: the bytes of its last sentence, and of the sentences remembered. */
+  readonly #lastOfCode = new Map<string, ReasonBytes>();
+  readonly #rememberedOfCode = new Map<string, Map<string, ReasonBytes>>();
+  /** ",verdict,score," per verdict and score 0–100, at verdictIndex[verdict] * 101 + score. */
+  readonly #middles: (Buffer | undefined)[] = [];
   readonly #pieces: ReasonBytes[] = [];
   /** Filled buffers waiting for `flush`, and the one being filled. */
   #filled: Buffer[] = [];
@@ -64,13 +66,14 @@ export class ScoredOutput {
   add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
       this.#appendTransactionNumber(scored.transactionNumber);
-      const middleKey = scored.verdict + scored.score;
-      let middle = this.#middles.get(middleKey);
-      if (middle === undefined) {
-        middle = Buffer.from(`,${scored.verdict},${scored.score},`);
-        this.#middles.set(middleKey, middle);
+      const score = scored.score;
+      const verdict = verdictIndex[scored.verdict];
+      if (verdict !== undefined && Number.isInteger(score) && score >= 0 && score <= 100) {
+        const at = verdict * 101 + score;
+        this.#append((this.#middles[at] ??= Buffer.from(`,${scored.verdict},${score},`)));
+      } else {
+        this.#append(Buffer.from(`,${scored.verdict},${score},`));
       }
-      this.#append(middle);
       this.#appendReasons(scored.reasons);
       this.#appendByte(10); // "\n"
     } else {
@@ -132,13 +135,7 @@ export class ScoredOutput {
     pieces.length = 0;
     let needsQuotes = false;
     for (const reason of reasons) {
-      let piece = this.#reasonBytes.get(reason.message);
-      if (piece === undefined || piece.code !== reason.code) {
-        const text = `${reason.code}: ${reason.message}`;
-        piece = { code: reason.code, bytes: Buffer.from(text.replaceAll('"', '""')), needsQuotes: /[",\r\n]/.test(text) };
-        if (this.#reasonBytes.size >= rememberedLimit) this.#reasonBytes = new Map();
-        this.#reasonBytes.set(reason.message, piece);
-      }
+      const piece = this.#bytesOf(reason);
       if (piece.needsQuotes) needsQuotes = true;
       pieces.push(piece);
     }
@@ -149,6 +146,28 @@ export class ScoredOutput {
       this.#append(pieces[i]!.bytes);
     }
     if (needsQuotes) this.#appendByte(34);
+  }
+
+  /** A reason's bytes: most messages are the same string as the last of their code, or remembered. */
+  #bytesOf(reason: Reason): ReasonBytes {
+    const { code, message } = reason;
+    const last = this.#lastOfCode.get(code);
+    if (last !== undefined && last.message === message) return last;
+    let remembered = this.#rememberedOfCode.get(code);
+    if (remembered === undefined) {
+      remembered = new Map();
+      this.#rememberedOfCode.set(code, remembered);
+    }
+    let piece = remembered.get(message);
+    if (piece === undefined) {
+      const text = `${code}: ${message}`;
+      piece = { message, bytes: Buffer.from(text.replaceAll('"', '""')), needsQuotes: /[",\r\n]/.test(text) };
+      // A code whose sentences rarely repeat (one per price, say) stops being remembered, so
+      // memory stays flat; its sentences are then encoded each time.
+      if (remembered.size < rememberedPerCode) remembered.set(message, piece);
+    }
+    this.#lastOfCode.set(code, piece);
+    return piece;
   }
 
   #appendByte(byte: number): void {
