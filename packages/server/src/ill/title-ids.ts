@@ -14,6 +14,13 @@ const rememberedLimit = 200_000;
 /** Remembered for a title-and-author text that gives no title key (the transaction is then the key). */
 const noTitle = -1;
 
+/** A title as written, with the first author written with it and any others. */
+interface WrittenTitle {
+  author: string;
+  id: number;
+  others: Map<string, number> | null;
+}
+
 /** Ids of the titles of a batch. */
 export class TitleIds {
   #count = 0;
@@ -23,8 +30,9 @@ export class TitleIds {
   readonly #ofTransactionNumber = new NumberIds();
   /** Title keys (`title:…`) and other requests' `transaction:…` keys → id. */
   readonly #ofKey = new Map<string, number>();
-  /** "title\0author" as written → its title's id, or noTitle. */
-  #ofText = new Map<string, number>();
+  /** A title as written → the author written with it and the id of the two, or noTitle. */
+  #ofText = new Map<string, WrittenTitle>();
+  #rememberedTexts = 0;
 
   /** Number of distinct titles so far; ids are 0 to count - 1. */
   get count(): number {
@@ -42,13 +50,14 @@ export class TitleIds {
       }
     }
     if (title !== '') {
-      const text = `${title}\u0000${author}`;
-      let id = this.#ofText.get(text);
+      // Looked up by the title alone, then its author: no joined string to make per row.
+      const written = this.#ofText.get(title);
+      let id: number | undefined;
+      if (written !== undefined) id = written.author === author ? written.id : written.others?.get(author);
       if (id === undefined) {
         const key = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
         id = key.startsWith('title:') ? this.#idOfKey(key) : noTitle;
-        if (this.#ofText.size >= rememberedLimit) this.#ofText = new Map();
-        this.#ofText.set(detached(text), id);
+        this.#remember(written, title, author, id);
       }
       if (id !== noTitle) return id;
     }
@@ -61,12 +70,24 @@ export class TitleIds {
     return this.#idOfKey(titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' }));
   }
 
+  #remember(written: WrittenTitle | undefined, title: string, author: string, id: number): void {
+    if (this.#rememberedTexts >= rememberedLimit) {
+      this.#ofText = new Map();
+      this.#rememberedTexts = 0;
+      written = undefined;
+    }
+    this.#rememberedTexts++;
+    if (written === undefined) this.#ofText.set(detached(title), { author: detached(author), id, others: null });
+    else (written.others ??= new Map()).set(detached(author), id);
+  }
+
   /** Forgets the texts and keys (the ids already handed out stay valid). */
   clear(): void {
     this.#ofIsbn.clear();
     this.#ofTransactionNumber.clear();
     this.#ofKey.clear();
     this.#ofText = new Map();
+    this.#rememberedTexts = 0;
   }
 
   #idOfKey(key: string): number {
