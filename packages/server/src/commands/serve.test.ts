@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { captureIO, writeBrokenPolicy } from '../hub/hub-for-tests.js';
+import { examplePolicyFile } from '../hub/demo-hub.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-serve-'));
 
@@ -26,4 +27,39 @@ describe('liaison serve', () => {
     expect(await main(['serve', ...args], io)).toBe(1);
     expect(stderr()).toContain(message);
   });
+
+  /** Runs `liaison serve` until it says it is running, then stops it as Ctrl-C would. */
+  async function serveUntilRunning(args: string[]) {
+    const { io, stdout, stderr } = captureIO(folder);
+    const exit = main(['serve', '--port', '0', ...args], io);
+    for (let waited = 0; !stdout().includes('is running') && waited < 60_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    process.emit('SIGINT');
+    expect(await exit).toBe(0);
+    return { stdout: stdout(), stderr: stderr() };
+  }
+
+  it('prints an admin token to try the demo library with', async () => {
+    const { stdout } = await serveUntilRunning(['--config', examplePolicyFile, '--data-dir', join(folder, 'demo-data')]);
+    expect(stdout).toMatch(/Bearer lsn_[\w-]+/);
+    expect(stdout).toContain('systems:  demo');
+  }, 90_000);
+
+  it('prints no token and loads no demo hand-offs for a library that names its own systems', async () => {
+    writeFileSync(join(folder, 'prices.csv'), 'ISBN,Price,Currency,In stock\n9780306406157,45.00,USD,yes\n');
+    const policy = readFileSync(examplePolicyFile, 'utf8').replace(
+      '  price: [demo]\n',
+      '  price: [vendor]\n  systems:\n    vendor: { type: vendor-price-file, path: prices.csv }\n',
+    );
+    expect(policy).toContain('vendor-price-file');
+    writeFileSync(join(folder, 'own-systems.yaml'), policy);
+    const dataDir = join(folder, 'own-data');
+    const { stdout } = await serveUntilRunning(['--config', 'own-systems.yaml', '--data-dir', dataDir]);
+    expect(stdout).not.toMatch(/lsn_/);
+    expect(stdout).toContain('liaison token create');
+    const { openStore } = await import('@liaison/store');
+    const store = await openStore({ dataDir });
+    expect(await store.handoffs.list({ limit: 1, withHistory: false })).toEqual([]);
+    await store.close();
+  }, 90_000);
 });
+

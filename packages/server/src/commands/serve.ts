@@ -68,7 +68,8 @@ export const serveCommand: Command = {
         dataDir: resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison'),
         zendeskSecret: io.env['LIAISON_ZENDESK_SECRET'] || undefined,
         publicUrl: io.env['LIAISON_PUBLIC_URL'] || undefined,
-        seedDemo: !values['no-demo-data'],
+        // Demo hand-offs only for the demo library: a real library's empty store stays empty.
+        seedDemo: values['no-demo-data'] ? false : 'when-demo',
         slackEnvironment: io.env,
       });
     } catch (error) {
@@ -86,7 +87,15 @@ export const serveCommand: Command = {
       if (hint) io.stderr.write(`  ${hint}\n`);
       return 1;
     }
-    const { token } = await hub.store.tokens.create('demo (printed by liaison serve)', 'admin', new Date());
+    // A token to try the demo with. A real library's hub prints none: tokens are made on purpose,
+    // with `liaison token create`, and a token printed at every start would end up in logs.
+    const token = hub.isDemoLibrary ? (await hub.store.tokens.create('demo (printed by liaison serve)', 'admin', new Date())).token : null;
+    const tryIt = token
+      ? [
+          `Try it:    curl -H "Authorization: Bearer ${token}" ${hub.url}/api/v1/handoffs`,
+          `           curl -H "Authorization: Bearer ${token}" "${hub.url}/api/v1/patron-context?email=amara.okafor@northfield.edu"`,
+        ]
+      : ['Staff tokens: `liaison token create --name NAME --role staff` (the extension, the dashboard and scripts use them).'];
     io.stdout.write(
       [
         '',
@@ -96,10 +105,9 @@ export const serveCommand: Command = {
         ...hub.context.connectors.describe().map((line) => `  systems:  ${line}`),
         ...connectionLines(io.env, hub.slackMode, hub.url),
         '',
-        `Try it:    curl -H "Authorization: Bearer ${token}" ${hub.url}/api/v1/handoffs`,
-        `           curl -H "Authorization: Bearer ${token}" "${hub.url}/api/v1/patron-context?email=amara.okafor@northfield.edu"`,
+        ...tryIt,
         `Health:    ${hub.url}/healthz   Metrics: ${hub.url}/metrics`,
-        'This admin token is for trying the demo; create real ones with `liaison token create`. Stop with Ctrl-C.',
+        token ? 'This admin token is for trying the demo; create real ones with `liaison token create`. Stop with Ctrl-C.' : 'Stop with Ctrl-C.',
         '',
       ].join('\n'),
     );

@@ -35,7 +35,8 @@ export async function loadPolicyFile(file: string): Promise<LoadPolicyResult> {
 /** Parses policy YAML text; see loadPolicyFile. */
 export function parsePolicyText(text: string, file = 'liaison.config.yaml'): LoadPolicyResult {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // prettyErrors fills each error's line and column, which people need to find it.
+  const document = parseDocument(text, { lineCounter, prettyErrors: true });
   if (document.errors.length > 0) {
     return {
       ok: false,
@@ -44,7 +45,7 @@ export function parsePolicyText(text: string, file = 'liaison.config.yaml'): Loa
         const position = error.linePos?.[0];
         return {
           path: [],
-          message: `YAML syntax: ${error.message.split('\n')[0]}`,
+          message: `YAML syntax: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
           hint: 'check the indentation and quoting on that line',
           ...(position ? { line: position.line, column: position.col } : {}),
         };

@@ -167,7 +167,8 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
     };
     if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false };
     // The key is stored in the same transaction as the hand-off: a retried delivery gets the first one back.
-    const remembered = await store.idempotency.remember('handoff.create', options.idempotencyKey, run, { now: clock() });
+    // Keys are the caller's own: two surfaces that happen to pick the same key never see each other's hand-off.
+    const remembered = await store.idempotency.remember(`handoff.create:${actor.id}`, options.idempotencyKey, run, { now: clock() });
     return { handoff: remembered.response, isReplay: remembered.replayed };
   }
 

@@ -1,4 +1,5 @@
 import { remindersDue, type Handoff, type Reminder, type TopicSpike } from '@liaison/core';
+import type { StoredHandoff } from '@liaison/store';
 import type { HubContext } from './create-hub.js';
 import { computeInsights } from './insights.js';
 
@@ -50,7 +51,13 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
   let running: Promise<TickReport> | null = null;
 
   async function scheduleReminders(now: Date): Promise<number> {
-    const handoffs = await hub.store.handoffs.list({ states: [...activeStates], limit: 1000, withHistory: false, now });
+    // Page through every active hand-off: a busy library can have more open than one page holds.
+    const handoffs: StoredHandoff[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await hub.store.handoffs.list({ states: [...activeStates], limit: 1000, offset, withHistory: false, now });
+      handoffs.push(...page);
+      if (page.length < 1000) break;
+    }
     // A rung is sent once per due time: reassigning or reopening gives a new due time, and the ladder starts again.
     const current = handoffs.map((h) => ({ ...h, remindersSent: rungsSentFor(h.remindersSent, h.dueAt) }));
     const dueAtById = new Map(handoffs.map((h) => [h.id, h.dueAt]));

@@ -40,11 +40,13 @@ export interface StartHubOptions {
   /** Run the scheduler every this many ms (0: do not start it). Default one minute. */
   schedulerIntervalMs?: number;
   /** Load the demo library's hand-offs into an empty store. */
-  seedDemo?: boolean;
+  seedDemo?: boolean | 'when-demo';
 }
 
 export interface RunningHub extends Hub {
   url: string;
+  /** True when every system the policy names is the built-in demo library. */
+  isDemoLibrary: boolean;
   /** How Slack is served: 'http' at /slack/events, 'socket' (Socket Mode), or null when not configured. */
   slackMode: 'http' | 'socket' | null;
   policy: Policy;
@@ -66,6 +68,13 @@ export class PolicyFileError extends Error {
     super(`the policy file has ${lines.length} problem(s)`);
     this.name = 'PolicyFileError';
   }
+}
+
+/** Whether the policy asks only the built-in demo library (the shipped example does). */
+export function usesOnlyDemoSystems(policy: Policy): boolean {
+  const { systems = {}, cache_seconds: _cache, ...roles } = policy.connectors;
+  const names = Object.values(roles).flatMap((list) => (Array.isArray(list) ? list : []));
+  return names.every((name) => name === 'demo' || (systems[name] as { type?: string } | undefined)?.type === 'demo');
 }
 
 /** The policy's systems; a problem in their settings is a policy-file problem, printed with its path. */
@@ -99,7 +108,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       baseDir: dirname(resolve(options.policyFile)),
       onError: (system, error) => logger.warn({ system, err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'a library system did not answer'),
     });
-  if (options.seedDemo) await seedDemoData(store, policy, clock(), logger);
+  const isDemoLibrary = usesOnlyDemoSystems(policy);
+  if (options.seedDemo === true || (options.seedDemo === 'when-demo' && isDemoLibrary)) await seedDemoData(store, policy, clock(), logger);
 
   const port = options.port ?? 3000;
   const host = options.host ?? '127.0.0.1';
@@ -132,6 +142,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     ...hub,
     url,
     slackMode: slackSettings?.ok ? slackSettings.config.mode : null,
+    isDemoLibrary,
     policy,
     store,
     async stop() {

@@ -205,5 +205,15 @@ forEachBackend('hand-offs of one patron', (backend) => {
     const recent = await store.handoffs.list({ createdSince: new Date('2025-03-04T00:00:00.000Z') });
     expect(recent.map((h) => h.id)).toEqual([b.id]);
   });
+
+  it('pages through hand-offs with limit and offset, in a stable order', async () => {
+    const store = await backend.open();
+    for (let i = 0; i < 5; i++) await store.handoffs.create(newHandoff({ dueAt: `2025-03-0${i + 4}T18:00:00.000Z` }));
+    const first = await store.handoffs.list({ limit: 2, offset: 0, withHistory: false });
+    const rest = await store.handoffs.list({ limit: 10, offset: 2, withHistory: false });
+    expect(first).toHaveLength(2);
+    expect(rest).toHaveLength(3);
+    expect(new Set([...first, ...rest].map((h) => h.id)).size).toBe(5);
+  });
 });
 

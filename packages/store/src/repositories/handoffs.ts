@@ -30,6 +30,8 @@ export interface HandoffFilter {
   now?: Date;
   /** At most this many (default 100, at most 1,000). */
   limit?: number;
+  /** Skip this many first (for paging through more than 1,000). */
+  offset?: number;
   /** `due-first` (default): soonest due first. `overdue-first`: overdue ones first, then by due time. `newest-first`: by creation. */
   order?: 'due-first' | 'overdue-first' | 'newest-first';
   /** Load each hand-off's history too (default true). */
@@ -166,7 +168,7 @@ export class HandoffRepository {
       );
     }
     query = order === 'newest-first' ? query.orderBy('created_at', 'desc') : query.orderBy('due_at', 'asc');
-    const rows = await query.orderBy('id').limit(limit).execute();
+    const rows = await query.orderBy('id').limit(limit).offset(Math.max(filter.offset ?? 0, 0)).execute();
     return filter.withHistory === false ? rows.map((row) => toHandoff(row, [])) : this.withHistories(rows);
   }
 
