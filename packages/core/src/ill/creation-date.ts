@@ -82,11 +82,16 @@ function isTimeOfDay(text: string, end: number): boolean {
   return cursor === end;
 }
 
-/** Value 0–9 of the digit at `index`, or 10 when it is not a digit (or past the end). */
+/**
+ * Value 0–9 of the digit at `index`, or 16 when it is not a digit (or past the end): digits
+ * never set bit 4, so `(a | b | c) & notDigit` tells at once whether any of several is not one.
+ */
 function digitValue(text: string, index: number): number {
   const value = text.charCodeAt(index) - zero; // NaN past the end
-  return value >= 0 && value <= 9 ? value : 10;
+  return value >= 0 && value <= 9 ? value : notDigit;
 }
+
+const notDigit = 16;
 
 /**
  * The two shapes ILLiad writes, read at fixed places without the general scan: ISO
@@ -110,13 +115,13 @@ function commonShape(text: string): number {
     const s0 = digitValue(text, 17), s1 = digitValue(text, 18);
     const separator = text.charCodeAt(10);
     if (
-      (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1 | s0 | s1) > 9 ||
+      (y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1 | s0 | s1) & notDigit ||
       text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (separator !== space && separator !== 84) ||
       text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58
     ) {
       return Number.NaN;
     }
-    if (length === 23 && (text.charCodeAt(19) !== 46 || (digitValue(text, 20) | digitValue(text, 21) | digitValue(text, 22)) > 9)) return Number.NaN;
+    if (length === 23 && (text.charCodeAt(19) !== 46 || (digitValue(text, 20) | digitValue(text, 21) | digitValue(text, 22)) & notDigit)) return Number.NaN;
     year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     month = m0 * 10 + m1;
     day = d0 * 10 + d1;
@@ -136,7 +141,7 @@ function commonShape(text: string): number {
     if (digitValue(text, at) <= 9) day = day * 10 + digitValue(text, at++);
     if (text.charCodeAt(at++) !== 47) return Number.NaN;
     const y0 = digitValue(text, at), y1 = digitValue(text, at + 1), y2 = digitValue(text, at + 2), y3 = digitValue(text, at + 3);
-    if ((y0 | y1 | y2 | y3) > 9 || text.charCodeAt(at + 4) !== space) return Number.NaN;
+    if ((y0 | y1 | y2 | y3) & notDigit || text.charCodeAt(at + 4) !== space) return Number.NaN;
     year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
     at += 5;
     hour = digitValue(text, at++);
@@ -146,7 +151,7 @@ function commonShape(text: string): number {
     const n0 = digitValue(text, at + 1), n1 = digitValue(text, at + 2), s0 = digitValue(text, at + 4), s1 = digitValue(text, at + 5);
     const half = text.charCodeAt(at + 7);
     if (
-      (n0 | n1 | s0 | s1) > 9 || text.charCodeAt(at) !== 58 || text.charCodeAt(at + 3) !== 58 || text.charCodeAt(at + 6) !== space ||
+      (n0 | n1 | s0 | s1) & notDigit || text.charCodeAt(at) !== 58 || text.charCodeAt(at + 3) !== 58 || text.charCodeAt(at + 6) !== space ||
       (half !== 65 && half !== 80) || text.charCodeAt(at + 8) !== 77
     ) {
       return Number.NaN;
