@@ -27,7 +27,7 @@ export class TitleIds {
   /** ISBN-13 as a number → id. */
   readonly #ofIsbn = new NumberIds();
   /** Requests with neither ISBN nor title: a plain integer transaction number → id. */
-  readonly #ofTransactionNumber = new NumberIds();
+  readonly #ofTransactionNumber = new NumberIds({ isMostlyAscending: true });
   /** Title keys (`title:…`) and other requests' `transaction:…` keys → id. */
   readonly #ofKey = new Map<string, number>();
   /** A title as written → the author written with it and the id of the two, or noTitle. */
