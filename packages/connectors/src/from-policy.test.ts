@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { connectorsSchema, formatIssue, LiaisonError } from '@liaison/core';
 import { memoryCache } from './cache.js';
 import { createConnectorsFromPolicy, connectorSettingsIssues } from './from-policy.js';
 import { folioBaseURL, folioCredentials, folioHandlers, folioTenant } from './handlers/folio.js';
 import { illiadApiKey, illiadBaseURL, illiadHandlers } from './handlers/illiad.js';
+import { recordingServer } from './handlers/recording-server.js';
 
-const server = setupServer(...folioHandlers, ...illiadHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...folioHandlers, ...illiadHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { FOLIO_USER: folioCredentials.username, FOLIO_PASSWORD: folioCredentials.password, ILLIAD_API_KEY: illiadApiKey };

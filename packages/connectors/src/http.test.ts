@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { createHttpClient, retryAfterMs, type HttpClientOptions } from './http.js';
 import { ConnectorError } from './errors.js';
 import { vendorBaseURL, vendorHandlers, vendorTitle, vendorToken } from './handlers/vendor.js';
+import { recordingServer } from './handlers/recording-server.js';
 
-const server = setupServer(...vendorHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...vendorHandlers);
 
 const titles = z.object({
   items: z.array(

@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { almaApiKey, almaBaseURL, almaHandlers, almaHeldIsbn, almaSruURL } from '../handlers/alma.js';
 import { almaSystem } from './index.js';
 import { almaSettingsSchema } from './settings.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...almaHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...almaHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const sleeps: number[] = [];

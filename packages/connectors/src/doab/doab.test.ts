@@ -1,21 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import { ConnectorError } from '../errors.js';
 import { doabBaseURL, doabHandlers, doabIsbn } from '../handlers/doab.js';
 import { doabSettingsSchema, doabSystem } from './index.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...doabHandlers);
-const sent: URL[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(new URL(request.url));
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...doabHandlers);
+const urls = () => sent.map((request) => new URL(request.url));
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const doab = (settings: Record<string, unknown> = {}) =>
@@ -29,9 +20,9 @@ describe('DOAB open-access books', () => {
       source: 'DOAB',
       asOf: '2025-03-10T12:00:00.000Z',
     });
-    expect(sent[0]!.pathname).toBe('/rest/search');
-    expect(sent[0]!.searchParams.get('query')).toBe(`isbn:9780306406157 OR isbn:${doabIsbn}`);
-    expect(sent[0]!.searchParams.get('expand')).toBe('metadata');
+    expect(urls()[0]!.pathname).toBe('/rest/search');
+    expect(urls()[0]!.searchParams.get('query')).toBe(`isbn:9780306406157 OR isbn:${doabIsbn}`);
+    expect(urls()[0]!.searchParams.get('expand')).toBe('metadata');
   });
 
   it('answers undefined for a book DOAB does not list, and asks nothing without an ISBN', async () => {

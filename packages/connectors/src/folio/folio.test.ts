@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
@@ -14,18 +13,9 @@ import {
 } from '../handlers/folio.js';
 import { folioSystem } from './index.js';
 import { folioSettingsSchema } from './settings.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...folioHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...folioHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { FOLIO_USER: folioCredentials.username, FOLIO_PASSWORD: folioCredentials.password };

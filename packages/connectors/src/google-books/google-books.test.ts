@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { googleBooksBaseURL, googleBooksHandlers, googleBooksKey } from '../handlers/google-books.js';
 import { googleBooksSettingsSchema, googleBooksSystem } from './index.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...googleBooksHandlers);
-const sent: URL[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(new URL(request.url));
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...googleBooksHandlers);
+const urls = () => sent.map((request) => new URL(request.url));
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const asOf = '2025-03-10T12:00:00.000Z';
@@ -33,8 +24,8 @@ describe('Google Books prices', () => {
       price: { value: 31.99, currency: 'USD', source: 'Google Books (e-book)', asOf },
       available: { value: true, source: 'Google Books (e-book)', asOf },
     });
-    expect(sent[0]!.pathname).toBe('/books/v1/volumes');
-    expect(Object.fromEntries(sent[0]!.searchParams)).toEqual({ q: 'isbn:9780306406157', country: 'US', maxResults: '1', projection: 'full', key: googleBooksKey });
+    expect(urls()[0]!.pathname).toBe('/books/v1/volumes');
+    expect(Object.fromEntries(urls()[0]!.searchParams)).toEqual({ q: 'isbn:9780306406157', country: 'US', maxResults: '1', projection: 'full', key: googleBooksKey });
   });
 
   it('says nothing about print when Google does not sell the e-book, and reads FREE as a free copy', async () => {
@@ -44,14 +35,14 @@ describe('Google Books prices', () => {
       price: { value: 0, currency: 'USD', source: 'Google Books (e-book)', asOf },
       available: { value: true, source: 'Google Books (e-book)', asOf },
     });
-    expect(sent.every((url) => !url.searchParams.has('key'))).toBe(true);
+    expect(urls().every((url) => !url.searchParams.has('key'))).toBe(true);
   });
 
   it('tries a second ISBN when the first is unknown, and answers undefined when neither is', async () => {
     const { prices } = google();
     expect((await prices!.priceOf(['9781234567897', '9780306406157']))?.price?.value).toBe(31.99);
     expect(await prices!.priceOf(['9781234567897'])).toBeUndefined();
-    expect(sent.map((url) => url.searchParams.get('q'))).toEqual(['isbn:9781234567897', 'isbn:9780306406157', 'isbn:9781234567897']);
+    expect(urls().map((url) => url.searchParams.get('q'))).toEqual(['isbn:9781234567897', 'isbn:9780306406157', 'isbn:9781234567897']);
   });
 
   it('reports a 429 that outlasts the retries, without the key', async () => {

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
@@ -7,18 +6,9 @@ import { kohaBaseURL, kohaClient, kohaHandlers } from '../handlers/koha.js';
 import { kohaBiblioQuery } from './holdings.js';
 import { kohaSystem } from './index.js';
 import { kohaSettingsSchema } from './settings.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...kohaHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...kohaHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { KOHA_CLIENT_ID: kohaClient.id, KOHA_CLIENT_SECRET: kohaClient.secret };

@@ -1,23 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { sierraBaseURL, sierraClient, sierraHandlers } from '../handlers/sierra.js';
 import { sierraSystem } from './index.js';
 import { sierraSettingsSchema } from './settings.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...sierraHandlers);
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...sierraHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { SIERRA_KEY: sierraClient.key, SIERRA_SECRET: sierraClient.secret };

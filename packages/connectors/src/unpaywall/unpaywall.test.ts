@@ -1,21 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { ConnectorError } from '../errors.js';
 import { unpaywallBaseURL, unpaywallEmail, unpaywallHandlers } from '../handlers/unpaywall.js';
 import { bareDoi, unpaywallSettingsSchema, unpaywallSystem } from './index.js';
+import { recordingServer } from '../handlers/recording-server.js';
 
-const server = setupServer(...unpaywallHandlers);
-const sent: URL[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(new URL(request.url));
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
+const { server, sent } = recordingServer(...unpaywallHandlers);
+const urls = () => sent.map((request) => new URL(request.url));
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const sleeps: number[] = [];
@@ -36,8 +27,8 @@ describe('Unpaywall', () => {
       source: 'Unpaywall (repository copy)',
       asOf: '2025-03-10T12:00:00.000Z',
     });
-    expect(sent[0]!.pathname).toBe('/v2/10.5555/delta.2019.004');
-    expect(sent[0]!.searchParams.get('email')).toBe(unpaywallEmail);
+    expect(urls()[0]!.pathname).toBe('/v2/10.5555/delta.2019.004');
+    expect(urls()[0]!.searchParams.get('email')).toBe(unpaywallEmail);
   });
 
   it('answers undefined for a closed article, an unknown DOI (404) and a request without a DOI', async () => {

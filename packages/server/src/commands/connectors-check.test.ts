@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { main } from '../cli.js';
 import type { CommandIO } from '../command.js';
+import { recordingServer } from '@liaison/connectors/testing';
 
 const exampleConfig = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/liaison.config.yaml');
 const folder = mkdtempSync(join(tmpdir(), 'liaison-connectors-check-'));
@@ -16,7 +16,7 @@ const folder = mkdtempSync(join(tmpdir(), 'liaison-connectors-check-'));
 // Two systems as they answer on the wire: ILLiad accepting its key, Alma refusing its key.
 const illiadURL = 'https://illiad.check.example.edu/ILLiadWebPlatform';
 const almaURL = 'https://api-na.check.example.com';
-const server = setupServer(
+const { sent } = recordingServer(
   http.get(`${illiadURL}/Transaction/UserRequests/:username`, ({ request }) =>
     request.headers.get('apikey') === 'good-key' ? HttpResponse.json([]) : HttpResponse.json({ Message: 'Authorization has been denied for this request.' }, { status: 401 }),
   ),
@@ -24,16 +24,6 @@ const server = setupServer(
     HttpResponse.json({ errorsExist: true, errorList: { error: [{ errorCode: 'UNAUTHORIZED', errorMessage: 'API-key not defined' }] } }, { status: 401 }),
   ),
 );
-const sent: Request[] = [];
-server.events.on('request:start', ({ request }) => {
-  sent.push(request.clone());
-});
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  sent.length = 0;
-});
-afterAll(() => server.close());
 
 /** Writes the example policy with this connectors section; returns its file name. */
 function policyWith(connectors: unknown, name: string): string {
