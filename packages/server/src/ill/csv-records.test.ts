@@ -105,4 +105,20 @@ describe('readCsvFile', () => {
     expect(titles).toHaveLength(16);
     for (const read of titles) expect(read).toBe(title);
   });
+
+  it('reads a file whose length is a whole number of chunks, and an empty file', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-csv-'));
+    const path = join(folder, 'exact.csv');
+    writeFileSync(path, 'a,b\n1,2\n3,4\n5,6\n'); // 16 bytes
+    for (const highWaterMark of [4, 8, 16]) {
+      const records: string[] = [];
+      await readCsvFile(path, (fields) => records.push(fields.join(',')), { highWaterMark });
+      expect(records).toEqual(['a,b', '1,2', '3,4', '5,6']);
+    }
+    const emptyPath = join(folder, 'empty.csv');
+    writeFileSync(emptyPath, '');
+    const records: string[] = [];
+    await readCsvFile(emptyPath, (fields) => records.push(fields.join(',')));
+    expect(records).toEqual([]);
+  });
 });

@@ -10,13 +10,14 @@
  * Papa Parse keeps ragged rows as they are and reports, per record, the character offset where
  * it ends (`meta.cursor` in step mode), from which the lines are counted here.
  *
- * How Papa Parse is driven: its Parser, fed the decoded text chunk by chunk (the stream decodes
- * UTF-8 with setEncoding, so a character split across two file chunks stays whole); the part of
+ * How Papa Parse is driven: its Parser, fed the decoded text chunk by chunk (one UTF-8 decoder for
+ * the whole file, so a character split across two file chunks stays whole); the part of
  * a chunk after its last whole record is carried into the next, as Papa's own streamers do.
  * The line break is always "\n" and a "\r" before it is dropped, so CRLF, LF and mixed files
  * read alike and a line count is a count of "\n".
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 
 /**
@@ -177,16 +178,52 @@ export interface ReadCsvOptions {
 
 const defaultChunkBytes = 64 << 10;
 
+/** Reads in flight at once: the next pieces are on their way while one is parsed. */
+const readsAhead = 4;
+
+/**
+ * The file as UTF-8 text in pieces of `chunkBytes`, with the bytes read so far. The decoder
+ * keeps a character split across two pieces whole. A read stream of 64 KiB pieces reads only
+ * one piece ahead, and the parser was measured waiting for it; here several reads are in flight.
+ */
+async function* textPieces(path: string, chunkBytes: number): AsyncGenerator<{ text: string; bytesRead: number }> {
+  const file = await open(path, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const reads: Promise<{ bytesRead: number; buffer: Buffer }>[] = [];
+    let position = 0;
+    let isEnd = false;
+    const readNext = () => {
+      reads.push(file.read(Buffer.allocUnsafe(chunkBytes), 0, chunkBytes, position));
+      position += chunkBytes;
+    };
+    for (let i = 0; i < readsAhead; i++) readNext();
+    let bytesRead = 0;
+    while (!isEnd) {
+      const { bytesRead: count, buffer } = await reads.shift()!;
+      // A short read is the end of the file (a regular file is read in full otherwise).
+      if (count < chunkBytes) isEnd = true;
+      else readNext();
+      bytesRead += count;
+      const text = decoder.write(buffer.subarray(0, count));
+      if (text !== '') yield { text, bytesRead };
+    }
+    // Reads issued past the end: wait for them, so none is pending when the file is closed.
+    await Promise.all(reads);
+    const rest = decoder.end();
+    if (rest !== '') yield { text: rest, bytesRead };
+  } finally {
+    await file.close();
+  }
+}
+
 /** Streams a CSV file record by record; resolves when the whole file has been read. */
 export async function readCsvFile(path: string, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<void> {
-  const stream = createReadStream(path, { highWaterMark: options.highWaterMark ?? defaultChunkBytes });
-  // Decode the stream, not each chunk: a character split across two chunks stays whole.
-  stream.setEncoding('utf8');
   const parser = new CsvRecordParser(onRecord);
   options.withParser?.(parser);
-  for await (const text of stream as AsyncIterable<string>) {
+  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes)) {
     parser.push(text);
-    options.onProgress?.(stream.bytesRead);
+    options.onProgress?.(bytesRead);
     if (options.afterChunk) await options.afterChunk();
   }
   parser.finish();
