@@ -3,7 +3,6 @@ export * from './errors.js';
 export * from './sources.js';
 export * from './http.js';
 export * from './cache.js';
-export * from './isbn.js';
 export * from './demo/index.js';
 export * from './settings.js';
 export * from './system.js';

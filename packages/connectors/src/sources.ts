@@ -3,9 +3,8 @@
  * connector (FOLIO, Koha, Alma, Sierra, ILLiad, a vendor) implements one or more of them; the demo
  * library implements all. Each answer that is a fact says where it came from and when.
  */
-import type { BorrowingRequest, Fact, PatronContext, PurchaseFacts } from '@liaison/core';
+import { extractIsbns, type BorrowingRequest, type Fact, type PatronContext, type PurchaseFacts } from '@liaison/core';
 import { ConnectorError } from './errors.js';
-import { isbnsIn } from './isbn.js';
 
 /** How a patron is looked up: staff know an e-mail or a barcode; a second system may be matched by username. */
 export interface PatronLookup {
@@ -87,7 +86,7 @@ export async function gatherPurchaseFacts(
   sources: PurchaseFactSources,
   { now, onError }: GatherOptions,
 ): Promise<GatheredFacts> {
-  const isbns = isbnsIn(request.ISSN);
+  const isbns = extractIsbns(request.ISSN);
   const oclcNumber = request.ESPNumber?.replace(/\D/g, '') || undefined;
   const doi = request.DOI?.trim() || undefined;
   const title = (request.RequestType === 'Article' ? request.PhotoArticleTitle : request.LoanTitle) ?? request.LoanTitle;

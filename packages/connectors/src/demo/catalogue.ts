@@ -3,7 +3,6 @@
  * ISSNs and OCLC numbers, which of them Northfield holds, what a vendor charges for them and
  * whether a free copy exists. Titles are made from word lists; any match with a real book is chance.
  */
-import { isbn13CheckDigit } from '../isbn.js';
 import { departmentNames, familyNames, givenNames, type Department } from './people.js';
 import type { Random } from './random.js';
 
@@ -104,6 +103,15 @@ const journals: { title: string; code: string; issnFirst7: string; subject: Depa
   { title: 'Quarterly Journal of Development Economics', code: 'qjde', issnFirst7: '0871346', subject: 'Economics' },
   { title: 'Cognition and Attention', code: 'cog', issnFirst7: '2260781', subject: 'Psychology' },
 ];
+
+// Core reads and checks ISBNs but does not make them; the demo invents ISBNs, so it computes
+// their check digits itself (library.test.ts checks every one with core's normalizeIsbn).
+/** The check digit of the first 12 digits of an ISBN-13 (weights 1, 3, 1, 3…, mod 10). */
+function isbn13CheckDigit(first12: string): string {
+  let sum = 0;
+  for (let index = 0; index < 12; index += 1) sum += Number(first12[index]) * (index % 2 === 0 ? 1 : 3);
+  return String((10 - (sum % 10)) % 10);
+}
 
 /** Makes the catalogue: `bookCount` books and `articleCount` articles, published up to `currentYear`. */
 export function makeCatalogue(random: Random, currentYear: number, bookCount = 200, articleCount = 36) {

@@ -3,8 +3,7 @@
  * source interface offline so `npm start` shows real-looking patrons, loans, holdings, prices and
  * ILL requests on a fresh machine. The same seed and the same `now` give the same library.
  */
-import type { BorrowingRequest, Fact, PatronContext } from '@liaison/core';
-import { toIsbn13 } from '../isbn.js';
+import { normalizeIsbn, type BorrowingRequest, type Fact, type PatronContext } from '@liaison/core';
 import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronSource, PriceSource } from '../sources.js';
 import { makeCatalogue, type DemoArticle, type DemoBook } from './catalogue.js';
 import { makePatrons, type DemoPatron } from './patrons.js';
@@ -56,7 +55,7 @@ export function createDemoLibrary({ seed = defaultDemoSeed, now }: DemoLibraryOp
 
   const book = (id: string) => bookById.get(id)!;
   const booksFor = (isbns: string[]) =>
-    isbns.map((isbn) => bookByIsbn.get(toIsbn13(isbn) ?? isbn)).filter((found): found is DemoBook => found !== undefined);
+    isbns.map((isbn) => bookByIsbn.get(normalizeIsbn(isbn) ?? isbn)).filter((found): found is DemoBook => found !== undefined);
 
   function contextOf(patron: DemoPatron, at: Date): PatronContext {
     return {

@@ -1,6 +1,6 @@
 /** Whether the library holds a title, from Koha's biblios by ISBN (Koha keeps ISBNs as catalogued, so both forms are sought). */
 import { z } from 'zod';
-import { toIsbn10 } from '../isbn.js';
+import { isbn10FromIsbn13 } from '@liaison/core';
 import type { HoldingsSource } from '../sources.js';
 import type { KohaClient } from './client.js';
 
@@ -8,7 +8,7 @@ const biblios = z.array(z.object({ biblio_id: z.number() }));
 
 /** The `q` filter for these ISBN-13s: each as a substring, in its 13- and 10-digit forms. */
 export function kohaBiblioQuery(isbns: string[]): string | undefined {
-  const forms = isbns.flatMap((isbn) => [isbn, toIsbn10(isbn)]).filter((form): form is string => Boolean(form));
+  const forms = isbns.flatMap((isbn) => [isbn, isbn10FromIsbn13(isbn)]).filter((form): form is string => Boolean(form));
   return forms.length > 0 ? JSON.stringify(forms.map((form) => ({ isbn: { '-like': `%${form}%` } }))) : undefined;
 }
 

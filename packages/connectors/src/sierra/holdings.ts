@@ -3,7 +3,7 @@
  * ISBN/ISSN field group (tag "i"), which matches the number as catalogued in either form.
  */
 import { z } from 'zod';
-import { toIsbn10 } from '../isbn.js';
+import { isbn10FromIsbn13 } from '@liaison/core';
 import type { HoldingsSource } from '../sources.js';
 import type { SierraClient } from './client.js';
 
@@ -11,7 +11,7 @@ const queryAnswer = z.object({ total: z.number(), entries: z.array(z.object({ li
 
 /** Sierra's JSON query for these ISBN-13s (13- and 10-digit forms, any of them). */
 export function sierraIsbnQuery(isbns: string[]): unknown {
-  const forms = isbns.flatMap((isbn) => [isbn, toIsbn10(isbn)]).filter((form): form is string => Boolean(form));
+  const forms = isbns.flatMap((isbn) => [isbn, isbn10FromIsbn13(isbn)]).filter((form): form is string => Boolean(form));
   if (forms.length === 0) return undefined;
   const one = (form: string) => ({ target: { record: { type: 'bib' }, field: { tag: 'i' } }, expr: { op: 'has', operands: [form] } });
   return forms.length === 1 ? one(forms[0]!) : { queries: forms.flatMap((form, index) => (index === 0 ? [one(form)] : ['or', one(form)])) };

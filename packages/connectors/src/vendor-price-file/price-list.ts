@@ -4,8 +4,7 @@
  * parsed once, and a row that cannot be read is skipped and reported with its line, never guessed.
  */
 import { z } from 'zod';
-import type { Issue } from '@liaison/core';
-import { toIsbn13 } from '../isbn.js';
+import { normalizeIsbn, type Issue } from '@liaison/core';
 import { csvRecords } from './csv.js';
 
 export interface PriceListEntry {
@@ -55,7 +54,7 @@ export function readPriceList(text: string, { currency, file }: { currency: stri
 
   for (const row of rows) {
     const where = [file, `line ${row.line}`];
-    const isbn = toIsbn13(row.fields[at.isbn] ?? '');
+    const isbn = normalizeIsbn((row.fields[at.isbn] ?? '').trim());
     if (!isbn) {
       skipped.push({ path: where, message: `ISBN "${(row.fields[at.isbn] ?? '').trim()}" is not a valid ISBN` });
       continue;
