@@ -184,4 +184,15 @@ describe('findPatron across an ILS and ILLiad', () => {
     expect(again.kind).toBe('found');
     expect(sent.length).toBe(first);
   });
+
+  it('does not cache systems that answer from memory or a local file, like the demo library', async () => {
+    const store = memoryCache({ now });
+    let writes = 0;
+    const counting = { get: store.get, set: async (...args: Parameters<typeof store.set>) => { writes++; await store.set(...args); } };
+    const connectors = createConnectorsFromPolicy(connectorsSchema.parse({ patron: ['demo'], holdings: ['demo'], cache_seconds: 60 }), { env, now, cache: counting });
+    expect((await connectors.findPatron({ email: 'amara.okafor@northfield.edu' })).kind).toBe('found');
+    await connectors.holdings[0]!.isHeld({ isbns: ['9780306406157'] });
+    expect(writes).toBe(0);
+  });
 });
+

@@ -98,17 +98,19 @@ export function createConnectorsFromPolicy(policy: ConnectorsPolicy, options: Co
   }
 
   const ttlSeconds = policy.cache_seconds ?? defaultCacheSeconds;
-  const cached = <S extends { readonly system: string }>(source: S): S =>
-    options.cache && ttlSeconds > 0 ? withCache(source, options.cache, { ttlSeconds, now: options.now, keySecret: options.cacheKeySecret }) : source;
+  const cached = <S extends { readonly system: string }>(source: S, system: ConfiguredSystem): S =>
+    options.cache && ttlSeconds > 0 && !system.answersLocally
+      ? withCache(source, options.cache, { ttlSeconds, now: options.now, keySecret: options.cacheKeySecret })
+      : source;
 
-  const patronSources: MatchedPatronSource[] = lists.patron.map((system) => ({ source: cached(system.patrons!), matchBy: system.matchBy }));
+  const patronSources: MatchedPatronSource[] = lists.patron.map((system) => ({ source: cached(system.patrons!, system), matchBy: system.matchBy }));
   const systems = [...built.values()].filter((system): system is ConfiguredSystem => system !== null);
   return {
     patrons: patronSources.map(({ source }) => source),
-    holdings: lists.holdings.map((system) => cached(system.holdings!)),
-    prices: lists.price.map((system) => cached(system.prices!)),
-    illRequests: lists.ill.map((system) => cached(system.illRequests!)),
-    openAccess: lists.open_access.map((system) => cached(system.openAccess!)),
+    holdings: lists.holdings.map((system) => cached(system.holdings!, system)),
+    prices: lists.price.map((system) => cached(system.prices!, system)),
+    illRequests: lists.ill.map((system) => cached(system.illRequests!, system)),
+    openAccess: lists.open_access.map((system) => cached(system.openAccess!, system)),
     systems,
     describe: () => systems.map((system) => `${system.name}: ${system.describe()}`),
     findPatron: (by, { signal } = {}) => findPatronAcross(patronSources, by, { signal, onError: options.onError }),

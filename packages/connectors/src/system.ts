@@ -17,6 +17,11 @@ export interface ConfiguredSystem {
   readonly prices?: PriceSource;
   readonly illRequests?: IllRequestSource;
   readonly openAccess?: OpenAccessSource;
+  /**
+   * True when the system answers from memory or a local file (the demo library, a vendor price
+   * file): caching its answers in the store would only add a database round trip.
+   */
+  readonly answersLocally?: boolean;
   /** When this system is a second patron source: the field of the first one's record it is looked up by. */
   readonly matchBy?: MatchField;
   /** Environment variables holding this system's secrets, named in hints when it refuses us. */

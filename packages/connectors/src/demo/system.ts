@@ -19,6 +19,7 @@ export const demoSystem: SystemDefinition<DemoSettings> = {
     return {
       name: context.name,
       system: 'demo',
+      answersLocally: true,
       patrons: demo.patrons,
       holdings: demo.holdings,
       prices: demo.prices,

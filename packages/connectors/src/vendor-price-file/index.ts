@@ -67,6 +67,7 @@ export const vendorPriceFileSystem: SystemDefinition<VendorPriceFileSettings> = 
     return {
       name: context.name,
       system: prices.system,
+      answersLocally: true,
       prices,
       secretVariables: [],
       describe: () => `${settings.vendor} price file at ${settings.path}`,

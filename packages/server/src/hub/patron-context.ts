@@ -55,7 +55,7 @@ async function findAcrossSystems(hub: HubContext, by: { email?: string; barcode?
 /** Adds the patron's earlier hand-offs, which the hub itself knows, to a found context. */
 async function withEarlierHandoffs(hub: HubContext, by: { email?: string; barcode?: string }, gathered: GatheredContext): Promise<GatheredContext> {
   if (gathered.kind !== 'found') return gathered;
-  const earlier = await hub.store.handoffs.list({ patronEmail: by.email, patronBarcode: by.barcode, limit: 20, now: hub.clock() });
+  const earlier = await hub.store.handoffs.list({ patronEmail: by.email, patronBarcode: by.barcode, limit: 20, order: 'newest-first', withHistory: false, now: hub.clock() });
   const handoffs = earlier.map((h) => ({ id: h.id, state: h.state, department: h.department, summary: h.summary, createdAt: h.createdAt }));
   return { kind: 'found', context: { ...gathered.context, handoffs } };
 }

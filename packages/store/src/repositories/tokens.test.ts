@@ -26,6 +26,11 @@ forEachBackend('staff tokens', (backend) => {
     expect(await store.tokens.verify(token, later)).toMatchObject({ id: record.id, role: 'coordinator', lastUsedAt: later.toISOString() });
     expect(await store.tokens.verify(`${token}x`, later)).toBeUndefined();
     expect(await store.tokens.verify(token.slice(4), later)).toBeUndefined();
+    // Last use is kept to the minute, so many requests at once do not all write the same row.
+    const halfAMinuteOn = new Date(later.getTime() + 30_000);
+    expect((await store.tokens.verify(token, halfAMinuteOn))?.lastUsedAt).toBe(later.toISOString());
+    const twoMinutesOn = new Date(later.getTime() + 120_000);
+    expect((await store.tokens.verify(token, twoMinutesOn))?.lastUsedAt).toBe(twoMinutesOn.toISOString());
     expect(await store.tokens.revoke(record.id, later)).toBe(true);
     expect(await store.tokens.revoke(record.id, later)).toBe(false);
     expect(await store.tokens.verify(token, later)).toBeUndefined();

@@ -22,6 +22,9 @@ export interface StaffToken {
 
 export const tokenPrefix = 'lsn_';
 
+/** How precisely a token's last use is recorded, in milliseconds. */
+const lastUseResolutionMs = 60_000;
+
 /** SHA-256 of a token, hex. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -46,14 +49,22 @@ export class TokenRepository {
   async verify(token: string, now: Date): Promise<StaffToken | undefined> {
     if (!token.startsWith(tokenPrefix)) return undefined;
     const row = await this.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: now })
+      .selectFrom('api_tokens')
+      .selectAll()
       .where('token_hash', '=', hashToken(token))
       .where('revoked_at', 'is', null)
-      .returningAll()
       .executeTakeFirst();
-    return row ? toStaffToken(row) : undefined;
+    if (!row) return undefined;
+    // Last use is kept to the minute: writing it on every request would make every request with
+    // one token wait for the same row lock (an extension badging a page sends many at once).
+    const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : null;
+    if (lastUsed === null || now.getTime() - lastUsed >= lastUseResolutionMs) {
+      await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+      return toStaffToken({ ...row, last_used_at: now });
+    }
+    return toStaffToken(row);
   }
+
 
   /** Revokes a token by id. Returns false if there is no such live token. */
   async revoke(id: string, now: Date): Promise<boolean> {
