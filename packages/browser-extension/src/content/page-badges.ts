@@ -101,18 +101,22 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     });
   }
 
-  function place(found: FoundRequest): BadgeView {
-    let view = viewOfAnchor.get(found.anchor);
-    if (!view || !view.host.isConnected) {
-      view?.host.remove();
-      view = createBadge();
-      if (found.placement === 'append') found.anchor.append(view.host);
-      else if (found.placement === 'prepend') found.anchor.prepend(view.host);
-      else found.anchor.after(view.host);
-      viewOfAnchor.set(found.anchor, view);
-      views.add(view);
-    }
-    return view;
+  /** The badge already beside `found.anchor` (or made for it in this scan), else a new one, not yet in the page. */
+  function badgeFor(found: FoundRequest, madeThisScan: Set<BadgeView>): { view: BadgeView; isNew: boolean } {
+    const view = viewOfAnchor.get(found.anchor);
+    if (view && (view.host.isConnected || madeThisScan.has(view))) return { view, isNew: false };
+    view?.host.remove();
+    const made = createBadge();
+    viewOfAnchor.set(found.anchor, made);
+    madeThisScan.add(made);
+    return { view: made, isNew: true };
+  }
+
+  function insert(found: FoundRequest, view: BadgeView): void {
+    if (found.placement === 'append') found.anchor.append(view.host);
+    else if (found.placement === 'prepend') found.anchor.prepend(view.host);
+    else found.anchor.after(view.host);
+    views.add(view);
   }
 
   function scan(site: Site, seen: Set<BadgeView>): void {
@@ -123,8 +127,10 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
       found = []; // changed markup: no badge, and nothing thrown into the page
     }
     const touched = new Set<BadgeView>();
+    const toInsert: { found: FoundRequest; view: BadgeView }[] = [];
+    const madeThisScan = new Set<BadgeView>();
     for (const item of found) {
-      const view = place(item);
+      const { view, isNew } = badgeFor(item, madeThisScan);
       touched.add(view);
       const request = item.request;
       // Same request as before (and same fields): leave the badge alone, so nothing flickers.
@@ -133,8 +139,13 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
         askedHub.add(request.TransactionNumber);
         pendingForHub.set(request.TransactionNumber, request);
       }
+      // A new badge gets its words while still outside the page: attribute changes on a
+      // badge in the page would each make the browser re-check the page's style rules.
       view.update(stateFor(request));
+      if (isNew) toInsert.push({ found: item, view });
     }
+    // Then all insertions together, with nothing read from the page in between.
+    for (const { found: item, view } of toInsert) insert(item, view);
     // Badges this site placed before whose rows are gone or no longer show a request.
     for (const view of seen) {
       if (!touched.has(view)) {
