@@ -34,7 +34,7 @@ no TransactionNumber column).`;
 
 export const illScoreCommand: Command = {
   name: ['ill', 'score'],
-  summary: 'Buy or borrow: score every request in an ILL export (CSV or JSON out)',
+  summary: 'buy or borrow: score every request in an ILL export (CSV or JSON out)',
   usage,
   run: (args, io) =>
     runBatch(args, io, {
