@@ -12,6 +12,7 @@ import { registerCardActions } from './listeners/card-actions.js';
 import { registerHandoffListeners } from './listeners/handoff.js';
 import { registerIllListener } from './listeners/ill.js';
 import { registerListListeners } from './listeners/lists.js';
+import { registerUninstallListeners } from './listeners/uninstall.js';
 import { createSlackNotifier, type SlackNotifier } from './notifier.js';
 import type { LiaisonHubPort } from './port.js';
 
@@ -91,6 +92,7 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
   registerCardActions(app, port, publisher);
   registerListListeners(app, port);
   registerIllListener(app, port);
+  registerUninstallListeners(app, options.installationStore, logger);
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${error.code ?? ''} ${error.message}`);
   });

@@ -14,7 +14,7 @@ it('declares every command, the shortcut, App Home and interactivity the listene
   expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/handoff', '/handoffs', '/ill']);
   expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: handoffShortcutCallback })]);
   expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-  expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
   expect(manifest.settings.interactivity.is_enabled).toBe(true);
   for (const command of manifest.features.slash_commands) expect(command.url).toMatch(/\/slack\/events$/);
 });

@@ -315,6 +315,26 @@ function consortium(open: () => Promise<{ store: Store; dispose(): Promise<void>
       const northOpened = await waitFor(() => calls.find((c) => c.method === 'views.open'), 'views.open in the first workspace');
       expect(northOpened.authorization).toBe(`Bearer ${workspaces.north.token}`);
     });
+
+    it('forgets a workspace that uninstalls the app, and keeps the others', async () => {
+      const body = JSON.stringify({
+        token: 'legacy',
+        team_id: workspaces.south.teamId,
+        api_app_id: 'A024LIAISON',
+        type: 'event_callback',
+        event: { type: 'app_uninstalled', event_ts: '1700000000.000100' },
+        event_id: 'Ev024UNINSTALL',
+        event_time: 1700000000,
+        authorizations: [{ team_id: workspaces.south.teamId, user_id: 'U024BOT', is_bot: true, is_enterprise_install: false }],
+      });
+      const response = await fetch(`${hub.url}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...sign(body) } });
+      expect(response.status).toBe(200);
+      for (let waited = 0; waited < 5000; waited += 20) {
+        if ((await installationRows(store)).length === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await installationRows(store)).map((row) => row.installation_key)).toEqual([`team:${workspaces.north.teamId}`]);
+    });
   };
 }
 
