@@ -78,7 +78,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
   }
 
   function refreshAll(): void {
-    for (const view of views) if (view.state) view.update(stateFor(view.state.request));
+    for (const view of views) view.update(stateFor(view.state.request));
   }
 
   function flushToHub(source: string): void {
@@ -101,15 +101,12 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     });
   }
 
-  /** The badge already beside `found.anchor` (or made for it in this scan), else a new one, not yet in the page. */
-  function badgeFor(found: FoundRequest, madeThisScan: Set<BadgeView>): { view: BadgeView; isNew: boolean } {
+  /** The badge already beside `found.anchor` (or made for it in this scan), if still there. */
+  function badgeBeside(found: FoundRequest, madeThisScan: Set<BadgeView>): BadgeView | undefined {
     const view = viewOfAnchor.get(found.anchor);
-    if (view && (view.host.isConnected || madeThisScan.has(view))) return { view, isNew: false };
+    if (view && (view.host.isConnected || madeThisScan.has(view))) return view;
     view?.host.remove();
-    const made = createBadge();
-    viewOfAnchor.set(found.anchor, made);
-    madeThisScan.add(made);
-    return { view: made, isNew: true };
+    return undefined;
   }
 
   function insert(found: FoundRequest, view: BadgeView): void {
@@ -130,19 +127,29 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
     const toInsert: { found: FoundRequest; view: BadgeView }[] = [];
     const madeThisScan = new Set<BadgeView>();
     for (const item of found) {
-      const { view, isNew } = badgeFor(item, madeThisScan);
-      touched.add(view);
       const request = item.request;
+      const view = badgeBeside(item, madeThisScan);
       // Same request as before (and same fields): leave the badge alone, so nothing flickers.
-      if (view.state && view.transactionNumber === request.TransactionNumber && sameRequest(view.state.request, request)) continue;
+      if (view && view.transactionNumber === request.TransactionNumber && sameRequest(view.state.request, request)) {
+        touched.add(view);
+        continue;
+      }
       if (hubProblem === null && !hubResults.has(request.TransactionNumber) && !askedHub.has(request.TransactionNumber)) {
         askedHub.add(request.TransactionNumber);
         pendingForHub.set(request.TransactionNumber, request);
       }
+      if (view) {
+        view.update(stateFor(request));
+        touched.add(view);
+        continue;
+      }
       // A new badge gets its words while still outside the page: attribute changes on a
       // badge in the page would each make the browser re-check the page's style rules.
-      view.update(stateFor(request));
-      if (isNew) toInsert.push({ found: item, view });
+      const made = createBadge(stateFor(request));
+      viewOfAnchor.set(item.anchor, made);
+      madeThisScan.add(made);
+      touched.add(made);
+      toInsert.push({ found: item, view: made });
     }
     // Then all insertions together, with nothing read from the page in between.
     for (const { found: item, view } of toInsert) insert(item, view);
@@ -160,7 +167,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
 
   function watch(site: Site, signal: AbortSignal): void {
     const seen = new Set<BadgeView>();
-    listenToBadges(signal, (view) => view.state && seen.has(view) && options.onOpen(view.state, signal));
+    listenToBadges(signal, (view) => seen.has(view) && options.onOpen(view.state, signal));
     const timedScan = (isFirst: boolean) => {
       const started = performance.now();
       scan(site, seen);
@@ -189,7 +196,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
       const counts = Object.fromEntries(purchaseVerdicts.map((verdict) => [verdict, 0])) as Record<PurchaseVerdict, number>;
       let limitedCount = 0;
       for (const view of views) {
-        if (!view.state || !view.host.isConnected) continue;
+        if (!view.host.isConnected) continue;
         counts[view.state.evaluation.verdict] += 1;
         if (view.state.isLimited) limitedCount += 1;
       }
