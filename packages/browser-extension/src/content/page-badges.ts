@@ -7,8 +7,7 @@
  */
 import type { BorrowingRequest } from '@liaison/core';
 import type { HubProblem, HubReply, HubResult } from '../hub/messages.js';
-import { compilePurchasePolicy, purchaseVerdicts, type PurchaseVerdict } from '../purchase/rules.js';
-import { fallbackPurchasePolicy } from '../purchase/fallback-policy.js';
+import { compilePurchasePolicy, defaultPurchasePolicy, purchaseVerdicts, type PurchaseVerdict } from '../purchase/rules.js';
 import type { FoundRequest, Site } from '../sites/site.js';
 import type { BadgeState } from './badge-state.js';
 import { badgeHostClass, createBadge, listenToBadges, type BadgeView } from './badge-view.js';
@@ -44,7 +43,7 @@ export interface PageBadges {
 }
 
 export function createPageBadges(options: PageBadgesOptions): PageBadges {
-  const evaluator = compilePurchasePolicy(fallbackPurchasePolicy);
+  const evaluator = compilePurchasePolicy(defaultPurchasePolicy);
   const hubResults = new Map<string, HubResult>();
   const askedHub = new Set<string>();
   const views = new Set<BadgeView>();

@@ -4,15 +4,14 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BorrowingRequest } from '@liaison/core';
-import { compilePurchasePolicy } from '../purchase/rules.js';
-import { fallbackPurchasePolicy } from '../purchase/fallback-policy.js';
+import { compilePurchasePolicy, defaultPurchasePolicy } from '../purchase/rules.js';
 import type { Settings } from '../settings.js';
 import { evaluateOnHub, purchaseQuestion, recordOverride, suggestPurchase } from './hub-client.js';
 
 const hubUrl = 'https://hub.library.example';
 const settings: Settings = { hubUrl, token: 'lsn_test', sites: [], pausedOrigins: [] };
 const sent: { path: string; headers: Headers; body: unknown }[] = [];
-const evaluator = compilePurchasePolicy(fallbackPurchasePolicy);
+const evaluator = compilePurchasePolicy(defaultPurchasePolicy);
 
 const server = setupServer(
   http.post(`${hubUrl}/api/v1/purchase/evaluate`, async ({ request }) => {

@@ -6,3 +6,5 @@
 export { compilePurchasePolicy, purchaseVerdicts, formatMoney } from '../../../core/src/ill/purchase.js';
 export type { PurchaseEvaluation, PurchaseEvaluator, PurchaseVerdict, PurchaseReason, PurchaseFactsUsed } from '../../../core/src/ill/purchase.js';
 export { extractIsbns, normalizeIsbn } from '../../../core/src/ill/isbn.js';
+// The policy the extension applies when no hub answers: the library's defaults, from the same file the schema takes them from.
+export { defaultPurchasePolicy } from '../../../core/src/ill/purchase-defaults.js';

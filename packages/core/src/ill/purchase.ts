@@ -32,7 +32,7 @@
  */
 import type { Reason } from '../errors.js';
 import type { Fact, PurchaseFacts, BorrowingRequest } from './request.js';
-import type { PurchasePolicy } from './purchase-policy.js';
+import type { PurchasePolicy } from './purchase-defaults.js';
 import { civilFromDayNumber, dayNumberOfInstant } from './day-number.js';
 import { extractIsbns } from './isbn.js';
 import { publicationYear } from './publication-year.js';
