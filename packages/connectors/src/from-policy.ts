@@ -8,7 +8,7 @@ import { LiaisonError, nearest, type ConnectorsPolicy, type Issue } from '@liais
 import type { z } from 'zod';
 import { withCache, type Cache } from './cache.js';
 import type { HttpClientOptions } from './http.js';
-import { findPatronAcross, type MatchedPatronSource, type PatronLookupResult } from './patron-lookup.js';
+import { findPatronAcross, type FindPatronOptions, type MatchedPatronSource, type PatronLookupResult } from './patron-lookup.js';
 import type { SystemContext } from './settings.js';
 import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronLookup, PatronSource, PriceSource } from './sources.js';
 import type { ConfiguredSystem, SystemDefinition } from './system.js';
@@ -43,7 +43,7 @@ export interface PolicyConnectors {
   /** One line per configured system, with no secret. */
   describe(): string[];
   /** One patron across every patron source, matched by each source's `match_by`, merged. */
-  findPatron(by: PatronLookup, options?: { signal?: AbortSignal }): Promise<PatronLookupResult>;
+  findPatron(by: PatronLookup, options?: FindPatronOptions): Promise<PatronLookupResult>;
 }
 
 /** How long answers are kept when the policy does not say, in seconds. */
@@ -113,7 +113,14 @@ export function createConnectorsFromPolicy(policy: ConnectorsPolicy, options: Co
     openAccess: lists.open_access.map((system) => cached(system.openAccess!, system)),
     systems,
     describe: () => systems.map((system) => `${system.name}: ${system.describe()}`),
-    findPatron: (by, { signal } = {}) => findPatronAcross(patronSources, by, { signal, onError: options.onError }),
+    findPatron: (by, lookup = {}) =>
+      findPatronAcross(patronSources, by, {
+        ...lookup,
+        onError: (system, error) => {
+          options.onError?.(system, error);
+          lookup.onError?.(system, error);
+        },
+      }),
   };
 }
 

@@ -8,7 +8,19 @@
  */
 import { mergePatronContexts, type PatronContext } from '@liaison/core';
 import type { MatchField } from './settings.js';
+import { ConnectorError } from './errors.js';
 import { reasonOf, type MissingSource, type PatronLookup, type PatronSource } from './sources.js';
+
+export interface FindPatronOptions {
+  signal?: AbortSignal;
+  /**
+   * How long each source may take, in milliseconds. A source past it is named missing and the
+   * others' answers are kept: one system that never answers must not hold the sidebar.
+   */
+  timeoutMs?: number;
+  /** Told about every failed source, for the hub's log and metrics. */
+  onError?: (system: string, error: unknown) => void;
+}
 
 export interface MatchedPatronSource {
   source: PatronSource;
@@ -29,7 +41,7 @@ const fieldWords: Record<MatchField, string> = { email: 'e-mail', username: 'use
 export async function findPatronAcross(
   sources: MatchedPatronSource[],
   by: PatronLookup,
-  { signal, onError }: { signal?: AbortSignal; onError?: (system: string, error: unknown) => void } = {},
+  { signal, timeoutMs, onError }: FindPatronOptions = {},
 ): Promise<PatronLookupResult> {
   const [primary, ...others] = sources;
   if (!primary) return { kind: 'not_found', missing: [] };
@@ -38,8 +50,13 @@ export async function findPatronAcross(
 
   async function ask(source: PatronSource, lookup: PatronLookup): Promise<PatronContext | null> {
     try {
-      return await source.findPatron(lookup, signal ? { signal } : undefined);
+      if (timeoutMs === undefined) return await source.findPatron(lookup, signal ? { signal } : undefined);
+      // The source's own deadline aborts its HTTP calls; the race covers sources that ignore the signal.
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const answer = source.findPatron(lookup, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+      return await withinDeadline(answer, source.system, timeoutMs);
     } catch (error) {
+      // The caller gave up (the request went away): nothing to report. A source's own deadline is a failure like any other.
       if (signal?.aborted) throw error;
       failures += 1;
       onError?.(source.system, error);
@@ -67,4 +84,16 @@ export async function findPatronAcross(
     return failures === sources.length ? { kind: 'unavailable', missing } : { kind: 'not_found', missing };
   }
   return { kind: 'found', context: mergePatronContexts(contexts, missing) };
+}
+
+/** `answer`, or a connector_timeout after `ms` — for sources that do not honour the abort signal. */
+function withinDeadline<T>(answer: Promise<T>, system: string, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new ConnectorError({ code: 'connector_timeout', system, call: 'find patron', failure: `did not answer within ${ms / 1000} s` })),
+      ms,
+    );
+  });
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,4 @@
-import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronLookupResult, PatronSource, PriceSource } from '@liaison/connectors';
+import type { FindPatronOptions, HoldingsSource, IllRequestSource, OpenAccessSource, PatronLookupResult, PatronSource, PriceSource } from '@liaison/connectors';
 
 /** The systems the hub asks, as the policy file's `connectors` section chose them. */
 export interface HubConnectors {
@@ -16,5 +16,5 @@ export interface HubConnectors {
    * field (e-mail, username or barcode) from the first source's record. When absent, every
    * patron source is asked with what staff typed and the answers are merged.
    */
-  findPatron?(by: { email?: string; barcode?: string }, options?: { signal?: AbortSignal }): Promise<PatronLookupResult>;
+  findPatron?(by: { email?: string; barcode?: string }, options?: FindPatronOptions): Promise<PatronLookupResult>;
 }
