@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { openStore } from '@liaison/store';
+import { openStoreFor } from '../config/store-location.js';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 import { seedDemoData } from '../demo/seed.js';
@@ -23,17 +22,9 @@ export const demoCommand: Command = {
       for (const issue of loaded.issues) io.stderr.write(formatLocatedIssue(policyFile, issue) + '\n');
       return 1;
     }
-    const databaseUrl = io.env['DATABASE_URL'] || undefined;
-    const dataDir = resolve(io.cwd, at('--data-dir') ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
-    let store;
-    try {
-      store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
-    } catch (error) {
-      io.stderr.write(`liaison demo: ${(error as Error).message}\n`);
-      const hint = (error as { hint?: string }).hint;
-      if (hint) io.stderr.write(`  ${hint}\n`);
-      return 1;
-    }
+    const opened = await openStoreFor('demo', io, at('--data-dir'));
+    if (!opened) return 1;
+    const { store } = opened;
     try {
       const created = await seedDemoData(store, loaded.policy, new Date(), createLogger({ level: 'warn' }));
       io.stdout.write(created > 0 ? `Loaded ${created} demo hand-offs.\n` : 'The store already has hand-offs; nothing loaded.\n');

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { migrations, openStore } from '@liaison/store';
+import { migrations } from '@liaison/store';
+import { openStoreFor } from '../config/store-location.js';
 import type { Command } from '../command.js';
 
 export const migrateCommand: Command = {
@@ -14,24 +14,16 @@ export const migrateCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const index = args.indexOf('--data-dir');
-    const dataDir = resolve(io.cwd, (index >= 0 ? args[index + 1] : undefined) ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
-    const databaseUrl = io.env['DATABASE_URL'] || undefined;
-    try {
-      // Opening the store migrates it; the versions it stamped since this run began are what this run applied.
-      const started = new Date();
-      const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
-      const rows = await store.db.selectFrom('schema_migrations').select(['version', 'applied_at']).orderBy('version').execute();
-      await store.close();
-      const latest = Math.max(...migrations.map((m) => m.version));
-      const applied = rows.filter((row) => new Date(row.applied_at as Date | string) >= started).map((row) => row.version);
-      const where = databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : dataDir;
-      io.stdout.write(`${where} is at migration ${latest}, the latest${applied.length > 0 ? ` (applied ${applied.join(', ')} now)` : ''}.\n`);
-      return 0;
-    } catch (error) {
-      io.stderr.write(`liaison migrate: ${(error as Error).message}\n`);
-      const hint = (error as { hint?: string }).hint;
-      if (hint) io.stderr.write(`  ${hint}\n`);
-      return 1;
-    }
+    // Opening the store migrates it; the versions it stamped since this run began are what this run applied.
+    const started = new Date();
+    const opened = await openStoreFor('migrate', io, index >= 0 ? args[index + 1] : undefined);
+    if (!opened) return 1;
+    const { store, description } = opened;
+    const rows = await store.db.selectFrom('schema_migrations').select(['version', 'applied_at']).orderBy('version').execute();
+    await store.close();
+    const latest = Math.max(...migrations.map((m) => m.version));
+    const applied = rows.filter((row) => new Date(row.applied_at as Date | string) >= started).map((row) => row.version);
+    io.stdout.write(`${description} is at migration ${latest}, the latest${applied.length > 0 ? ` (applied ${applied.join(', ')} now)` : ''}.\n`);
+    return 0;
   },
 };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command, CommandIO } from '../command.js';
+import { storeLocation } from '../config/store-location.js';
 import { PolicyFileError, SlackSettingsError, startHub } from '../hub/start.js';
 
 /** The policy file to use: --config, else ./liaison.config.yaml, else the shipped example. */
@@ -64,8 +65,7 @@ export const serveCommand: Command = {
         policyFile,
         port,
         host: values.host ?? io.env['HOST'] ?? '127.0.0.1',
-        databaseUrl: io.env['DATABASE_URL'] || undefined,
-        dataDir: resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison'),
+        ...storeLocation(io, values['data-dir']).options,
         zendeskSecret: io.env['LIAISON_ZENDESK_SECRET'] || undefined,
         publicUrl: io.env['LIAISON_PUBLIC_URL'] || undefined,
         // Demo hand-offs only for the demo library: a real library's empty store stays empty.

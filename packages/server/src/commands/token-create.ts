@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '@liaison/store';
+import { openStoreFor } from '../config/store-location.js';
 import type { Command } from '../command.js';
 import { staffRoles, type StaffRole } from '../hub/auth.js';
 
@@ -31,17 +30,9 @@ export const tokenCreateCommand: Command = {
       io.stderr.write(`liaison token create: --role must be one of ${staffRoles.join(', ')}, not "${values.role}".\n`);
       return 1;
     }
-    const databaseUrl = io.env['DATABASE_URL'] || undefined;
-    const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env['LIAISON_DATA_DIR'] ?? '.liaison');
-    let store;
-    try {
-      store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
-    } catch (error) {
-      io.stderr.write(`liaison token create: ${(error as Error).message}\n`);
-      const hint = (error as { hint?: string }).hint;
-      if (hint) io.stderr.write(`  ${hint}\n`);
-      return 1;
-    }
+    const opened = await openStoreFor('token create', io, values['data-dir']);
+    if (!opened) return 1;
+    const { store } = opened;
     try {
       const { token, record } = await store.tokens.create(values.name.trim(), role, new Date());
       io.stdout.write(`${token}\n`);
