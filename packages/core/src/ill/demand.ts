@@ -34,6 +34,47 @@ function lowerBound(days: Int32Array, from: number, to: number, day: number): nu
   return low;
 }
 
+/**
+ * Groups request days by title key id (a counting sort on the ids), each key's days ascending:
+ * the days of key k are `sortedDays[keyStart[k] .. keyStart[k + 1])`.
+ */
+function groupDaysByKey(keyIds: Int32Array, days: Int32Array, rows: number, keyCount: number): { sortedDays: Int32Array; keyStart: Int32Array } {
+  const keyStart = new Int32Array(keyCount + 1);
+  for (let row = 0; row < rows; row++) keyStart[keyIds[row]! + 1]!++;
+  for (let id = 0; id < keyCount; id++) keyStart[id + 1]! += keyStart[id]!;
+  const next = keyStart.slice(0, keyCount);
+  const sortedDays = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) sortedDays[next[keyIds[row]!]!++] = days[row]!;
+  for (let id = 0; id < keyCount; id++) {
+    const start = keyStart[id]!;
+    const end = keyStart[id + 1]!;
+    // Most titles are asked for once; sorting one or two days needs no call.
+    if (end - start === 2 && sortedDays[start]! > sortedDays[start + 1]!) {
+      const first = sortedDays[start]!;
+      sortedDays[start] = sortedDays[start + 1]!;
+      sortedDays[start + 1] = first;
+    } else if (end - start > 2) {
+      sortedDays.subarray(start, end).sort();
+    }
+  }
+  return { sortedDays, keyStart };
+}
+
+/** Each request's demand, given the days grouped by key: `windowDays` days ending on its own day. */
+function demandOfEach(keyIds: Int32Array, days: Int32Array, rows: number, grouped: { sortedDays: Int32Array; keyStart: Int32Array }, windowDays: number): Int32Array {
+  const { sortedDays, keyStart } = grouped;
+  const counts = new Int32Array(rows);
+  for (let row = 0; row < rows; row++) {
+    const id = keyIds[row]!;
+    const day = days[row]!;
+    const start = keyStart[id]!;
+    const end = keyStart[id + 1]!;
+    // Most titles are asked for once: nothing to search.
+    counts[row] = end - start === 1 ? 1 : lowerBound(sortedDays, start, end, day + 1) - lowerBound(sortedDays, start, end, day - windowDays + 1);
+  }
+  return counts;
+}
+
 /** Counts requests per title key within a sliding window of days. */
 export class DemandCounter {
   /** Length of the window in days (≥ 1); the window ends on the day asked about, inclusive. */
@@ -43,8 +84,8 @@ export class DemandCounter {
   private rowDays: Int32Array;
   private rows = 0;
   // Built by `prepare`: the days of key k are sortedDays[keyStart[k] .. keyStart[k + 1]), ascending.
-  private sortedDays = new Int32Array(0);
-  private keyStart = new Int32Array(1);
+  private sortedDays: Int32Array = new Int32Array(0);
+  private keyStart: Int32Array = new Int32Array(1);
   private isPrepared = true;
 
   /** `windowDays`: days in the window (a whole number ≥ 1); `expectedRequests` sizes the arrays up front. */
@@ -96,42 +137,15 @@ export class DemandCounter {
   /** The demand of every added request, in the order added: `count(key, creation day)` of each. */
   countEach(): Int32Array {
     if (!this.isPrepared) this.prepare();
-    const counts = new Int32Array(this.rows);
-    for (let row = 0; row < this.rows; row++) {
-      const id = this.rowKeys[row]!;
-      const day = this.rowDays[row]!;
-      const start = this.keyStart[id]!;
-      const end = this.keyStart[id + 1]!;
-      counts[row] = lowerBound(this.sortedDays, start, end, day + 1) - lowerBound(this.sortedDays, start, end, day - this.windowDays + 1);
-    }
-    return counts;
+    return demandOfEach(this.rowKeys, this.rowDays, this.rows, { sortedDays: this.sortedDays, keyStart: this.keyStart }, this.windowDays);
   }
 
-  /** Groups the days by key (a counting sort on key ids), then sorts each key's days. */
+  /** Groups the added days by key once; counting then needs only binary searches. */
   private prepare(): void {
-    const keyCount = this.keyIds.size;
-    const keyStart = new Int32Array(keyCount + 1);
-    for (let row = 0; row < this.rows; row++) keyStart[this.rowKeys[row]! + 1]!++;
-    for (let id = 0; id < keyCount; id++) keyStart[id + 1]! += keyStart[id]!;
-    const next = keyStart.slice(0, keyCount);
-    const sortedDays = new Int32Array(this.rows);
-    for (let row = 0; row < this.rows; row++) sortedDays[next[this.rowKeys[row]!]!++] = this.rowDays[row]!;
-    for (let id = 0; id < keyCount; id++) {
-      const start = keyStart[id]!;
-      const end = keyStart[id + 1]!;
-      // Most titles are asked for once; sorting one or two days needs no call.
-      if (end - start === 2 && sortedDays[start]! > sortedDays[start + 1]!) {
-        const first = sortedDays[start]!;
-        sortedDays[start] = sortedDays[start + 1]!;
-        sortedDays[start + 1] = first;
-      } else if (end - start > 2) {
-        sortedDays.subarray(start, end).sort();
-      }
-    }
-    this.sortedDays = sortedDays;
-    this.keyStart = keyStart;
+    ({ sortedDays: this.sortedDays, keyStart: this.keyStart } = groupDaysByKey(this.rowKeys, this.rowDays, this.rows, this.keyIds.size));
     this.isPrepared = true;
   }
+
 }
 
 /**
@@ -158,32 +172,5 @@ export function countDemandOfIds(keyIds: Int32Array, days: Int32Array, rows: num
     throw new RangeError(`demand window is ${windowDays} days; it must be a whole number of days, at least 1`);
   }
   if (rows > keyIds.length || rows > days.length) throw new RangeError(`${rows} requests but room for ${Math.min(keyIds.length, days.length)}`);
-  // Group the days by key (a counting sort on key ids), then sort each key's days.
-  const keyStart = new Int32Array(keyCount + 1);
-  for (let row = 0; row < rows; row++) keyStart[keyIds[row]! + 1]!++;
-  for (let id = 0; id < keyCount; id++) keyStart[id + 1]! += keyStart[id]!;
-  const next = keyStart.slice(0, keyCount);
-  const sortedDays = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) sortedDays[next[keyIds[row]!]!++] = days[row]!;
-  for (let id = 0; id < keyCount; id++) {
-    const start = keyStart[id]!;
-    const end = keyStart[id + 1]!;
-    if (end - start === 2 && sortedDays[start]! > sortedDays[start + 1]!) {
-      const first = sortedDays[start]!;
-      sortedDays[start] = sortedDays[start + 1]!;
-      sortedDays[start + 1] = first;
-    } else if (end - start > 2) {
-      sortedDays.subarray(start, end).sort();
-    }
-  }
-  const counts = new Int32Array(rows);
-  for (let row = 0; row < rows; row++) {
-    const id = keyIds[row]!;
-    const day = days[row]!;
-    const start = keyStart[id]!;
-    const end = keyStart[id + 1]!;
-    // Most titles are asked for once: nothing to search.
-    counts[row] = end - start === 1 ? 1 : lowerBound(sortedDays, start, end, day + 1) - lowerBound(sortedDays, start, end, day - windowDays + 1);
-  }
-  return counts;
+  return demandOfEach(keyIds, days, rows, groupDaysByKey(keyIds, days, rows, keyCount), windowDays);
 }
