@@ -9,13 +9,12 @@ import {
   type HandoffEventInput,
   type HandoffState,
   type Policy,
-  type QueryChannel,
+  queryChannels,
 } from '@liaison/core';
 import type { Logger } from 'pino';
 import { HandoffConflictError, type Repositories, type Store } from '@liaison/store';
 import { HttpError, parseInput } from './http-error.js';
 
-const queryChannels = ['desk', 'chat', 'email', 'phone', 'zendesk', 'slack', 'teams', 'web', 'ill'] as const;
 
 /** The body of `POST /api/v1/handoffs` (and what Slack, Zendesk and the extension send). */
 export const createHandoffBody = z
@@ -114,7 +113,7 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
 
   function chooseRoute(input: CreateHandoffInput) {
     const routed = routeHandoff(
-      { text: input.question, category: input.category, patronType: input.patron?.patronType, channel: input.channel as QueryChannel | undefined },
+      { text: input.question, category: input.category, patronType: input.patron?.patronType, channel: input.channel },
       policy.handoff.rules,
     );
     if (!input.department || input.department === routed.department) return routed;
