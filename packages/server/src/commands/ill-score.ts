@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { openOutput, runBatch } from '../ill/batch-run.js';
 import { ScoredOutput } from '../ill/scored-output.js';
 
-const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich]
+const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich] [--threads N]
 
 Scores every borrowing request in an export with ILLiad's column names (TransactionNumber,
 RequestType, DocumentType, LoanTitle, LoanAuthor, LoanDate, ISSN, Status, CreationDate, ...;
@@ -21,6 +21,9 @@ Options:
   --enrich        look up what the export leaves unknown (held, price, in print, an open-access
                   copy) from the sources in the policy's connectors section (this version: the
                   demo library); each book is asked about once per run
+  --threads N     threads to read and judge a large file with (default: one per processor, at
+                  most 4; 1 uses none). The output is the same whatever the number. With
+                  --enrich the file is read in one thread, as the look-ups are the slow part.
 
 Demand is the number of requests in the file for the same title (same ISBN, or the same title
 and author) created within the policy's demand_window_days up to the request's own day.
@@ -45,7 +48,7 @@ export const illScoreCommand: Command = {
         const output = await openOutput(batch.options.out, io);
         const scored = new ScoredOutput(output.stream, batch.options.format);
         try {
-          const run = await batch.score({ onScored: (row) => scored.add(row), afterChunk: () => scored.flush() });
+          const run = await batch.score({ output: scored });
           await scored.finish();
           return run;
         } finally {

@@ -17,6 +17,8 @@ export interface BatchOptions {
   format: OutputFormat;
   out?: string;
   enrich: boolean;
+  /** Threads to read and judge a large file with (default: one per processor, at most 4). */
+  threads?: number;
 }
 
 /** Reads the command's arguments; a sentence saying what is wrong when they cannot be used. */
@@ -25,7 +27,7 @@ export function parseBatchArgs(
   { allowEnrich, allowFormat }: { allowEnrich: boolean; allowFormat: boolean },
 ): BatchOptions | string {
   const options: Partial<BatchOptions> = { format: 'csv', enrich: false };
-  const valued = new Set(['--config', '--as-of', '--out', ...(allowFormat ? ['--format'] : [])]);
+  const valued = new Set(['--config', '--as-of', '--out', '--threads', ...(allowFormat ? ['--format'] : [])]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -34,6 +36,10 @@ export function parseBatchArgs(
       if (value === undefined || value === '') return `${flag} needs a value`;
       if (flag === '--config') options.config = value;
       else if (flag === '--out') options.out = value;
+      else if (flag === '--threads') {
+        if (!/^[1-9]\d{0,2}$/.test(value)) return `--threads "${value}" is not a number of threads; write a whole number from 1 (no worker threads) up, e.g. --threads 2`;
+        options.threads = Number(value);
+      }
       else if (flag === '--as-of') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseCreationDate(value) === null) return `--as-of "${value}" is not a date; write YYYY-MM-DD, e.g. 2025-06-30`;
         options.asOf = value;

@@ -26,7 +26,7 @@ export interface PreparedBatch {
   loaded: LoadedPolicy;
   asOf: string;
   /** Runs the scoring with progress shown; extra options come from the command. */
-  score(extra: Pick<ScoreExportOptions, 'onScored' | 'afterChunk' | 'collectBuyList'>): Promise<ScoreRun>;
+  score(extra: Pick<ScoreExportOptions, 'output' | 'collectBuyList'>): Promise<ScoreRun>;
 }
 
 /**
@@ -81,7 +81,7 @@ export async function runBatch(
     path,
     loaded,
     asOf,
-    score: (extra) => scoreExport({ path, policy: loaded.purchase, currency: loaded.currency, asOf, onProgress, enrich, ...extra }),
+    score: (extra) => scoreExport({ path, policy: loaded.purchase, currency: loaded.currency, asOf, onProgress, enrich, threads: options.threads, ...extra }),
   };
   let run: ScoreRun;
   try {

@@ -59,8 +59,15 @@ export class CsvRecordParser {
   #line = 1;
   #isFirstPush = true;
 
-  constructor(onRecord: OnRecord) {
+  /**
+   * `startByte`: where in the file the text pushed begins (at the start of a record), so byte
+   * offsets count from the file's start; a part of a file read on its own starts past 0, and
+   * only the file's own start may hold a byte-order mark.
+   */
+  constructor(onRecord: OnRecord, { startByte = 0 }: { startByte?: number } = {}) {
     this.#onRecord = onRecord;
+    this.#anchorByte = startByte;
+    this.#isFirstPush = startByte === 0;
     this.#parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"', step: (results) => this.#step(results) });
   }
 
@@ -174,6 +181,21 @@ export interface ReadCsvOptions {
   afterChunk?: () => Promise<void>;
   /** Called with the parser before reading, e.g. to ask it for byte offsets of records. */
   withParser?: (parser: CsvRecordParser) => void;
+  /**
+   * Read a part of the file: from byte `start` (the first byte of a record; default 0) to the
+   * first record that starts at or after byte `end` (default: the end of the file). Line
+   * numbers then count from the part's first line, as line 1.
+   */
+  start?: number;
+  end?: number;
+}
+
+/** Where a read stopped: the byte offset of the first record not read, and the lines read before it. */
+export interface ReadCsvResult {
+  /** UTF-8 byte offset of the first record not read; the file's size when it was read to the end. */
+  stoppedAt: number;
+  /** Line breaks before `stoppedAt` (from `start`), so the next part's lines can be numbered. */
+  lines: number;
 }
 
 const defaultChunkBytes = 64 << 10;
@@ -186,12 +208,12 @@ const readsAhead = 4;
  * keeps a character split across two pieces whole. A read stream of 64 KiB pieces reads only
  * one piece ahead, and the parser was measured waiting for it; here several reads are in flight.
  */
-async function* textPieces(path: string, chunkBytes: number): AsyncGenerator<{ text: string; bytesRead: number }> {
+async function* textPieces(path: string, chunkBytes: number, start: number): AsyncGenerator<{ text: string; bytesRead: number }> {
   const file = await open(path, 'r');
+  const reads: Promise<{ bytesRead: number; buffer: Buffer }>[] = [];
   try {
     const decoder = new StringDecoder('utf8');
-    const reads: Promise<{ bytesRead: number; buffer: Buffer }>[] = [];
-    let position = 0;
+    let position = start;
     let isEnd = false;
     const readNext = () => {
       reads.push(file.read(Buffer.allocUnsafe(chunkBytes), 0, chunkBytes, position));
@@ -208,23 +230,47 @@ async function* textPieces(path: string, chunkBytes: number): AsyncGenerator<{ t
       const text = decoder.write(buffer.subarray(0, count));
       if (text !== '') yield { text, bytesRead };
     }
-    // Reads issued past the end: wait for them, so none is pending when the file is closed.
-    await Promise.all(reads);
     const rest = decoder.end();
     if (rest !== '') yield { text: rest, bytesRead };
   } finally {
+    // Reads issued past the end, or past where the reader stopped: none may be pending at close.
+    await Promise.allSettled(reads);
     await file.close();
   }
 }
 
-/** Streams a CSV file record by record; resolves when the whole file has been read. */
-export async function readCsvFile(path: string, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<void> {
-  const parser = new CsvRecordParser(onRecord);
+/** Streams a CSV file (or a part of it) record by record; resolves when it has been read. */
+export async function readCsvFile(path: string, onRecord: OnRecord, options: ReadCsvOptions = {}): Promise<ReadCsvResult> {
+  const start = options.start ?? 0;
+  const end = options.end ?? Number.POSITIVE_INFINITY;
+  let bytesPushed = start;
+  let stop: ReadCsvResult | null = null;
+  // Records are passed on until one starts at or after `end`; only records in a piece that
+  // reaches past `end` can, so only they are asked for their offset.
+  const parser: CsvRecordParser = new CsvRecordParser(
+    end === Number.POSITIVE_INFINITY
+      ? onRecord
+      : (fields, line, problem) => {
+          if (stop !== null) return;
+          if (bytesPushed > end) {
+            const offset = parser.recordByteOffset();
+            if (offset >= end) {
+              stop = { stoppedAt: offset, lines: line - 1 };
+              return;
+            }
+          }
+          onRecord(fields, line, problem);
+        },
+    { startByte: start },
+  );
   options.withParser?.(parser);
-  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes)) {
+  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes, start)) {
+    bytesPushed = start + bytesRead;
     parser.push(text);
     options.onProgress?.(bytesRead);
     if (options.afterChunk) await options.afterChunk();
+    if (stop !== null) return stop;
   }
   parser.finish();
+  return stop ?? { stoppedAt: bytesPushed, lines: parser.line - 1 };
 }

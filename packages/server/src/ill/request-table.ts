@@ -9,7 +9,7 @@
  * combination cost more time than anything else the pass does per row but parsing.)
  */
 import type { PurchaseTraits } from '@liaison/core';
-import { purchaseReasonCodes } from '@liaison/core';
+import { purchaseReasonCodes } from '@liaison/core/batch';
 
 const unknownYear = -0x80000000;
 /** The reason bit whose message quotes the patron's status; other rows need not keep it. */
@@ -41,13 +41,81 @@ export function isPlainInteger(text: string): boolean {
 }
 
 /** The texts a row's reasons quote; most rows quote none. */
-interface QuotedTexts {
+export interface QuotedTexts {
   documentType: string;
   status: string;
   loanDate: string;
   openAccessUrl: string;
   priceCurrency: string;
 }
+
+/**
+ * A table's contents as plain data, to hand to another thread (its arrays hold exactly `rows`
+ * entries) or to join with the tables of the other parts of a file (`joinedTables`).
+ */
+export interface RequestTableData {
+  rows: number;
+  transactionNumbers: Float64Array;
+  otherTransactionNumbers: Map<number, string>;
+  titleIds: Int32Array;
+  days: Int32Array;
+  reasons: Int32Array;
+  years: Int32Array;
+  prices: Float64Array;
+  textIds: Int32Array;
+  texts: QuotedTexts[];
+}
+
+/** An Int32Array of `length` over shared memory when `shared`, so threads can all read it without copies. */
+function int32s(length: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+
+function float64s(length: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
+/**
+ * The tables of the parts of a file, in file order, as one: `titleIdsOfPart[k]` maps part k's
+ * title ids to the file's (TitleIdMerger). With `shared`, the arrays are over shared memory.
+ */
+export function joinedTables(parts: readonly RequestTableData[], titleIdsOfPart: readonly Int32Array[], shared: boolean): RequestTableData {
+  const rows = parts.reduce((sum, part) => sum + part.rows, 0);
+  const joined: RequestTableData = {
+    rows,
+    transactionNumbers: float64s(rows, shared),
+    otherTransactionNumbers: new Map(),
+    titleIds: int32s(rows, shared),
+    days: int32s(rows, shared),
+    reasons: int32s(rows, shared),
+    years: int32s(rows, shared),
+    prices: float64s(rows, shared),
+    textIds: int32s(rows, shared),
+    texts: [parts[0]?.texts[0] ?? noTexts],
+  };
+  let at = 0;
+  parts.forEach((part, k) => {
+    joined.transactionNumbers.set(part.transactionNumbers.subarray(0, part.rows), at);
+    joined.days.set(part.days.subarray(0, part.rows), at);
+    joined.reasons.set(part.reasons.subarray(0, part.rows), at);
+    joined.years.set(part.years.subarray(0, part.rows), at);
+    joined.prices.set(part.prices.subarray(0, part.rows), at);
+    for (const [row, text] of part.otherTransactionNumbers) joined.otherTransactionNumbers.set(at + row, text);
+    const titleIds = titleIdsOfPart[k]!;
+    // Text ids past 0 (no text) move up by the texts the earlier parts brought.
+    const textShift = joined.texts.length - 1;
+    joined.texts.push(...part.texts.slice(1));
+    for (let row = 0; row < part.rows; row++) {
+      joined.titleIds[at + row] = titleIds[part.titleIds[row]!]!;
+      const textId = part.textIds[row]!;
+      joined.textIds[at + row] = textId === 0 ? 0 : textId + textShift;
+    }
+    at += part.rows;
+  });
+  return joined;
+}
+
+const noTexts: QuotedTexts = { documentType: '', status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' };
 
 /** Rows of a batch, in input order, with their title id, creation day and purchase traits. */
 export class RequestTable {
@@ -60,15 +128,44 @@ export class RequestTable {
   #years = new Int32Array(1 << 16);
   #prices = new Float64Array(1 << 16); // NaN when unknown
   #textIds = new Int32Array(1 << 16); // 0: no text quoted
-  #texts: QuotedTexts[] = [{ documentType: '', status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' }];
+  #texts: QuotedTexts[] = [noTexts];
   #textIdOf = new Map<string, number>();
   /** For the common case of a document type as the only text quoted (an excluded type). */
   #textIdOfDocumentType = new Map<string, number>();
   readonly #currency: string;
 
-  /** `currency`: the policy's ISO 4217 code, the currency of most prices. */
-  constructor(currency: string) {
+  /** `currency`: the policy's ISO 4217 code, the currency of most prices. `data`: rows to start from. */
+  constructor(currency: string, data?: RequestTableData) {
     this.#currency = currency;
+    if (data) {
+      this.#rows = data.rows;
+      this.#transactionNumbers = data.transactionNumbers as Float64Array<ArrayBuffer>;
+      this.#otherTransactionNumbers = data.otherTransactionNumbers;
+      this.#titleIds = data.titleIds as Int32Array<ArrayBuffer>;
+      this.#days = data.days as Int32Array<ArrayBuffer>;
+      this.#reasons = data.reasons as Int32Array<ArrayBuffer>;
+      this.#years = data.years as Int32Array<ArrayBuffer>;
+      this.#prices = data.prices as Float64Array<ArrayBuffer>;
+      this.#textIds = data.textIds as Int32Array<ArrayBuffer>;
+      this.#texts = data.texts;
+    }
+  }
+
+  /** The rows as plain data (arrays cut to the rows), e.g. to post to another thread. */
+  data(): RequestTableData {
+    const rows = this.#rows;
+    return {
+      rows,
+      transactionNumbers: this.#transactionNumbers.slice(0, rows),
+      otherTransactionNumbers: this.#otherTransactionNumbers,
+      titleIds: this.#titleIds.slice(0, rows),
+      days: this.#days.slice(0, rows),
+      reasons: this.#reasons.slice(0, rows),
+      years: this.#years.slice(0, rows),
+      prices: this.#prices.slice(0, rows),
+      textIds: this.#textIds.slice(0, rows),
+      texts: this.#texts,
+    };
   }
 
   get rows(): number {

@@ -1,43 +1,38 @@
 /**
- * Scores every request in an export in one pass over the file, with memory bounded by a few
- * typed arrays. Demand looks back in time but rows come in any order, so the pass keeps, per
- * good row, only numbers (title id, creation day, the demand-free traits of the purchase rules:
- * see RequestTable); then demand is counted for every row at once, and the verdicts, scores and
- * reasons are worked out from those numbers and handed on in input order.
+ * Scores every request in an export. Demand looks back in time but rows come in any order, so
+ * the file is read once, keeping per good row only numbers (title id, creation day, the
+ * demand-free traits of the purchase rules: see RequestTable); then demand is counted for every
+ * row at once, and the verdicts, scores and reasons are worked out from those numbers and handed
+ * on in input order.
+ *
+ * A large file is read in parts, one per worker thread (ScoreThreads), each part starting at a
+ * line break near its share of the file. A line break can sit inside a quoted field, so a part is
+ * kept only if the part before it ended exactly where it starts; otherwise the rest of the file
+ * is read again from where the part before ended. The parts' tables are joined, and the threads
+ * then judge ranges of rows, whose output is written in order.
  */
-import type { BorrowingRequest, PurchaseFacts, PurchasePolicy, PurchaseReason, PurchaseTraits, PurchaseVerdict, Reason } from '@liaison/core';
-import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core';
-import type { CsvRecordParser } from './csv-records.js';
-import { readCsvFile } from './csv-records.js';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
+import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
 import type { ColumnIndex } from './export-columns.js';
-import { indexColumns } from './export-columns.js';
-import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
+import type { Enrich, ExportPart, SkippedRow } from './export-part.js';
+import { columnsOf, ExportFormatError, maxSkippedListed, readExportPart } from './export-part.js';
+import { cell } from './export-row.js';
+import type { RowTally, ScoredRequest, Verdict } from './judge-rows.js';
+import { civilYearOf, demandBucketLabels, emptyTally, judgeRows } from './judge-rows.js';
 import { readRecordsAt } from './records-at.js';
-import { RequestTable } from './request-table.js';
-import { TitleIds } from './title-ids.js';
+import type { RequestTableData } from './request-table.js';
+import { joinedTables, RequestTable } from './request-table.js';
+import { ScoreThreads } from './score-threads.js';
+import type { ScoredOutput } from './scored-output.js';
+import { TitleIdMerger } from './title-ids.js';
 
-export type Verdict = PurchaseVerdict;
+export type { Enrich, ScoredRequest, SkippedRow, Verdict };
+export { demandBucketLabels, ExportFormatError, maxSkippedListed };
 
 /** The verdicts in the order summaries list them. */
 export const verdictOrder: readonly Verdict[] = ['buy', 'review', 'borrow', 'owned', 'free'];
-
-/** One scored request. The object is reused for the next row: copy what you keep. */
-export interface ScoredRequest {
-  transactionNumber: string;
-  verdict: Verdict;
-  /** 0–100. */
-  score: number;
-  /** The deciding reason first. */
-  reasons: PurchaseReason[];
-  /** Requests for the same title in the demand window ending on this one's creation day. */
-  demand: number;
-}
-
-/** A row left out, with its physical line in the file (the header is line 1). */
-export interface SkippedRow {
-  line: number;
-  problem: string;
-}
 
 /** A title and how much it was asked for. */
 export interface TitleDemand {
@@ -80,16 +75,9 @@ export interface ScoreRun {
   };
   /** Every distinct BUY title, best score first (only when asked for with `collectBuyList`). */
   buyList?: BuyTitle[];
+  /** Threads that read and judged the file (1: the calling thread alone). */
+  threads: number;
 }
-
-export const demandBucketLabels = ['1', '2', '3', '4–5', '6–10', '11–20', '21+'];
-const bucketOf = (demand: number): number =>
-  demand <= 3 ? Math.max(0, demand - 1) : demand <= 5 ? 3 : demand <= 10 ? 4 : demand <= 20 ? 5 : 6;
-
-export const maxSkippedListed = 1000;
-
-/** Looks up facts the export leaves unknown (connectors); may be slow, is awaited per chunk. */
-export type Enrich = (request: BorrowingRequest, known: PurchaseFacts) => Promise<PurchaseFacts>;
 
 export interface ScoreExportOptions {
   path: string;
@@ -98,44 +86,38 @@ export interface ScoreExportOptions {
   currency?: string;
   /** Evaluation day, ISO "YYYY-MM-DD". */
   asOf: string;
-  /** Each scored request, in input order, once the whole file has been read. */
+  /** Where the verdicts are written, in input order (rows are encoded in the worker threads). */
+  output?: ScoredOutput;
+  /** Each scored request, in input order, once the whole file has been read (rows are then judged in this thread). */
   onScored?: (scored: ScoredRequest) => void;
-  /** Awaited after each few thousand scored requests, e.g. to let the output drain. */
+  /** Awaited after each few thousand scored requests passed to `onScored`. */
   afterChunk?: () => Promise<void>;
   /** Bytes read so far and records (after the header) seen; for a progress bar. */
   onProgress?: (pass: 1, bytesRead: number, records: number) => void;
+  /** Looks up unknown facts; the file is then read in this thread, in one part. */
   enrich?: Enrich;
   collectBuyList?: boolean;
+  /** Worker threads to use for a large file; default: the processors available, at most 4. 1: none. */
+  threads?: number;
+  /** Parts to read the file in (default: one per thread for a large file); with `threads: 1` they are read in turn here (tests). */
+  parts?: number;
   /** Bytes per read; for tests of chunk boundaries. */
   highWaterMark?: number;
 }
 
-/** The export cannot be scored at all (no header, no TransactionNumber or CreationDate column). */
-export class ExportFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExportFormatError';
-  }
-}
-
-/** Reads the header; throws ExportFormatError when the columns cannot be used. */
-function columnsOf(header: readonly string[]): ColumnIndex {
-  const indexed = indexColumns(header);
-  if (!indexed.ok) {
-    throw new ExportFormatError(
-      `the file has no TransactionNumber column; columns found: ${indexed.found.map((name) => `"${name}"`).join(', ')}. Export the borrowing requests with ILLiad's field names (TransactionNumber, LoanTitle, ISSN, CreationDate, ...).`,
-    );
-  }
-  if (indexed.columns.CreationDate === -1) {
-    throw new ExportFormatError(
-      `the file has no CreationDate column; demand is counted from it. Columns found: ${header.map((name) => `"${name.trim()}"`).join(', ')}.`,
-    );
-  }
-  return indexed.columns;
-}
-
 /** Rows scored between awaits of `afterChunk`, so output drains while the verdicts are written. */
 const rowsPerChunk = 4096;
+/** Rows a thread judges at a time; each range's output is about 150 bytes a row. */
+const rowsPerThreadChunk = 16_384;
+/** A file smaller than this a part is read in one: starting a thread costs more than it saves. */
+const minBytesPerPart = 8 << 20;
+/** At most this many threads by default: past it the disk and the joining take the gain. */
+const maxDefaultThreads = 4;
+
+/** The default number of threads: the processors this process may use, at most maxDefaultThreads. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(availableParallelism(), maxDefaultThreads));
+}
 
 /** Scores the export at `path`; resolves to what the run found. Throws ExportFormatError or a read error. */
 export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun> {
@@ -144,94 +126,70 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   if (asOfDay === null) throw new RangeError(`as-of date "${options.asOf}" is not a date; write YYYY-MM-DD`);
   const currency = (options.currency ?? 'USD').toUpperCase();
   const evaluator = compilePurchasePolicy(policy, { currency });
+  const size = (await stat(path)).size;
+  const threadCount = options.enrich ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const partCount = options.enrich ? 1 : (options.parts ?? Math.max(1, Math.min(threadCount, Math.floor(size / minBytesPerPart))));
+  const threads = threadCount > 1 && partCount > 1 ? ScoreThreads.open(Math.min(threadCount, partCount)) : null;
+  try {
+    return await scoreInParts({ ...options, currency }, evaluator, asOfDay, size, partCount, threads);
+  } finally {
+    await threads?.close();
+  }
+}
 
-  // The one pass over the file: each good row's title id, creation day and demand-free traits.
-  let columns: ColumnIndex | null = null;
-  let records = 0;
-  const table = new RequestTable(currency);
-  const titles = new TitleIds();
-  let firstOffsetOfTitle = new Float64Array(1 << 12); // where each title's first row starts, in bytes
+async function scoreInParts(
+  options: ScoreExportOptions & { currency: string },
+  evaluator: PurchaseEvaluator,
+  asOfDay: number,
+  size: number,
+  partCount: number,
+  threads: ScoreThreads | null,
+): Promise<ScoreRun> {
+  const { path, policy, currency } = options;
   const collectBuyList = options.collectBuyList === true;
-  const buyCandidateOffsets = new Map<number, number>(); // row → byte offset, for the report's BUY list
-  const stated = new StatedFactsReader();
-  const skipped: SkippedRow[] = [];
-  let rowsSkipped = 0;
-  const skip = (line: number, problem: string) => {
-    rowsSkipped += 1;
-    if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
-  };
-  const traits = {} as PurchaseTraits;
-  let request: RecordRequest | null = null;
-  let parser: CsvRecordParser | null = null;
-  // With --enrich, a chunk's rows wait for their look-ups before their traits are taken.
-  let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
-
-  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseTraits, offset: number) => {
-    const row = table.add(transactionNumber, titleId, day, found);
-    // Only a row no rule stands against can be bought (low demand may still stop it).
-    if (collectBuyList && found.reasons === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
-  };
-
-  await readCsvFile(
-    path,
-    (fields, line, problem) => {
-      if (columns === null) {
-        columns = columnsOf(fields);
-        request = new RecordRequest(columns);
-        return;
-      }
-      records++;
-      if (problem !== null) return skip(line, problem);
-      if (fields.length !== columns.count) return skip(line, `has ${fields.length} fields; the header has ${columns.count}`);
-      const transactionNumber = cell(fields, columns.TransactionNumber);
-      if (transactionNumber === '') return skip(line, 'has no TransactionNumber');
-      const creationText = cell(fields, columns.CreationDate);
-      const day = parseCreationDate(creationText);
-      if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
-      const factProblem = stated.read(fields, columns);
-      if (factProblem !== null) return skip(line, factProblem);
-
-      const titleCountBefore = titles.count;
-      const titleId = titles.idOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
-      if (titleId === titleCountBefore) {
-        if (titleId === firstOffsetOfTitle.length) {
-          const larger = new Float64Array(titleId * 2);
-          larger.set(firstOffsetOfTitle);
-          firstOffsetOfTitle = larger;
-        }
-        firstOffsetOfTitle[titleId] = parser!.recordByteOffset();
-      }
-      if (options.enrich) {
-        // Kept until the chunk's look-ups are done, so copied out of the reused objects.
-        const known = factsFromRecord(fields, columns) as { ok: true; facts: PurchaseFacts };
-        waiting.push({ request: requestFromRecord(fields, columns), facts: known.facts, transactionNumber, titleId, day, offset: collectBuyList ? parser!.recordByteOffset() : -1 });
-        return;
-      }
-      keep(transactionNumber, titleId, day, evaluator.traitsOf(request!.at(fields), stated.facts, asOfDay, traits), -1);
-    },
-    {
-      highWaterMark: options.highWaterMark,
-      withParser: (created) => (parser = created),
-      onProgress: (bytes) => options.onProgress?.(1, bytes, records),
-      afterChunk: async () => {
-        if (!options.enrich || waiting.length === 0) return;
-        const enrich = options.enrich;
-        const chunk = waiting;
-        waiting = [];
-        await Promise.all(chunk.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
-        for (const item of chunk) {
-          keep(item.transactionNumber, item.titleId, item.day, evaluator.traitsOf(item.request, item.facts, asOfDay, traits), item.offset);
-        }
-      },
-    },
-  );
+  const read = await readParts(options, evaluator, asOfDay, size, partCount, threads);
+  const { columns, parts } = read;
   if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
-  const titleCount = titles.count;
-  titles.clear(); // the ids in the table are all that is needed now
+
+  // The parts as one table, with one set of title ids; the first row of each title; the rows
+  // that may be bought, by their row in the whole table.
+  let tableData: RequestTableData;
+  let titleCount: number;
+  let firstOffsetOfTitle: Float64Array;
+  const buyCandidateOffsets = new Map<number, number>();
+  if (parts.length === 1) {
+    const [part] = parts as [ExportPart];
+    tableData = part.table;
+    titleCount = part.titles.count;
+    firstOffsetOfTitle = part.firstOffsetOfTitle;
+    for (const [row, offset] of part.buyCandidateOffsets) buyCandidateOffsets.set(row, offset);
+  } else {
+    const merger = new TitleIdMerger();
+    const titleIdsOfPart = parts.map((part) => merger.idsOf(part.titles));
+    titleCount = merger.count;
+    firstOffsetOfTitle = new Float64Array(titleCount).fill(-1);
+    let rowBase = 0;
+    parts.forEach((part, k) => {
+      const ids = titleIdsOfPart[k]!;
+      for (let local = 0; local < ids.length; local++) {
+        if (firstOffsetOfTitle[ids[local]!] === -1) firstOffsetOfTitle[ids[local]!] = part.firstOffsetOfTitle[local]!;
+      }
+      for (const [row, offset] of part.buyCandidateOffsets) buyCandidateOffsets.set(rowBase + row, offset);
+      rowBase += part.table.rows;
+    });
+    tableData = joinedTables(
+      parts.map((part) => part.table),
+      titleIdsOfPart,
+      threads !== null,
+    );
+  }
+  const table = new RequestTable(currency, tableData);
+  const rows = table.rows;
 
   // Demand of each good row, in file order; then each title's total and peak.
-  const rows = table.rows;
-  const demandOfRow = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
+  const counted = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
+  const demandOfRow = threads ? new Int32Array(new SharedArrayBuffer(rows * 4)) : counted;
+  if (demandOfRow !== counted) demandOfRow.set(counted.subarray(0, rows));
   const requestsOfTitle = new Int32Array(titleCount);
   const peakOfTitle = new Int32Array(titleCount);
   const titleIds = table.titleIds;
@@ -242,46 +200,49 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   }
   const topIds = topTitleIds(peakOfTitle, requestsOfTitle, 10);
 
-  // Each row's verdict, score and reasons, in input order.
-  const verdictCounts: Record<Verdict, number> = { buy: 0, review: 0, borrow: 0, owned: 0, free: 0 };
-  const demandBuckets = demandBucketLabels.map(() => 0);
+  // Each row's verdict, score and reasons, in input order; the BUY rows' titles and prices.
+  const tally = emptyTally();
   const buyPrices = new Map<number, number>(); // title id → known price, or NaN
   const buyTitles = collectBuyList ? new Map<number, BuyTitle>() : null;
   const buyFirstOffset = new Map<number, number>(); // title id → byte offset of its first BUY row
-  const asOfYear = civilYearOf(asOfDay);
-  const scored: ScoredRequest = { transactionNumber: '', verdict: 'borrow', score: 0, reasons: [], demand: 0 };
-  for (let row = 0; row < rows; row++) {
-    const demand = demandOfRow[row]!;
-    const judgement = evaluator.judge(table.traitsOf(row, asOfYear, traits), demand, false);
-    const verdict = judgement.verdict;
-    const id = titleIds[row]!;
-    verdictCounts[verdict] += 1;
-    demandBuckets[bucketOf(demand)]! += 1;
-    const transactionNumber = table.transactionNumber(row);
-    if (verdict === 'buy') {
-      const knownPrice = table.priceAt(row);
+  const addJudged = (judged: RowTally) => {
+    for (const verdict of verdictOrder) tally.verdictCounts[verdict] += judged.verdictCounts[verdict];
+    judged.demandBuckets.forEach((count, bucket) => (tally.demandBuckets[bucket]! += count));
+    for (const { row, price: knownPrice, score, reasons } of judged.buys) {
+      const id = titleIds[row]!;
       const price = Number.isNaN(knownPrice) ? undefined : knownPrice;
       const known = buyPrices.get(id);
       if (known === undefined || (Number.isNaN(known) && price !== undefined)) buyPrices.set(id, price ?? NaN);
       if (buyTitles) {
         if (!buyFirstOffset.has(id)) buyFirstOffset.set(id, buyCandidateOffsets.get(row)!);
-        collectBuyTitle(buyTitles, id, transactionNumber, judgement.score, price, judgement.reasons, requestsOfTitle[id]!, peakOfTitle[id]!);
+        collectBuyTitle(buyTitles, id, table.transactionNumber(row), score, price, reasons, requestsOfTitle[id]!, peakOfTitle[id]!);
       }
     }
-    if (options.onScored) {
-      scored.transactionNumber = transactionNumber;
-      scored.verdict = verdict;
-      scored.score = judgement.score;
-      scored.reasons = judgement.reasons;
-      scored.demand = demand;
-      options.onScored(scored);
+  };
+  const asOfYear = civilYearOf(asOfDay);
+  if (threads && !options.onScored) {
+    await threads.startJudging({ table: tableData, demandOfRow, policy, currency, asOfYear, format: options.output?.format ?? 'csv' });
+    await judgeInThreads(threads, rows, async ({ bytes, tally: judged }, from, to) => {
+      addJudged(judged);
+      await options.output?.addEncoded(bytes, to - from);
+    });
+  } else {
+    for (let from = 0; from < rows; from += rowsPerChunk) {
+      const to = Math.min(rows, from + rowsPerChunk);
+      const judged = emptyTally();
+      judgeRows(table, demandOfRow, from, to, evaluator, asOfYear, judged, (scored) => {
+        options.onScored?.(scored);
+        options.output?.add(scored);
+      });
+      addJudged(judged);
+      await options.afterChunk?.();
+      await options.output?.flush();
     }
-    if (row % rowsPerChunk === rowsPerChunk - 1) await options.afterChunk?.();
   }
-  await options.afterChunk?.();
 
+ 
   // The titles' own words, read back from the rows that first named them.
-  const cols = columns as ColumnIndex;
+  const cols = columns;
   const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
   const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()]);
   const describe = (offset: number, id: number): TitleDemand => {
@@ -296,6 +257,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   };
   if (buyTitles) for (const [id, title] of buyTitles) Object.assign(title, describe(buyFirstOffset.get(id)!, id));
 
+ 
   let cost = 0;
   let priced = 0;
   for (const price of buyPrices.values()) {
@@ -305,21 +267,173 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   }
   return {
     rowsScored: rows,
-    rowsSkipped,
-    skipped,
-    verdictCounts,
+    rowsSkipped: read.rowsSkipped,
+    skipped: read.skipped,
+    verdictCounts: tally.verdictCounts,
     topTitles: [...topIds.keys()].map((id, rank) => describe(topOffsets[rank]!, id)),
-    demandBuckets,
+    demandBuckets: tally.demandBuckets,
     buy: { titles: buyPrices.size, priced, unpriced: buyPrices.size - priced, cost: Math.round(cost * 100) / 100 },
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
+    threads: threads?.count ?? 1,
   };
 }
 
-/** The UTC year of a day number. */
-function civilYearOf(day: number): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
+/**
+ * Judges all rows in ranges spread over the threads, a few ranges ahead of the one being
+ * written, and hands each range's result to `write` in row order.
+ */
+async function judgeInThreads(
+  threads: ScoreThreads,
+  rows: number,
+  write: (judged: { bytes: Buffer; tally: RowTally }, from: number, to: number) => Promise<void>,
+): Promise<void> {
+  const ranges = Math.ceil(rows / rowsPerThreadChunk);
+  const ahead = 2 * threads.count; // output in memory: at most this many ranges
+  const results: Promise<{ bytes: Buffer; tally: RowTally }>[] = [];
+  const ask = (range: number) => {
+    const from = range * rowsPerThreadChunk;
+    results[range] = threads.judge(range % threads.count, from, Math.min(rows, from + rowsPerThreadChunk));
+    // Handled when written; meanwhile a failure must not count as unhandled.
+    results[range].catch(() => {});
+  };
+  for (let range = 0; range < Math.min(ahead, ranges); range++) ask(range);
+  for (let range = 0; range < ranges; range++) {
+    const judged = await results[range]!;
+    delete results[range];
+    if (range + ahead < ranges) ask(range + ahead);
+    const from = range * rowsPerThreadChunk;
+    await write(judged, from, Math.min(rows, from + rowsPerThreadChunk));
+  }
+}
+
+/** The parts of the file as read, checked to follow each other, with their skipped rows numbered by file line. */
+interface ReadParts {
+  columns: ColumnIndex | null;
+  parts: ExportPart[];
+  rowsSkipped: number;
+  skipped: SkippedRow[];
+}
+
+async function readParts(
+  options: ScoreExportOptions & { currency: string },
+  evaluator: PurchaseEvaluator,
+  asOfDay: number,
+  size: number,
+  partCount: number,
+  threads: ScoreThreads | null,
+): Promise<ReadParts> {
+  const { path } = options;
+  const collectBuyCandidates = options.collectBuyList === true;
+  const bytesOfPart: number[] = [];
+  const recordsOfPart: number[] = [];
+  const progress = (k: number) => (bytesRead: number, records: number) => {
+    bytesOfPart[k] = bytesRead;
+    recordsOfPart[k] = records;
+    options.onProgress?.(1, bytesOfPart.reduce((a, b) => a + (b ?? 0), 0), recordsOfPart.reduce((a, b) => a + (b ?? 0), 0));
+  };
+  const readHere = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
+    readExportPart({
+      path,
+      evaluator,
+      asOfDay,
+      start,
+      end,
+      columns,
+      collectBuyCandidates,
+      enrich: options.enrich,
+      onProgress: progress(k),
+      highWaterMark: options.highWaterMark,
+    });
+  const read = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
+    threads
+      ? threads.read(
+          k % threads.count,
+          { path, policy: options.policy, currency: options.currency, asOfDay, start, end, columns, collectBuyCandidates },
+          progress(k),
+        )
+      : readHere(k, start, end, columns);
+
+  const starts = partCount > 1 ? await partStarts(path, size, partCount) : [0];
+  let parts: ExportPart[];
+  let columns: ColumnIndex | null;
+  if (starts.length === 1) {
+    const part = await readHere(0, 0, undefined, undefined);
+    parts = [part];
+    columns = part.columns;
+  } else {
+    // The header first, so every part knows the columns (and a bad header is told once).
+    const header = (await readRecordsAt(path, [0])).get(0);
+    if (header === undefined) return { columns: null, parts: [], rowsSkipped: 0, skipped: [] };
+    columns = columnsOf(header);
+    const known = columns;
+    const settled = threads
+      ? await Promise.allSettled(starts.map((start, k) => read(k, start, starts[k + 1], k === 0 ? undefined : known)))
+      : await inTurn(starts.map((start, k) => () => read(k, start, starts[k + 1], k === 0 ? undefined : known)));
+    parts = [];
+    for (const [k, outcome] of settled.entries()) {
+      const before = parts[k - 1];
+      // A part is kept only when the one before ended where it starts: else it began inside a
+      // quoted field, and the rest of the file is read again from where the one before ended.
+      if (before !== undefined && before.stoppedAt !== starts[k]) {
+        parts.push(await read(k, before.stoppedAt, undefined, known));
+        break;
+      }
+      if (outcome.status === 'rejected') throw outcome.reason;
+      parts.push(outcome.value);
+    }
+  }
+  let lineBase = 0;
+  let rowsSkipped = 0;
+  const skipped: SkippedRow[] = [];
+  for (const part of parts) {
+    rowsSkipped += part.rowsSkipped;
+    for (const row of part.skipped) if (skipped.length < maxSkippedListed) skipped.push({ line: row.line + lineBase, problem: row.problem });
+    lineBase += part.lines;
+  }
+  return { columns, parts, rowsSkipped, skipped };
+}
+
+/** Runs `tasks` one after another, settling each as Promise.allSettled would. */
+async function inTurn<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> {
+  const settled: PromiseSettledResult<T>[] = [];
+  for (const task of tasks) {
+    try {
+      settled.push({ status: 'fulfilled', value: await task() });
+    } catch (reason) {
+      settled.push({ status: 'rejected', reason });
+    }
+  }
+  return settled;
+}
+
+/**
+ * Where each of `count` parts of the file starts: 0, then the byte after the first line break at
+ * or after each share of the file. Fewer when the file is too short to hold as many.
+ */
+async function partStarts(path: string, size: number, count: number): Promise<number[]> {
+  const file = await open(path, 'r');
+  const starts = [0];
+  try {
+    const buffer = Buffer.allocUnsafe(64 << 10);
+    for (let k = 1; k < count; k++) {
+      let position = Math.max(Math.floor((size * k) / count), starts.at(-1)! + 1);
+      let start = -1;
+      while (start === -1 && position < size) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0) break;
+        const at = buffer.subarray(0, bytesRead).indexOf(10);
+        if (at !== -1) start = position + at + 1;
+        else position += bytesRead;
+      }
+      if (start === -1 || start >= size) break;
+      starts.push(start);
+    }
+  } finally {
+    await file.close();
+  }
+  return starts;
 }
 
 /** The `count` title ids with the highest peak demand (then most requests, then first seen), in that order. */

@@ -5,7 +5,7 @@
  * number, and the title-and-author texts seen recently are remembered with their id, so the key
  * is worked out once per distinct text.
  */
-import { firstIsbnNumber, titleKey } from '@liaison/core';
+import { firstIsbnNumber, titleKey } from '@liaison/core/batch';
 import { NumberIds } from './number-ids.js';
 import { isPlainInteger } from './request-table.js';
 
@@ -21,9 +21,29 @@ interface WrittenTitle {
   others: Map<string, number> | null;
 }
 
+/** How a title's key is written: an ISBN-13 as a number, a transaction number, or a key string. */
+const isbnKey = 0;
+const transactionNumberKey = 1;
+const stringKey = 2;
+
+/**
+ * The key of each title id of one part of a batch, so parts read apart (in worker threads) can be
+ * given one set of ids: `kinds[id]` says whether `numbers[id]` (an ISBN-13 or a transaction number)
+ * or `strings.get(id)` (a titleKey) is the key.
+ */
+export interface TitleKeys {
+  count: number;
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  strings: Map<number, string>;
+}
+
 /** Ids of the titles of a batch. */
 export class TitleIds {
   #count = 0;
+  #kinds = new Uint8Array(1 << 12);
+  #numbers = new Float64Array(1 << 12);
+  readonly #strings = new Map<number, string>();
   /** ISBN-13 as a number → id. */
   readonly #ofIsbn = new NumberIds();
   /** Requests with neither ISBN nor title: a plain integer transaction number → id. */
@@ -45,7 +65,7 @@ export class TitleIds {
       const isbn = firstIsbnNumber(isbnField);
       if (isbn >= 0) {
         const id = this.#ofIsbn.idOf(isbn, this.#count);
-        if (id === this.#count) this.#count++;
+        if (id === this.#count) this.#added(isbnKey, isbn);
         return id;
       }
     }
@@ -64,7 +84,7 @@ export class TitleIds {
     // Articles mostly: each counts alone, under `transaction:<TransactionNumber>`.
     if (isPlainInteger(transactionNumber)) {
       const id = this.#ofTransactionNumber.idOf(+transactionNumber, this.#count);
-      if (id === this.#count) this.#count++;
+      if (id === this.#count) this.#added(transactionNumberKey, +transactionNumber);
       return id;
     }
     return this.#idOfKey(titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' }));
@@ -93,11 +113,70 @@ export class TitleIds {
   #idOfKey(key: string): number {
     let id = this.#ofKey.get(key);
     if (id === undefined) {
-      id = this.#count++;
+      id = this.#count;
       // Copied, so the parser's chunk of text the key may be cut from is not kept alive.
-      this.#ofKey.set(detached(key), id);
+      const kept = detached(key);
+      this.#ofKey.set(kept, id);
+      this.#added(stringKey, 0);
+      this.#strings.set(id, kept);
     }
     return id;
+  }
+
+  /** Notes the key of the next id. */
+  #added(kind: number, number: number): void {
+    const id = this.#count++;
+    if (id === this.#kinds.length) {
+      const kinds = new Uint8Array(id * 2);
+      kinds.set(this.#kinds);
+      this.#kinds = kinds;
+      const numbers = new Float64Array(id * 2);
+      numbers.set(this.#numbers);
+      this.#numbers = numbers;
+    }
+    this.#kinds[id] = kind;
+    this.#numbers[id] = number;
+  }
+
+  /** The key of every id handed out, for TitleIdMerger. */
+  keys(): TitleKeys {
+    return { count: this.#count, kinds: this.#kinds.slice(0, this.#count), numbers: this.#numbers.slice(0, this.#count), strings: this.#strings };
+  }
+}
+
+/**
+ * One set of title ids for a batch read in parts: the ids of each part's titles (TitleKeys, in
+ * the order of the parts) are mapped to ids of the whole, a title met in two parts getting one id.
+ */
+export class TitleIdMerger {
+  #count = 0;
+  readonly #ofIsbn = new NumberIds();
+  readonly #ofTransactionNumber = new NumberIds();
+  readonly #ofString = new Map<string, number>();
+
+  /** Number of distinct titles of the parts merged so far. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The batch's id of each of the part's ids (`ids[localId]`). */
+  idsOf(keys: TitleKeys): Int32Array {
+    const ids = new Int32Array(keys.count);
+    const { kinds, numbers, strings } = keys;
+    for (let local = 0; local < keys.count; local++) {
+      const kind = kinds[local]!;
+      let id: number;
+      if (kind === stringKey) {
+        const key = strings.get(local)!;
+        id = this.#ofString.get(key) ?? this.#count;
+        if (id === this.#count) this.#ofString.set(key, id);
+      } else {
+        id = (kind === isbnKey ? this.#ofIsbn : this.#ofTransactionNumber).idOf(numbers[local]!, this.#count);
+      }
+      if (id === this.#count) this.#count++;
+      ids[local] = id;
+    }
+    return ids;
   }
 }
 

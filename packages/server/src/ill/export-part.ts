@@ -1,0 +1,201 @@
+/**
+ * The reading half of `ill score`, for a whole export or a part of one (a byte range starting at a
+ * record): each good row's title id, creation day and demand-free purchase traits, kept as numbers
+ * (RequestTable), and the rows left out. Parts are read apart, in worker threads when the file is
+ * large, and joined afterwards; see score-export.ts.
+ */
+import type { BorrowingRequest, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
+import { parseCreationDate } from '@liaison/core/batch';
+import type { CsvRecordParser } from './csv-records.js';
+import { readCsvFile } from './csv-records.js';
+import type { ColumnIndex } from './export-columns.js';
+import { indexColumns } from './export-columns.js';
+import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
+import type { RequestTableData } from './request-table.js';
+import { RequestTable } from './request-table.js';
+import type { TitleKeys } from './title-ids.js';
+import { TitleIds } from './title-ids.js';
+
+/** A row left out, with its physical line in the file (the header is line 1). */
+export interface SkippedRow {
+  line: number;
+  problem: string;
+}
+
+/** Rows left out listed by line; past this many only their number is kept. */
+export const maxSkippedListed = 1000;
+
+/** Looks up facts the export leaves unknown (connectors); may be slow, is awaited per chunk. */
+export type Enrich = (request: BorrowingRequest, known: PurchaseFacts) => Promise<PurchaseFacts>;
+
+/** The export cannot be scored at all (no header, no TransactionNumber or CreationDate column). */
+export class ExportFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportFormatError';
+  }
+}
+
+/** Reads the header; throws ExportFormatError when the columns cannot be used. */
+export function columnsOf(header: readonly string[]): ColumnIndex {
+  const indexed = indexColumns(header);
+  if (!indexed.ok) {
+    throw new ExportFormatError(
+      `the file has no TransactionNumber column; columns found: ${indexed.found.map((name) => `"${name}"`).join(', ')}. Export the borrowing requests with ILLiad's field names (TransactionNumber, LoanTitle, ISSN, CreationDate, ...).`,
+    );
+  }
+  if (indexed.columns.CreationDate === -1) {
+    throw new ExportFormatError(
+      `the file has no CreationDate column; demand is counted from it. Columns found: ${header.map((name) => `"${name.trim()}"`).join(', ')}.`,
+    );
+  }
+  return indexed.columns;
+}
+
+export interface ExportPartOptions {
+  path: string;
+  evaluator: PurchaseEvaluator;
+  /** Evaluation day, days since 1970-01-01. */
+  asOfDay: number;
+  /** Byte offset of the part's first record; 0 (the default) reads the header first. */
+  start?: number;
+  /** The part ends before the first record starting at or after this byte offset (default: the file's end). */
+  end?: number;
+  /** The header's columns, for a part that does not start at the file's start. */
+  columns?: ColumnIndex;
+  /** Keep the byte offset of each row no rule stands against (for the report's BUY list). */
+  collectBuyCandidates?: boolean;
+  enrich?: Enrich;
+  /** Bytes read so far (from `start`) and records seen; for a progress bar. */
+  onProgress?: (bytesRead: number, records: number) => void;
+  highWaterMark?: number;
+}
+
+/** What reading a part found; line numbers count from the part's first line (line 1). */
+export interface ExportPart {
+  /** Null when the part held no header (an empty file). */
+  columns: ColumnIndex | null;
+  table: RequestTableData;
+  titles: TitleKeys;
+  /** Byte offset of the first row of each of the part's titles, by title id. */
+  firstOffsetOfTitle: Float64Array;
+  /** Row → byte offset, for the rows no rule stands against (only with collectBuyCandidates). */
+  buyCandidateOffsets: Map<number, number>;
+  rowsSkipped: number;
+  skipped: SkippedRow[];
+  /** Records after the header, good or bad. */
+  records: number;
+  /** Where the part stopped: the first record not read, and the line breaks before it. */
+  stoppedAt: number;
+  lines: number;
+}
+
+/** Reads one part of an export (or all of it). Throws ExportFormatError, CsvFormatError or a read error. */
+export async function readExportPart(options: ExportPartOptions): Promise<ExportPart> {
+  const { evaluator, asOfDay } = options;
+  let columns: ColumnIndex | null = options.columns ?? null;
+  let request = columns ? new RecordRequest(columns) : null;
+  let records = 0;
+  const table = new RequestTable(evaluator.currency);
+  const titles = new TitleIds();
+  let firstOffsetOfTitle = new Float64Array(1 << 12);
+  const collectBuyCandidates = options.collectBuyCandidates === true;
+  const buyCandidateOffsets = new Map<number, number>();
+  const stated = new StatedFactsReader();
+  const skipped: SkippedRow[] = [];
+  let rowsSkipped = 0;
+  const skip = (line: number, problem: string) => {
+    rowsSkipped += 1;
+    if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
+  };
+  const traits = {} as PurchaseTraits;
+  let parser: CsvRecordParser | null = null;
+  // With --enrich, a chunk's rows wait for their look-ups before their traits are taken.
+  let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
+
+  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseTraits, offset: number) => {
+    const row = table.add(transactionNumber, titleId, day, found);
+    // Only a row no rule stands against can be bought (low demand may still stop it).
+    if (collectBuyCandidates && found.reasons === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
+  };
+
+  const enrichWaiting = async () => {
+    if (!options.enrich || waiting.length === 0) return;
+    const enrich = options.enrich;
+    const chunk = waiting;
+    waiting = [];
+    await Promise.all(chunk.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
+    for (const item of chunk) {
+      keep(item.transactionNumber, item.titleId, item.day, evaluator.traitsOf(item.request, item.facts, asOfDay, traits), item.offset);
+    }
+  };
+
+  const stop = await readCsvFile(
+    options.path,
+    (fields, line, problem) => {
+      if (columns === null) {
+        columns = columnsOf(fields);
+        request = new RecordRequest(columns);
+        return;
+      }
+      records++;
+      if (problem !== null) return skip(line, problem);
+      if (fields.length !== columns.count) return skip(line, `has ${fields.length} fields; the header has ${columns.count}`);
+      const transactionNumber = cell(fields, columns.TransactionNumber);
+      if (transactionNumber === '') return skip(line, 'has no TransactionNumber');
+      const creationText = cell(fields, columns.CreationDate);
+      const day = parseCreationDate(creationText);
+      if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
+      const factProblem = stated.read(fields, columns);
+      if (factProblem !== null) return skip(line, factProblem);
+
+      const titleCountBefore = titles.count;
+      const titleId = titles.idOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
+      if (titleId === titleCountBefore) {
+        if (titleId === firstOffsetOfTitle.length) {
+          const larger = new Float64Array(titleId * 2);
+          larger.set(firstOffsetOfTitle);
+          firstOffsetOfTitle = larger;
+        }
+        firstOffsetOfTitle[titleId] = parser!.recordByteOffset();
+      }
+      if (options.enrich) {
+        // Kept until the chunk's look-ups are done, so copied out of the reused objects.
+        const known = factsFromRecord(fields, columns) as { ok: true; facts: PurchaseFacts };
+        waiting.push({
+          request: requestFromRecord(fields, columns),
+          facts: known.facts,
+          transactionNumber,
+          titleId,
+          day,
+          offset: collectBuyCandidates ? parser!.recordByteOffset() : -1,
+        });
+        return;
+      }
+      keep(transactionNumber, titleId, day, evaluator.traitsOf(request!.at(fields), stated.facts, asOfDay, traits), -1);
+    },
+    {
+      start: options.start,
+      end: options.end,
+      highWaterMark: options.highWaterMark,
+      withParser: (created) => (parser = created),
+      onProgress: (bytes) => options.onProgress?.(bytes, records),
+      afterChunk: enrichWaiting,
+    },
+  );
+  // The last record of a file without a final line break comes after the last chunk.
+  await enrichWaiting();
+  const titleKeys = titles.keys();
+  return {
+    columns,
+    table: table.data(),
+    titles: titleKeys,
+    firstOffsetOfTitle: firstOffsetOfTitle.slice(0, titleKeys.count),
+    buyCandidateOffsets,
+    rowsSkipped,
+    skipped,
+    records,
+    stoppedAt: stop.stoppedAt,
+    lines: stop.lines,
+  };
+}
