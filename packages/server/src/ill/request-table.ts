@@ -66,31 +66,22 @@ export interface RequestTableData {
   texts: QuotedTexts[];
 }
 
-/** An Int32Array of `length` over shared memory when `shared`, so threads can all read it without copies. */
-function int32s(length: number, shared: boolean): Int32Array {
-  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
-}
-
-function float64s(length: number, shared: boolean): Float64Array {
-  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
-}
-
 /**
  * The tables of the parts of a file, in file order, as one: `titleIdsOfPart[k]` maps part k's
- * title ids to the file's (TitleIdMerger). With `shared`, the arrays are over shared memory.
+ * title ids to the file's (TitleIdMerger).
  */
-export function joinedTables(parts: readonly RequestTableData[], titleIdsOfPart: readonly Int32Array[], shared: boolean): RequestTableData {
+export function joinedTables(parts: readonly RequestTableData[], titleIdsOfPart: readonly Int32Array[]): RequestTableData {
   const rows = parts.reduce((sum, part) => sum + part.rows, 0);
   const joined: RequestTableData = {
     rows,
-    transactionNumbers: float64s(rows, shared),
+    transactionNumbers: new Float64Array(rows),
     otherTransactionNumbers: new Map(),
-    titleIds: int32s(rows, shared),
-    days: int32s(rows, shared),
-    reasons: int32s(rows, shared),
-    years: int32s(rows, shared),
-    prices: float64s(rows, shared),
-    textIds: int32s(rows, shared),
+    titleIds: new Int32Array(rows),
+    days: new Int32Array(rows),
+    reasons: new Int32Array(rows),
+    years: new Int32Array(rows),
+    prices: new Float64Array(rows),
+    textIds: new Int32Array(rows),
     texts: [parts[0]?.texts[0] ?? noTexts],
   };
   let at = 0;

@@ -8,8 +8,8 @@
  * A large file is read in parts, one per worker thread (ScoreThreads), each part starting at a
  * line break near its share of the file. A line break can sit inside a quoted field, so a part is
  * kept only if the part before it ended exactly where it starts; otherwise the rest of the file
- * is read again from where the part before ended. The parts' tables are joined, and the threads
- * then judge ranges of rows, whose output is written in order.
+ * is read again from where the part before ended. The parts' tables are then joined, and the
+ * rows judged and written here, in order.
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -86,9 +86,9 @@ export interface ScoreExportOptions {
   currency?: string;
   /** Evaluation day, ISO "YYYY-MM-DD". */
   asOf: string;
-  /** Where the verdicts are written, in input order (rows are encoded in the worker threads). */
+  /** Where the verdicts are written, in input order. */
   output?: ScoredOutput;
-  /** Each scored request, in input order, once the whole file has been read (rows are then judged in this thread). */
+  /** Each scored request, in input order, once the whole file has been read. */
   onScored?: (scored: ScoredRequest) => void;
   /** Awaited after each few thousand scored requests passed to `onScored`. */
   afterChunk?: () => Promise<void>;
@@ -107,8 +107,6 @@ export interface ScoreExportOptions {
 
 /** Rows scored between awaits of `afterChunk`, so output drains while the verdicts are written. */
 const rowsPerChunk = 4096;
-/** Rows a thread judges at a time; each range's output is about 150 bytes a row. */
-const rowsPerThreadChunk = 16_384;
 /** A file smaller than this a part is read in one: starting a thread costs more than it saves. */
 const minBytesPerPart = 8 << 20;
 /** At most this many threads by default: past it the disk and the joining take the gain. */
@@ -148,6 +146,9 @@ async function scoreInParts(
   const { path, policy, currency } = options;
   const collectBuyList = options.collectBuyList === true;
   const read = await readParts(options, evaluator, asOfDay, size, partCount, threads);
+  // Judging in the threads too was measured no faster here (2 cores) and kept each thread's
+  // heap from the reading alive: the threads stop once the parts are read.
+  await threads?.close();
   const { columns, parts } = read;
   if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
 
@@ -180,16 +181,13 @@ async function scoreInParts(
     tableData = joinedTables(
       parts.map((part) => part.table),
       titleIdsOfPart,
-      threads !== null,
     );
   }
   const table = new RequestTable(currency, tableData);
   const rows = table.rows;
 
   // Demand of each good row, in file order; then each title's total and peak.
-  const counted = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
-  const demandOfRow = threads ? new Int32Array(new SharedArrayBuffer(rows * 4)) : counted;
-  if (demandOfRow !== counted) demandOfRow.set(counted.subarray(0, rows));
+  const demandOfRow = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
   const requestsOfTitle = new Int32Array(titleCount);
   const peakOfTitle = new Int32Array(titleCount);
   const titleIds = table.titleIds;
@@ -220,27 +218,18 @@ async function scoreInParts(
     }
   };
   const asOfYear = civilYearOf(asOfDay);
-  if (threads && !options.onScored) {
-    await threads.startJudging({ table: tableData, demandOfRow, policy, currency, asOfYear, format: options.output?.format ?? 'csv' });
-    await judgeInThreads(threads, rows, async ({ bytes, tally: judged }, from, to) => {
-      addJudged(judged);
-      await options.output?.addEncoded(bytes, to - from);
+  for (let from = 0; from < rows; from += rowsPerChunk) {
+    const to = Math.min(rows, from + rowsPerChunk);
+    const judged = emptyTally();
+    judgeRows(table, demandOfRow, from, to, evaluator, asOfYear, judged, (scored) => {
+      options.onScored?.(scored);
+      options.output?.add(scored);
     });
-  } else {
-    for (let from = 0; from < rows; from += rowsPerChunk) {
-      const to = Math.min(rows, from + rowsPerChunk);
-      const judged = emptyTally();
-      judgeRows(table, demandOfRow, from, to, evaluator, asOfYear, judged, (scored) => {
-        options.onScored?.(scored);
-        options.output?.add(scored);
-      });
-      addJudged(judged);
-      await options.afterChunk?.();
-      await options.output?.flush();
-    }
+    addJudged(judged);
+    await options.afterChunk?.();
+    await options.output?.flush();
   }
 
- 
   // The titles' own words, read back from the rows that first named them.
   const cols = columns;
   const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
@@ -278,34 +267,6 @@ async function scoreInParts(
       : {}),
     threads: threads?.count ?? 1,
   };
-}
-
-/**
- * Judges all rows in ranges spread over the threads, a few ranges ahead of the one being
- * written, and hands each range's result to `write` in row order.
- */
-async function judgeInThreads(
-  threads: ScoreThreads,
-  rows: number,
-  write: (judged: { bytes: Buffer; tally: RowTally }, from: number, to: number) => Promise<void>,
-): Promise<void> {
-  const ranges = Math.ceil(rows / rowsPerThreadChunk);
-  const ahead = 2 * threads.count; // output in memory: at most this many ranges
-  const results: Promise<{ bytes: Buffer; tally: RowTally }>[] = [];
-  const ask = (range: number) => {
-    const from = range * rowsPerThreadChunk;
-    results[range] = threads.judge(range % threads.count, from, Math.min(rows, from + rowsPerThreadChunk));
-    // Handled when written; meanwhile a failure must not count as unhandled.
-    results[range].catch(() => {});
-  };
-  for (let range = 0; range < Math.min(ahead, ranges); range++) ask(range);
-  for (let range = 0; range < ranges; range++) {
-    const judged = await results[range]!;
-    delete results[range];
-    if (range + ahead < ranges) ask(range + ahead);
-    const from = range * rowsPerThreadChunk;
-    await write(judged, from, Math.min(rows, from + rowsPerThreadChunk));
-  }
 }
 
 /** The parts of the file as read, checked to follow each other, with their skipped rows numbered by file line. */

@@ -1,9 +1,7 @@
 /**
  * Worker threads for `ill score` on a large file: each reads a part of the export
- * (readExportPart), then judges ranges of rows of the joined table (judgeRows) into output bytes.
- * The table and the demand counts are in shared memory, so judging copies nothing but the output.
- * The threads run the built worker (dist/ill/score-worker.js); without it, scoring stays in the
- * calling thread.
+ * (readExportPart) and hands back its rows as numbers in typed arrays (moved, not copied). The
+ * threads run the built worker (dist/ill/score-worker.js); without it, the calling thread reads.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,26 +11,20 @@ import { CsvFormatError } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { ExportPart } from './export-part.js';
 import { ExportFormatError } from './export-part.js';
-import type { RowTally } from './judge-rows.js';
-import type { RequestTableData } from './request-table.js';
-import type { OutputFormat } from './scored-output.js';
 
-/** What a worker is asked to do. */
-export type WorkerRequest =
-  | {
-      type: 'read';
-      id: number;
-      path: string;
-      policy: PurchasePolicy;
-      currency: string;
-      asOfDay: number;
-      start: number;
-      end: number | undefined;
-      columns: ColumnIndex | undefined;
-      collectBuyCandidates: boolean;
-    }
-  | { type: 'judge-setup'; id: number; table: RequestTableData; demandOfRow: Int32Array; policy: PurchasePolicy; currency: string; asOfYear: number; format: OutputFormat }
-  | { type: 'judge'; id: number; from: number; to: number };
+/** What a worker is asked to do: read a part of an export. */
+export interface WorkerRequest {
+  type: 'read';
+  id: number;
+  path: string;
+  policy: PurchasePolicy;
+  currency: string;
+  asOfDay: number;
+  start: number;
+  end: number | undefined;
+  columns: ColumnIndex | undefined;
+  collectBuyCandidates: boolean;
+}
 
 /** An error as it crosses from a worker. */
 export interface WorkerError {
@@ -45,8 +37,6 @@ export interface WorkerError {
 export type WorkerReply =
   | { type: 'progress'; id: number; bytesRead: number; records: number }
   | { type: 'read'; id: number; part: ExportPart }
-  | { type: 'judge-setup'; id: number }
-  | { type: 'judged'; id: number; bytes: Uint8Array; tally: RowTally }
   | { type: 'error'; id: number; error: WorkerError };
 
 /** The error a worker reported, as the class the calling code handles. */
@@ -105,22 +95,11 @@ export class ScoreThreads {
   /** Reads a part of the export in thread `index`. */
   async read(
     index: number,
-    request: Omit<Extract<WorkerRequest, { type: 'read' }>, 'type' | 'id'>,
+    request: Omit<WorkerRequest, 'type' | 'id'>,
     onProgress?: (bytesRead: number, records: number) => void,
   ): Promise<ExportPart> {
     const reply = await this.#call(index, { type: 'read', id: 0, ...request }, onProgress);
     return (reply as Extract<WorkerReply, { type: 'read' }>).part;
-  }
-
-  /** Gives every thread the joined table and the demand counts (in shared memory) to judge from. */
-  async startJudging(setup: Omit<Extract<WorkerRequest, { type: 'judge-setup' }>, 'type' | 'id'>): Promise<void> {
-    await Promise.all(this.#workers.map((_worker, index) => this.#call(index, { type: 'judge-setup', id: 0, ...setup })));
-  }
-
-  /** Judges rows `from` to `to` in thread `index`: their output bytes and tally. */
-  async judge(index: number, from: number, to: number): Promise<{ bytes: Buffer; tally: RowTally }> {
-    const reply = (await this.#call(index, { type: 'judge', id: 0, from, to })) as Extract<WorkerReply, { type: 'judged' }>;
-    return { bytes: Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength), tally: reply.tally };
   }
 
   /** Stops the threads. */

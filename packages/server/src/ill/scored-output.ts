@@ -1,6 +1,6 @@
 /**
- * Scored requests as CSV or JSON: encoded to bytes (ScoredRowEncoder, also in worker threads) and
- * written to a stream in order (ScoredOutput).
+ * Scored requests as CSV or JSON: encoded to bytes (ScoredRowEncoder) and written to a stream a
+ * chunk at a time, waiting for it to drain (ScoredOutput), so a million rows never pile up in memory.
  */
 import type { Reason } from '@liaison/core';
 import type { ScoredRequest } from './score-export.js';
@@ -210,21 +210,10 @@ export class ScoredOutput {
     this.#pending.push(outputStart(format));
   }
 
-  get format(): OutputFormat {
-    return this.#format;
-  }
-
   /** Adds one scored request (written at the next flush). */
   add(scored: ScoredRequest): void {
     this.#encoder.add(scored, this.#rows === 0);
     this.#rows += 1;
-  }
-
-  /** Writes rows encoded elsewhere (ScoredRowEncoder), `rows` of them, in order after those before. */
-  async addEncoded(bytes: Buffer, rows: number): Promise<void> {
-    await this.flush();
-    this.#rows += rows;
-    await this.#write(bytes);
   }
 
   /** Writes what has been added; resolves when the stream can take more. */
