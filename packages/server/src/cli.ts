@@ -1,23 +1,25 @@
 import type { Command, CommandIO } from './command.js';
-import { configCheckCommand } from './commands/config-check.js';
-import { connectorsCheckCommand } from './commands/connectors-check.js';
-import { demoCommand } from './commands/demo.js';
-import { illReportCommand } from './commands/ill-report.js';
-import { illScoreCommand } from './commands/ill-score.js';
-import { migrateCommand } from './commands/migrate.js';
-import { serveCommand } from './commands/serve.js';
-import { tokenCreateCommand } from './commands/token-create.js';
 
-// Every subcommand, in the order `liaison --help` lists them. Add new ones here.
-const commands: Command[] = [
-  serveCommand,
-  configCheckCommand,
-  connectorsCheckCommand,
-  migrateCommand,
-  tokenCreateCommand,
-  demoCommand,
-  illScoreCommand,
-  illReportCommand,
+/** A subcommand as `liaison --help` lists it; its module is loaded only when it is run. */
+export interface CommandEntry {
+  name: string[];
+  summary: string;
+  load(): Promise<Command>;
+}
+
+// Every subcommand, in the order `liaison --help` lists them. Add new ones here. Each module is
+// loaded only when its command runs: loading them all (the hub's server, the connectors) took
+// half a second before any command could start. cli.test.ts keeps names and summaries equal to
+// the modules' own.
+export const commands: CommandEntry[] = [
+  { name: ['serve'], summary: 'run the hub: Slack, the API, patron status pages, /healthz and /metrics', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: ['config', 'check'], summary: 'validate a policy file (liaison.config.yaml) without starting anything', load: async () => (await import('./commands/config-check.js')).configCheckCommand },
+  { name: ['connectors', 'check'], summary: 'ask each system in the policy file one harmless question and say whether it answers', load: async () => (await import('./commands/connectors-check.js')).connectorsCheckCommand },
+  { name: ['migrate'], summary: 'apply the store\'s database migrations (the hub also does this when it starts)', load: async () => (await import('./commands/migrate.js')).migrateCommand },
+  { name: ['token', 'create'], summary: 'create a staff API token for the extension, the dashboard or a script (printed once)', load: async () => (await import('./commands/token-create.js')).tokenCreateCommand },
+  { name: ['demo'], summary: 'load the demo library\'s hand-offs into an empty store', load: async () => (await import('./commands/demo.js')).demoCommand },
+  { name: ['ill', 'score'], summary: 'buy or borrow: score every request in an ILL export (CSV or JSON out)', load: async () => (await import('./commands/ill-score.js')).illScoreCommand },
+  { name: ['ill', 'report'], summary: 'buy or borrow: an HTML report of an ILL export for an acquisitions meeting', load: async () => (await import('./commands/ill-report.js')).illReportCommand },
 ];
 
 function helpText(): string {
@@ -36,7 +38,7 @@ function helpText(): string {
 }
 
 /** Finds the command whose words open `args` (the longest match wins). */
-function findCommand(args: string[]): { command: Command; rest: string[] } | null {
+function findCommand(args: string[]): { command: CommandEntry; rest: string[] } | null {
   const matches = commands
     .filter((c) => c.name.every((word, i) => args[i] === word))
     .sort((a, b) => b.name.length - a.name.length);
@@ -55,11 +57,12 @@ export async function main(args: string[], io: CommandIO = defaultIO()): Promise
     io.stderr.write(`liaison: unknown command "${args.join(' ')}".\n\n${helpText()}\n`);
     return 1;
   }
+  const command = await found.command.load();
   if (found.rest.includes('--help') || found.rest.includes('-h')) {
-    io.stdout.write(found.command.usage + '\n');
+    io.stdout.write(command.usage + '\n');
     return 0;
   }
-  return found.command.run(found.rest, io);
+  return command.run(found.rest, io);
 }
 
 function defaultIO(): CommandIO {

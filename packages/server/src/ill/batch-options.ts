@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Policy, PurchasePolicy } from '@liaison/core';
-import { defaultPurchasePolicy, formatPolicyErrors, parseCreationDate, parsePolicy } from '@liaison/core';
-import { parse as parseYaml } from 'yaml';
+import { defaultPurchasePolicy, parseCreationDate } from '@liaison/core/batch';
 import type { OutputFormat } from './scored-output.js';
 
 export interface BatchOptions {
@@ -71,7 +70,7 @@ export interface LoadedPolicy {
  * Reads the policy file named by --config, or ./liaison.config.yaml when there is one, else the
  * defaults. Returns the lines to print (every problem with its path) when the file cannot be used.
  */
-export function loadPolicy(config: string | undefined, cwd: string): LoadedPolicy | { problems: string[] } {
+export async function loadPolicy(config: string | undefined, cwd: string): Promise<LoadedPolicy | { problems: string[] }> {
   const path = config !== undefined ? resolve(cwd, config) : resolve(cwd, 'liaison.config.yaml');
   if (config === undefined && !existsSync(path)) {
     return { purchase: defaultPurchasePolicy, currency: 'USD', source: 'built-in defaults' };
@@ -82,6 +81,8 @@ export function loadPolicy(config: string | undefined, cwd: string): LoadedPolic
   } catch (error) {
     return { problems: [`cannot read the policy file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`] };
   }
+  // Loaded only for a policy file: the schema (zod) and YAML take a few hundred milliseconds to load.
+  const [{ formatPolicyErrors, parsePolicy }, { parse: parseYaml }] = await Promise.all([import('@liaison/core'), import('yaml')]);
   let input: unknown;
   try {
     input = parseYaml(text);

@@ -5,7 +5,7 @@
  * Every piece of text from the export or the policy is escaped.
  */
 import type { PurchasePolicy } from '@liaison/core';
-import { formatMoney } from '@liaison/core';
+import { formatMoney } from '@liaison/core/batch';
 import { oneLine } from './run-summary.js';
 import type { ScoreRun, Verdict } from './score-export.js';
 import { demandBucketLabels, verdictOrder } from './score-export.js';

@@ -2,7 +2,7 @@
  * The summary a batch prints on stderr: verdict counts, the titles most in demand, and what
  * buying the BUY list would cost — the three things an acquisitions meeting asks first.
  */
-import { formatMoney } from '@liaison/core';
+import { formatMoney } from '@liaison/core/batch';
 import type { ScoreRun } from './score-export.js';
 import { verdictOrder } from './score-export.js';
 
