@@ -9,6 +9,16 @@ export default defineConfig({
       './hub/vitest.config.ts',
       {
         test: {
+          name: 'ill',
+          include: ['ill/**/*.test.ts'],
+          // `liaison ill score` from the built @liaison/server (its worker is dist/ill/score-worker.js), so build it first.
+          globalSetup: ['./hub/build-server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: 'extension',
           include: ['extension/**/*.test.ts'],
           // A real Chromium per file; files one at a time on a small machine.
