@@ -2,15 +2,17 @@
 // beat: reading the file as UTF-8 text, and parsing it with Papa Parse — the parser `ill score`
 // uses — alone. Also shown: uDSV, the fastest parser a user could pick (it does not keep ragged
 // rows apart or report positions, so `ill score` cannot use it), and Liaison's reader (Papa Parse
-// with line numbers and byte offsets). Prints each time (median of N runs, interleaved), rows
-// per second, the ratios score / parse-only floor (goal ≤ 1.5×) and score / fastest
-// alternative, and the peak resident memory of a scoring run and of a parse-only run, each
-// measured in a process of its own.
+// with line numbers and byte offsets). `ill score` is measured as a user runs it (a large file is
+// read by one worker thread per processor, at most 4) and with --threads 1, since the floor is
+// one thread too. Prints each time (median of N runs, interleaved), rows per second, the ratios
+// score / parse-only floor (goal ≤ 1.5×) and score / fastest alternative, and the peak resident
+// memory of scoring runs and of a parse-only run, each measured in a process of its own.
 //
 // Environment: ILL_BENCH_ROWS (default 1000000), BENCH_RUNS (default 3).
 // Needs the built packages (`npm run bench` at the root builds them first).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
@@ -90,7 +92,7 @@ async function parseWithLiaisonReader() {
 const nullSink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 let summary = '';
-async function scoreWithLiaison() {
+async function scoreWithLiaison(threads) {
   let stderr = '';
   const io = {
     stdout: nullSink(),
@@ -98,7 +100,7 @@ async function scoreWithLiaison() {
     cwd: here,
     env: {},
   };
-  const code = await main(['ill', 'score', path, '--as-of', asOf, '--format', 'csv'], io);
+  const code = await main(['ill', 'score', path, '--as-of', asOf, '--format', 'csv', ...(threads ? ['--threads', String(threads)] : [])], io);
   if (code !== 0 && code !== 2) throw new Error(`liaison ill score exited ${code}:\n${stderr}`);
   summary = stderr;
   return code;
@@ -108,13 +110,16 @@ const readText = 'read as UTF-8 text only';
 const floorName = 'parse only: Papa Parse (ill score\'s parser)';
 const readerName = 'parse only: Papa Parse + line numbers (Liaison\'s reader)';
 const fastestName = 'parse only: uDSV (fastest alternative)';
-const scoreName = 'liaison ill score (one pass, to a null sink)';
+const threads = availableParallelism();
+const scoreName = `liaison ill score (default: ${Math.min(threads, 4)} thread${threads > 1 ? 's' : ''}, null sink)`;
+const scoreOneThreadName = 'liaison ill score --threads 1 (null sink)';
 const measures = [
   [readText, readTextOnly],
   [floorName, parseWithPapa],
   [readerName, parseWithLiaisonReader],
   [fastestName, parseWithUdsv],
-  [scoreName, scoreWithLiaison],
+  [scoreName, () => scoreWithLiaison()],
+  [scoreOneThreadName, () => scoreWithLiaison(1)],
 ];
 
 if (peakOf !== undefined) {
@@ -151,6 +156,7 @@ const floor = medians.get(floorName);
 const fastest = medians.get(fastestName);
 const ratio = (value) => `${value.toFixed(2)}×`;
 console.log(`  score / parse-only floor (Papa Parse)        ${ratio(score / floor)} (goal ≤ 1.5×)`);
+console.log(`  score in one thread / parse-only floor       ${ratio(medians.get(scoreOneThreadName) / floor)} (the floor is one thread too)`);
 console.log(`  score / Liaison's reader (parse + lines)     ${ratio(score / medians.get(readerName))}`);
 console.log(`  score / fastest alternative (uDSV)           ${ratio(score / fastest)}`);
 console.log(`  score / reading the text                     ${ratio(score / medians.get(readText))}`);
@@ -160,7 +166,9 @@ const peakMegabytes = (name) => {
   return kilobytes / 1024;
 };
 const scorePeak = peakMegabytes(scoreName);
+const oneThreadPeak = peakMegabytes(scoreOneThreadName);
 const parsePeak = peakMegabytes(floorName);
 console.log(`  peak RSS, liaison ill score                  ${scorePeak.toFixed(0).padStart(5)} MB (${(((scorePeak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only)`);
+console.log(`  peak RSS, liaison ill score --threads 1      ${oneThreadPeak.toFixed(0).padStart(5)} MB (${(((oneThreadPeak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only)`);
 console.log(`  peak RSS, parse only (Papa Parse)            ${parsePeak.toFixed(0).padStart(5)} MB`);
 console.log('\nSummary of the last scoring run:\n' + summary.replace(/^/gm, '  '));

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordParser, readCsvFile } from './csv-records.js';
+import { CsvRecordParser, quoteProblemText, readCsvFile } from './csv-records.js';
 
 /** Parses `text` pushed in pieces of `pieceLength` characters; returns [line, fields] pairs. */
 function parse(text: string, pieceLength = text.length): [number, string[]][] {
@@ -50,7 +50,7 @@ describe('CsvRecordParser with malformed quotes', () => {
   /** Records as [line, first field, problem]. */
   function problems(text: string): [number, string, string | null][] {
     const records: [number, string, string | null][] = [];
-    const parser = new CsvRecordParser((fields, line, problem) => records.push([line, fields[0]!, problem]));
+    const parser = new CsvRecordParser((fields, line, problem) => records.push([line, fields[0]!, problem && quoteProblemText(problem)]));
     parser.push(text);
     parser.finish();
     return records;

@@ -25,7 +25,29 @@ import Papa from 'papaparse';
  * quotes of the record are malformed, so that it was read across the lines it names; the
  * record should then be treated as bad. `fields` is reused: copy what you keep.
  */
-export type OnRecord = (fields: string[], line: number, problem: string | null) => void;
+export type OnRecord = (fields: string[], line: number, problem: QuoteProblem | null) => void;
+
+/**
+ * A record whose quotes are malformed: a quoted field never closed, or text after a closing
+ * quote. Kept as lines, not a sentence, so a part of a file read on its own (whose lines count
+ * from its own start) can be told in the file's lines once they are known: see quoteProblemText.
+ */
+export interface QuoteProblem {
+  kind: 'never-closed' | 'text-after-quote';
+  /** The line the record starts on and the last line it was read across. */
+  line: number;
+  lastLine: number;
+}
+
+/** What is wrong with the quotes of a record, in lines of the file: `lineShift` lines come before the numbers in `problem`. */
+export function quoteProblemText(problem: QuoteProblem, lineShift = 0): string {
+  const line = problem.line + lineShift;
+  const lastLine = problem.lastLine + lineShift;
+  const lineText = lastLine > line ? `lines ${line}–${lastLine} were read as one row` : `line ${line}`;
+  return problem.kind === 'never-closed'
+    ? `a quoted field is never closed (${lineText}); check the quotes`
+    : `a quoted field has text after its closing quote (${lineText}); check the quotes`;
+}
 
 /** A record longer than this (in characters) means a quote was never closed. */
 const maxRecordLength = 16 << 20;
@@ -155,13 +177,11 @@ export class CsvRecordParser {
       fields[last] = lastField.slice(0, -1);
     }
     if (last === 0 && fields[0] === '') return; // a blank line: counted, holds no record
-    let problem: string | null = null;
+    let problem: QuoteProblem | null = null;
     if (results.errors.length > 0) {
       const lastLine = Math.max(line, this.#line - (text.charCodeAt(to - 1) === newline ? 1 : 0));
-      const lineText = lastLine > line ? `lines ${line}–${lastLine} were read as one row` : `line ${line}`;
-      problem = results.errors.some((error) => error.code === 'MissingQuotes')
-        ? `a quoted field is never closed (${lineText}); check the quotes`
-        : `a quoted field has text after its closing quote (${lineText}); check the quotes`;
+      const kind = results.errors.some((error) => error.code === 'MissingQuotes') ? 'never-closed' : 'text-after-quote';
+      problem = { kind, line, lastLine };
     }
     this.#onRecord(fields, line, problem);
   }

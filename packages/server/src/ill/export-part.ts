@@ -6,7 +6,7 @@
  */
 import type { BorrowingRequest, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
 import { parseCreationDate } from '@liaison/core/batch';
-import type { CsvRecordParser } from './csv-records.js';
+import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import { indexColumns } from './export-columns.js';
@@ -20,6 +20,15 @@ import { TitleIds } from './title-ids.js';
 export interface SkippedRow {
   line: number;
   problem: string;
+}
+
+/**
+ * A row left out of a part, its line counted from the part's first line. A quote problem names
+ * lines too, so it is kept as lines until the part's place in the file is known.
+ */
+export interface PartSkippedRow {
+  line: number;
+  problem: string | QuoteProblem;
 }
 
 /** Rows left out listed by line; past this many only their number is kept. */
@@ -82,7 +91,7 @@ export interface ExportPart {
   /** Row → byte offset, for the rows no rule stands against (only with collectBuyCandidates). */
   buyCandidateOffsets: Map<number, number>;
   rowsSkipped: number;
-  skipped: SkippedRow[];
+  skipped: PartSkippedRow[];
   /** Records after the header, good or bad. */
   records: number;
   /** Where the part stopped: the first record not read, and the line breaks before it. */
@@ -102,9 +111,9 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
   const collectBuyCandidates = options.collectBuyCandidates === true;
   const buyCandidateOffsets = new Map<number, number>();
   const stated = new StatedFactsReader();
-  const skipped: SkippedRow[] = [];
+  const skipped: PartSkippedRow[] = [];
   let rowsSkipped = 0;
-  const skip = (line: number, problem: string) => {
+  const skip = (line: number, problem: string | QuoteProblem) => {
     rowsSkipped += 1;
     if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
   };

@@ -15,6 +15,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
+import { quoteProblemText } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { Enrich, ExportPart, SkippedRow } from './export-part.js';
 import { columnsOf, ExportFormatError, maxSkippedListed, readExportPart } from './export-part.js';
@@ -350,7 +351,11 @@ async function readParts(
   const skipped: SkippedRow[] = [];
   for (const part of parts) {
     rowsSkipped += part.rowsSkipped;
-    for (const row of part.skipped) if (skipped.length < maxSkippedListed) skipped.push({ line: row.line + lineBase, problem: row.problem });
+    for (const row of part.skipped) {
+      if (skipped.length === maxSkippedListed) break;
+      const problem = typeof row.problem === 'string' ? row.problem : quoteProblemText(row.problem, lineBase);
+      skipped.push({ line: row.line + lineBase, problem });
+    }
     lineBase += part.lines;
   }
   return { columns, parts, rowsSkipped, skipped };
@@ -371,7 +376,8 @@ async function inTurn<T>(tasks: (() => Promise<T>)[]): Promise<PromiseSettledRes
 
 /**
  * Where each of `count` parts of the file starts: 0, then the byte after the first line break at
- * or after each share of the file. Fewer when the file is too short to hold as many.
+ * or after each share of the file (and after any blank lines that follow it). Fewer when the file
+ * is too short to hold as many.
  */
 async function partStarts(path: string, size: number, count: number): Promise<number[]> {
   const file = await open(path, 'r');
@@ -384,9 +390,15 @@ async function partStarts(path: string, size: number, count: number): Promise<nu
       while (start === -1 && position < size) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
         if (bytesRead === 0) break;
-        const at = buffer.subarray(0, bytesRead).indexOf(10);
-        if (at !== -1) start = position + at + 1;
-        else position += bytesRead;
+        let at = buffer.subarray(0, bytesRead).indexOf(10);
+        if (at === -1) {
+          position += bytesRead;
+          continue;
+        }
+        // Past blank lines too: the part before stops at the first record, and a blank line is none.
+        const isByte = (index: number, byte: number) => index < bytesRead && buffer[index] === byte;
+        while (isByte(at + 1, 10) || (isByte(at + 1, 13) && isByte(at + 2, 10))) at += isByte(at + 1, 10) ? 1 : 2;
+        start = position + at + 1;
       }
       if (start === -1 || start >= size) break;
       starts.push(start);

@@ -336,6 +336,29 @@ describe('a quoted field with many line breaks across the middle of the file', (
   });
 });
 
+describe('blank lines where a part would start', () => {
+  it('are passed over, so the part is kept and nothing is read again', async () => {
+    const records = illiadRecords(3000, 11);
+    const plain = exportText(records);
+    // Blank lines (LF and CRLF) right after the line break the second part would start at.
+    const breakAt = Buffer.from(plain, 'utf8').indexOf(10, Math.floor(Buffer.byteLength(plain) / 2));
+    const bytes = Buffer.concat([Buffer.from(plain, 'utf8').subarray(0, breakAt + 1), Buffer.from('\n\r\n\n'), Buffer.from(plain, 'utf8').subarray(breakAt + 1)]);
+    const path = writeExport(bytes.toString('utf8'));
+    const start = secondPartStart(bytes);
+    expect(bytes.subarray(start, start + 4).toString()).toBe('\n\r\n\n');
+
+    const whole = await scoreInParts(path, 1);
+    partReads.length = 0;
+    const inTwo = await scoreInParts(path, 2);
+    expect(partReads).toEqual([
+      { start: 0, end: start + 4 },
+      { start: start + 4, end: undefined },
+    ]);
+    expect(inTwo.scored).toStrictEqual(whole.scored);
+    expect(inTwo.run).toStrictEqual(whole.run);
+  });
+});
+
 describe('a bad row in the second part', () => {
   it('is listed with its physical line in the file, counting the line breaks inside quoted fields of the first part', async () => {
     const records = illiadRecords(3000, 99);
