@@ -199,7 +199,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     columns,
     table: table.data(),
     titles: titleKeys,
-    firstOffsetOfTitle: firstOffsetOfTitle.slice(0, titleKeys.count),
+    firstOffsetOfTitle: firstOffsetOfTitle.subarray(0, titleKeys.count),
     buyCandidateOffsets,
     rowsSkipped,
     skipped,

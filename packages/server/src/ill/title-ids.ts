@@ -140,7 +140,7 @@ export class TitleIds {
 
   /** The key of every id handed out, for TitleIdMerger. */
   keys(): TitleKeys {
-    return { count: this.#count, kinds: this.#kinds.slice(0, this.#count), numbers: this.#numbers.slice(0, this.#count), strings: this.#strings };
+    return { count: this.#count, kinds: this.#kinds.subarray(0, this.#count), numbers: this.#numbers.subarray(0, this.#count), strings: this.#strings };
   }
 }
 
