@@ -32,6 +32,8 @@ export * from './ill/title-key.js';
 export * from './ill/demand.js';
 export * from './ill/purchase-policy.js';
 export * from './ill/purchase.js';
+export * from './ill/export-fields.js';
+export * from './ill/export-policy.js';
 // rubric:
 export * from './rubric/schema.js';
 export * from './rubric/channel.js';

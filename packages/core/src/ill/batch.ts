@@ -12,3 +12,4 @@ export * from './title-key.js';
 export * from './demand.js';
 export * from './purchase-defaults.js';
 export * from './purchase.js';
+export * from './export-fields.js';

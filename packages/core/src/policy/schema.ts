@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { escalationLadderSchema } from '../handoff/escalation.js';
 import { routingRuleSchema } from '../handoff/route.js';
+import { illExportPolicySchema } from '../ill/export-policy.js';
 import { purchasePolicySchema } from '../ill/purchase-policy.js';
 import { insightsPolicySchema } from '../insight/taxonomy.js';
 import { privacyPolicySchema } from '../patron/privacy.js';
@@ -42,6 +43,7 @@ export const policySchema = z.strictObject({
   departments: departmentsSchema,
   handoff: handoffPolicySchema,
   purchase: purchasePolicySchema,
+  ill_export: illExportPolicySchema,
   rubrics: rubricsPolicySchema,
   privacy: privacyPolicySchema,
   insights: insightsPolicySchema,

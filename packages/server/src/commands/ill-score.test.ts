@@ -212,4 +212,50 @@ describe('liaison ill score', () => {
     // 512001 costs 30.00: within the default 150, over this policy's 10.
     expect(csvRecords(strict.stdout)[1]![1]).not.toBe('buy');
   });
+  describe('an export with other headings than ILLiad\'s (ill_export.columns)', () => {
+    // The fixture's headings renamed as another system's export might name them, columns reordered.
+    const renamed: Record<string, string> = {
+      TransactionNumber: 'Request ID', RequestType: 'Request Type', DocumentType: 'Format', LoanTitle: 'Title', LoanAuthor: 'Author',
+      LoanDate: 'Publication Date', ISSN: 'ISBN', Status: 'Patron Type', CreationDate: 'Date Created', Held: 'In Catalog', Price: 'List Price', Available: 'In Print',
+    };
+    const [head, ...rows] = csvRecords(readFileSync(fixture, 'utf8'));
+    const order = [...head!.keys()].reverse();
+    const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+    const otherExport = join(folder, 'other-system.csv');
+    writeFileSync(otherExport, [head!, ...rows].map((record, index) => order.map((at) => quote(index === 0 ? (renamed[record[at]!] ?? record[at]!) : record[at]!)).join(',')).join('\n') + '\n');
+    const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as Record<string, unknown>;
+    const policyWith = (columns: Record<string, string>) => stringifyYaml({ ...example, ill_export: { columns } });
+
+    it('is scored as the same requests under ILLiad\'s headings are', async () => {
+      writeFileSync(join(folder, 'other.yaml'), policyWith(renamed));
+      writeFileSync(join(folder, 'plain.yaml'), stringifyYaml(example));
+      const other = await run(['ill', 'score', otherExport, '--as-of', '2025-06-30', '--config', 'other.yaml']);
+      const plain = await run(['ill', 'score', fixture, '--as-of', '2025-06-30', '--config', 'plain.yaml']);
+      expect(other.code).toBe(0);
+      expect(other.stdout).toBe(plain.stdout);
+      expect(csvRecords(other.stdout)).toHaveLength(fixtureNumbers.length + 1);
+    });
+
+    it('without the mapping, says the file has no TransactionNumber column and how to name it', async () => {
+      const { code, stderr } = await run(['ill', 'score', otherExport, '--as-of', '2025-06-30']);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/no TransactionNumber column; columns found: .*"Request ID".*ill_export\.columns/);
+    });
+
+    it('names a heading in the mapping that the file lacks, and the headings it has', async () => {
+      writeFileSync(join(folder, 'misspelt.yaml'), policyWith({ ...renamed, LoanTitle: 'Titel' }));
+      const { code, stdout, stderr } = await run(['ill', 'score', otherExport, '--as-of', '2025-06-30', '--config', 'misspelt.yaml']);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/ill_export\.columns names "Titel" as the LoanTitle column, but the file has no such column; columns found: .*"Title"/);
+    });
+
+    it('refuses a field Liaison does not read, suggesting the nearest', async () => {
+      writeFileSync(join(folder, 'unknown-field.yaml'), policyWith({ TransactionNumbr: 'Request ID' }));
+      const { code, stderr } = await run(['ill', 'score', otherExport, '--config', 'unknown-field.yaml']);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/ill_export\.columns.*TransactionNumbr/);
+      expect(stderr).toMatch(/TransactionNumber/);
+    });
+  });
 });

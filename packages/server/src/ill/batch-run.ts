@@ -82,7 +82,18 @@ export async function runBatch(
     path,
     loaded,
     asOf,
-    score: (extra) => scoreExport({ path, policy: loaded.purchase, currency: loaded.currency, asOf, onProgress, enrich, threads: options.threads, ...extra }),
+    score: (extra) =>
+      scoreExport({
+        path,
+        policy: loaded.purchase,
+        currency: loaded.currency,
+        asOf,
+        onProgress,
+        enrich,
+        threads: options.threads,
+        columnNames: loaded.policy?.ill_export.columns,
+        ...extra,
+      }),
   };
   let run: ScoreRun;
   try {

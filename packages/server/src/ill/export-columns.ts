@@ -1,34 +1,51 @@
 /**
- * Which column of a request export holds which field. Names are ILLiad's transaction field
- * names, matched without regard to case ("transactionnumber" is TransactionNumber); other
- * columns are ignored. Held, Price and Available are optional facts a library may add.
+ * Which column of a request export holds which field. A field is found under the heading the
+ * policy's `ill_export.columns` names for it, else under its ILLiad name, without regard to case
+ * ("transactionnumber" is TransactionNumber); other columns are ignored. Held, Price and
+ * Available are optional facts a library may add.
  */
-import type { BorrowingRequest } from '@liaison/core';
+import type { ExportColumnNames, ExportFactField, ExportRequestField } from '@liaison/core/batch';
+import { exportFactFields, exportRequestFields } from '@liaison/core/batch';
 
 /** The request fields read from an export, in ILLiad's spelling. */
-export const requestColumns = [
-  'TransactionNumber', 'RequestType', 'DocumentType', 'LoanTitle', 'LoanAuthor', 'LoanPublisher', 'LoanDate',
-  'ISSN', 'ESPNumber', 'Status', 'CreationDate', 'DOI', 'PhotoJournalTitle', 'PhotoArticleTitle',
-] as const satisfies readonly (keyof BorrowingRequest)[];
+export const requestColumns = exportRequestFields;
 
 /** Optional columns with facts the library already knows: yes/no, a number, yes/no. */
-export const factColumns = ['Held', 'Price', 'Available'] as const;
+export const factColumns = exportFactFields;
 
-export type RequestColumn = (typeof requestColumns)[number];
-export type FactColumn = (typeof factColumns)[number];
+export type RequestColumn = ExportRequestField;
+export type FactColumn = ExportFactField;
 
 /** Index of each known column in a record, or -1 when the export has no such column. */
 export type ColumnIndex = Record<RequestColumn | FactColumn, number> & { count: number };
 
-/** The column positions of a header row, or the columns found when TransactionNumber is missing. */
-export function indexColumns(header: readonly string[]): { ok: true; columns: ColumnIndex } | { ok: false; found: string[] } {
+/** Why a header cannot be read: the field with no column (and the heading looked for), and the headings found. */
+export interface MissingColumn {
+  ok: false;
+  field: RequestColumn | FactColumn;
+  /** The heading named for it in `ill_export.columns`, when one was. */
+  namedHeading?: string;
+  found: string[];
+}
+
+/**
+ * The column positions of a header row. Fails when TransactionNumber has no column, or when a
+ * heading named in `names` is not in the header (a misspelt heading would otherwise be ignored).
+ */
+export function indexColumns(header: readonly string[], names: ExportColumnNames = {}): { ok: true; columns: ColumnIndex } | MissingColumn {
   const positions = new Map<string, number>();
   header.forEach((name, position) => {
     const key = name.trim().toLowerCase();
     if (!positions.has(key)) positions.set(key, position);
   });
+  const found = () => header.map((name) => name.trim());
   const columns = { count: header.length } as ColumnIndex;
-  for (const name of [...requestColumns, ...factColumns]) columns[name] = positions.get(name.toLowerCase()) ?? -1;
-  if (columns.TransactionNumber === -1) return { ok: false, found: header.map((name) => name.trim()) };
+  for (const field of [...requestColumns, ...factColumns]) {
+    const namedHeading = names[field];
+    const position = positions.get((namedHeading ?? field).trim().toLowerCase());
+    if (namedHeading !== undefined && position === undefined) return { ok: false, field, namedHeading, found: found() };
+    columns[field] = position ?? -1;
+  }
+  if (columns.TransactionNumber === -1) return { ok: false, field: 'TransactionNumber', found: found() };
   return { ok: true, columns };
 }

@@ -4,7 +4,7 @@
  * (RequestTable), and the rows left out. Parts are read apart, in worker threads when the file is
  * large, and joined afterwards; see score-export.ts.
  */
-import type { BorrowingRequest, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
+import type { BorrowingRequest, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
 import { parseCreationDate } from '@liaison/core/batch';
 import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
@@ -46,16 +46,22 @@ export class ExportFormatError extends Error {
 }
 
 /** Reads the header; throws ExportFormatError when the columns cannot be used. */
-export function columnsOf(header: readonly string[]): ColumnIndex {
-  const indexed = indexColumns(header);
+export function columnsOf(header: readonly string[], names: ExportColumnNames = {}): ColumnIndex {
+  const indexed = indexColumns(header, names);
+  const headings = (found: string[]) => found.map((name) => `"${name}"`).join(', ');
   if (!indexed.ok) {
+    if (indexed.namedHeading !== undefined) {
+      throw new ExportFormatError(
+        `the policy file's ill_export.columns names "${indexed.namedHeading}" as the ${indexed.field} column, but the file has no such column; columns found: ${headings(indexed.found)}. Correct the heading in ill_export.columns (or remove the entry).`,
+      );
+    }
     throw new ExportFormatError(
-      `the file has no TransactionNumber column; columns found: ${indexed.found.map((name) => `"${name}"`).join(', ')}. Export the borrowing requests with ILLiad's field names (TransactionNumber, LoanTitle, ISSN, CreationDate, ...).`,
+      `the file has no TransactionNumber column; columns found: ${headings(indexed.found)}. Export the borrowing requests with ILLiad's field names (TransactionNumber, LoanTitle, ISSN, CreationDate, ...), or name your export's headings in the policy file's ill_export.columns (see docs/policy.md).`,
     );
   }
   if (indexed.columns.CreationDate === -1) {
     throw new ExportFormatError(
-      `the file has no CreationDate column; demand is counted from it. Columns found: ${header.map((name) => `"${name.trim()}"`).join(', ')}.`,
+      `the file has no CreationDate column; demand is counted from it. Columns found: ${headings(header.map((name) => name.trim()))}. If the export calls it something else, name that heading in the policy file's ill_export.columns.CreationDate.`,
     );
   }
   return indexed.columns;
@@ -72,6 +78,8 @@ export interface ExportPartOptions {
   end?: number;
   /** The header's columns, for a part that does not start at the file's start. */
   columns?: ColumnIndex;
+  /** The export's headings for fields not under their ILLiad names (`ill_export.columns`), for the part that reads the header. */
+  columnNames?: ExportColumnNames;
   /** Keep the byte offset of each row no rule stands against (for the report's BUY list). */
   collectBuyCandidates?: boolean;
   enrich?: Enrich;
@@ -143,7 +151,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     options.path,
     (fields, line, problem) => {
       if (columns === null) {
-        columns = columnsOf(fields);
+        columns = columnsOf(fields, options.columnNames);
         request = new RecordRequest(columns);
         return;
       }

@@ -13,7 +13,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
+import type { ExportColumnNames, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
 import { quoteProblemText } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
@@ -95,6 +95,8 @@ export interface ScoreExportOptions {
   afterChunk?: () => Promise<void>;
   /** Bytes read so far and records (after the header) seen; for a progress bar. */
   onProgress?: (pass: 1, bytesRead: number, records: number) => void;
+  /** The export's headings for fields not under their ILLiad names (the policy's `ill_export.columns`). */
+  columnNames?: ExportColumnNames;
   /** Looks up unknown facts; the file is then read in this thread, in one part. */
   enrich?: Enrich;
   collectBuyList?: boolean;
@@ -303,6 +305,7 @@ async function readParts(
       start,
       end,
       columns,
+      columnNames: options.columnNames,
       collectBuyCandidates,
       enrich: options.enrich,
       onProgress: progress(k),
@@ -312,7 +315,7 @@ async function readParts(
     threads
       ? threads.read(
           k % threads.count,
-          { path, policy: options.policy, currency: options.currency, asOfDay, start, end, columns, collectBuyCandidates },
+          { path, policy: options.policy, currency: options.currency, asOfDay, start, end, columns, columnNames: options.columnNames, collectBuyCandidates },
           progress(k),
         )
       : readHere(k, start, end, columns);
@@ -328,7 +331,7 @@ async function readParts(
     // The header first, so every part knows the columns (and a bad header is told once).
     const header = (await readRecordsAt(path, [0])).get(0);
     if (header === undefined) return { columns: null, parts: [], rowsSkipped: 0, skipped: [] };
-    columns = columnsOf(header);
+    columns = columnsOf(header, options.columnNames);
     const known = columns;
     const settled = threads
       ? await Promise.allSettled(starts.map((start, k) => read(k, start, starts[k + 1], k === 0 ? undefined : known)))

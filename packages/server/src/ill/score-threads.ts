@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PurchasePolicy } from '@liaison/core';
+import type { ExportColumnNames, PurchasePolicy } from '@liaison/core';
 import { CsvFormatError } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { ExportPart } from './export-part.js';
@@ -23,6 +23,7 @@ export interface WorkerRequest {
   start: number;
   end: number | undefined;
   columns: ColumnIndex | undefined;
+  columnNames: ExportColumnNames | undefined;
   collectBuyCandidates: boolean;
 }
 

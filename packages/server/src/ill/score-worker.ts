@@ -23,6 +23,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     start: request.start,
     end: request.end,
     columns: request.columns,
+    columnNames: request.columnNames,
     collectBuyCandidates: request.collectBuyCandidates,
     onProgress: (bytesRead, records) => {
       if (bytesRead - told < progressBytes) return;
