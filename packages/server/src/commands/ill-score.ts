@@ -31,8 +31,8 @@ Rows that cannot be read are listed with their line numbers and skipped.
 The file is read once; a large file (8 MiB a part or more) is read in parts by worker threads,
 and the output is the same as with one thread. Memory grows with the rows, by design and within
 a bound: 36 bytes a request in typed arrays, plus each distinct title's ISBN or key (1,000,000
-requests: about 300 MB peak resident with 2 threads, 240 MB with one, against 140 MB to parse
-the file alone; see bench/ill-score.mjs). Verdicts are written once the whole file has been
+requests: about 270–340 MB peak resident with 2 threads, 200–240 MB with one, against 145 MB to
+parse the file alone; see bench/ill-score.mjs). Verdicts are written once the whole file has been
 read, because demand needs every request's date.
 Exit codes: 0 every row scored; 2 some rows skipped; 1 nothing scored (missing file, bad policy,
 no TransactionNumber column).`;
