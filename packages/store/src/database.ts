@@ -120,6 +120,8 @@ export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   response: Json<unknown> | null;
+  /** Digest of the request the key was first used with; null when none was given. */
+  fingerprint: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
 }

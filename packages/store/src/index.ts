@@ -9,6 +9,7 @@ export type { Database } from './database.js';
 export type { HandoffRepository, HandoffFilter, NewHandoff, StoredHandoff } from './repositories/handoffs.js';
 export type { JobRepository, Job, FailJobOptions } from './repositories/jobs.js';
 export type { IdempotencyRepository, Remembered, RememberOptions } from './repositories/idempotency.js';
+export { IdempotencyKeyReusedError } from './repositories/idempotency.js';
 export { tokenPrefix } from './repositories/tokens.js';
 export type { TokenRepository, StaffRole, StaffToken } from './repositories/tokens.js';
 export type { CacheRepository } from './repositories/cache.js';

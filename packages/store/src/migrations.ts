@@ -211,6 +211,15 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'idempotency keys remember what request they were first used with',
+    statements: [
+      // A digest of the first request's body: the same key sent again with another body is refused,
+      // not answered with the first request's response. Null for keys stored before this column.
+      `alter table idempotency_keys add column fingerprint text`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

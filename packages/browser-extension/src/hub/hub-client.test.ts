@@ -12,6 +12,7 @@ const hubUrl = 'https://hub.library.example';
 const settings: Settings = { hubUrl, token: 'lsn_test', sites: [], pausedOrigins: [] };
 const sent: { path: string; headers: Headers; body: unknown }[] = [];
 const evaluator = compilePurchasePolicy(defaultPurchasePolicy);
+const handoffsByKey = new Map<string, { id: string; body: string }>();
 
 const server = setupServer(
   http.post(`${hubUrl}/api/v1/purchase/evaluate`, async ({ request }) => {
@@ -20,9 +21,20 @@ const server = setupServer(
     if (request.headers.get('authorization') !== 'Bearer lsn_test') return HttpResponse.json({ error: { code: 'token_invalid', message: 'Unknown token.' } }, { status: 401 });
     return HttpResponse.json({ results: body.requests.map((one) => ({ TransactionNumber: one.TransactionNumber, evaluation: evaluator.evaluate(one, {}, 20_000), missing: [] })) });
   }),
+  // As the hub answers (docs/api.md): a key's first body makes a hand-off, the same body again is a
+  // replay, another body with the same key is refused (422) naming the first hand-off.
   http.post(`${hubUrl}/api/v1/handoffs`, async ({ request }) => {
-    sent.push({ path: '/api/v1/handoffs', headers: request.headers, body: await request.json() });
-    return HttpResponse.json({ handoff: { id: 'h_1' }, statusLink: null, isReplay: false }, { status: 201 });
+    const body = await request.json();
+    sent.push({ path: '/api/v1/handoffs', headers: request.headers, body });
+    const key = request.headers.get('idempotency-key') ?? '';
+    const first = handoffsByKey.get(key);
+    if (!first) {
+      const id = `h_${handoffsByKey.size + 1}`;
+      handoffsByKey.set(key, { id, body: JSON.stringify(body) });
+      return HttpResponse.json({ handoff: { id }, statusLink: null, isReplay: false }, { status: 201 });
+    }
+    if (first.body === JSON.stringify(body)) return HttpResponse.json({ handoff: { id: first.id }, statusLink: null, isReplay: true });
+    return HttpResponse.json({ error: { handoffId: first.id, code: 'idempotency_key_reused', message: `The Idempotency-Key "${key}" was already used for a different hand-off (${first.id}).`, issues: [] } }, { status: 422 });
   }),
   http.post(`${hubUrl}/api/v1/purchase/overrides`, async ({ request }) => {
     sent.push({ path: '/api/v1/purchase/overrides', headers: request.headers, body: await request.json() });
@@ -84,12 +96,24 @@ describe('suggestPurchase', () => {
     expect(body.question).toContain('ISBNs: 9781571313560. Price: $42.00. Demand: 3 requests in the demand window. ILL transaction 712001.');
     expect(sent[0]!.headers.get('idempotency-key')).toBe('liaison-extension:purchase:712001');
   });
+
+  it('says "already suggested", with the first hand-off, when the transaction was suggested with other facts', async () => {
+    const one = request(712002);
+    const url = 'https://illiad.library.example/ILLiad/StaffWebClient/requests/712002';
+    const before = evaluator.evaluate(one, { price: { value: 42, source: 'vendor' } }, 20_000);
+    const after = evaluator.evaluate(one, { price: { value: 45, source: 'vendor' } }, 20_000);
+    const first = await suggestPurchase(settings, one, before, url);
+    const again = await suggestPurchase(settings, one, after, url);
+    expect(first.ok && first.value.isReplay).toBe(false);
+    expect(again).toEqual({ ok: true, value: { handoff: { id: first.ok ? first.value.handoff.id : '' }, isReplay: true } });
+    expect(sent.map((one) => (one.body as { question: string }).question.includes('$45.00'))).toEqual([false, true]);
+  });
 });
 
 describe('recordOverride', () => {
   it("passes on the hub's own words when it refuses", async () => {
     const reply = await recordOverride(settings, '712001', 'buy', 'Course reserve');
     expect(sent[0]!.body).toEqual({ transactionNumber: '712001', verdict: 'buy', reason: 'Course reserve' });
-    expect(reply).toEqual({ ok: false, problem: 'failed', message: 'The hub could not do it: verdict: Invalid option' });
+    expect(reply).toEqual({ ok: false, problem: 'failed', message: 'The hub could not do it: verdict: Invalid option', code: 'invalid_request' });
   });
 });

@@ -51,12 +51,13 @@ async function call<T>(settings: Settings, method: string, path: string, body?: 
     // a proxy's HTML error page; the status says enough
   }
   if (response.ok) return { ok: true, value: payload as T };
-  const message = (payload as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
+  const error = (payload as { error?: { message?: string; code?: string; handoffId?: string } } | null)?.error;
+  const message = error?.message ?? `HTTP ${response.status}`;
   if (response.status === 401 || response.status === 403) {
     return { ok: false, problem: 'refused', message: `The hub refused the staff token (${message}); create one with "liaison token create".` };
   }
   if (response.status >= 502 && response.status <= 504) return { ok: false, problem: 'unreachable', message: `The hub is not answering (${message}).` };
-  return { ok: false, problem: 'failed', message: `The hub could not do it: ${message}` };
+  return { ok: false, problem: 'failed', message: `The hub could not do it: ${message}`, code: error?.code, handoffId: error?.handoffId };
 }
 
 /** Verdicts for a page's requests, one call per 500. */
@@ -86,15 +87,22 @@ export function purchaseQuestion(request: BorrowingRequest, evaluation: Purchase
   ].join(' ');
 }
 
-/** Creates the acquisitions hand-off; suggesting the same transaction again returns the first one. */
-export function suggestPurchase(settings: Settings, request: BorrowingRequest, evaluation: PurchaseEvaluation, pageUrl: string): Promise<HubReply<{ handoff: { id: string }; isReplay: boolean }>> {
-  return call(settings, 'POST', '/api/v1/handoffs', {
+/**
+ * Creates the acquisitions hand-off; suggesting the same transaction again returns the first one.
+ * The idempotency key is the transaction's, so a second suggestion with other words (the facts
+ * changed, another page) is refused by the hub as a reused key, naming the first hand-off: that
+ * is the same answer, "already suggested".
+ */
+export async function suggestPurchase(settings: Settings, request: BorrowingRequest, evaluation: PurchaseEvaluation, pageUrl: string): Promise<HubReply<{ handoff: { id: string }; isReplay: boolean }>> {
+  const reply = await call<{ handoff: { id: string }; isReplay: boolean }>(settings, 'POST', '/api/v1/handoffs', {
     question: purchaseQuestion(request, evaluation),
     summary: `Buy for ILL ${request.TransactionNumber}: ${(request.LoanTitle ?? '').slice(0, 120)}`,
     department: 'acquisitions',
     channel: 'ill',
     links: { illTransactionNumber: request.TransactionNumber, url: pageUrl.slice(0, 2000) },
   }, { 'idempotency-key': `liaison-extension:purchase:${request.TransactionNumber}` });
+  if (!reply.ok && reply.code === 'idempotency_key_reused' && reply.handoffId) return { ok: true, value: { handoff: { id: reply.handoffId }, isReplay: true } };
+  return reply;
 }
 
 export function recordOverride(settings: Settings, transactionNumber: string, verdict: PurchaseVerdict, reason: string): Promise<HubReply<{ override: unknown }>> {

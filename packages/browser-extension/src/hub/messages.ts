@@ -15,7 +15,8 @@ export interface HubResult {
 /** Why the hub could not help: not set up, not answering, or refusing the token. */
 export type HubProblem = 'not-configured' | 'unreachable' | 'refused' | 'failed';
 
-export type HubReply<T> = { ok: true; value: T } | { ok: false; problem: HubProblem; message: string };
+/** A failure the hub explained carries its error `code`, and a hand-off it names (`handoffId`), when it gave them. */
+export type HubReply<T> = { ok: true; value: T } | { ok: false; problem: HubProblem; message: string; code?: string; handoffId?: string };
 
 export type BackgroundMessage =
   | { type: 'evaluate'; requests: BorrowingRequest[]; source: string }

@@ -140,7 +140,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message, issues: error.issues } });
+      return reply.code(error.status).send({ error: { ...error.details, code: error.code, message: error.message, issues: error.issues } });
     }
     // Fastify's own errors for what arrives on the wire: malformed JSON, oversize bodies, bad content types.
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

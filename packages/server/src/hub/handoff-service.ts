@@ -12,7 +12,8 @@ import {
   queryChannels,
 } from '@liaison/core';
 import type { Logger } from 'pino';
-import { HandoffConflictError, type Repositories, type Store } from '@liaison/store';
+import { HandoffConflictError, IdempotencyKeyReusedError, type Repositories, type Store } from '@liaison/store';
+import { requestFingerprint } from './canonical-json.js';
 import { HttpError, parseInput } from './http-error.js';
 
 
@@ -167,8 +168,25 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
     if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false };
     // The key is stored in the same transaction as the hand-off: a retried delivery gets the first one back.
     // Keys are the caller's own: two surfaces that happen to pick the same key never see each other's hand-off.
-    const remembered = await store.idempotency.remember(`handoff.create:${actor.id}`, options.idempotencyKey, run, { now: clock() });
-    return { handoff: remembered.response, isReplay: remembered.replayed };
+    // The same key with another body is a new hand-off sent with an old key: refused, not answered with the first.
+    try {
+      const remembered = await store.idempotency.remember(`handoff.create:${actor.id}`, options.idempotencyKey, run, {
+        now: clock(),
+        fingerprint: requestFingerprint(input),
+      });
+      return { handoff: remembered.response, isReplay: remembered.replayed };
+    } catch (error) {
+      if (!(error instanceof IdempotencyKeyReusedError)) throw error;
+      // The first hand-off is the caller's own (keys are scoped per caller), so its number may be told.
+      const first = error.firstResponse as Handoff | null;
+      throw new HttpError(
+        422,
+        'idempotency_key_reused',
+        `The Idempotency-Key "${options.idempotencyKey}" was already used for a different hand-off${first ? ` (${first.id})` : ''}. Send a new key for a new hand-off; resend the same body to retry the first.`,
+        [],
+        first ? { handoffId: first.id } : {},
+      );
+    }
   }
 
   async function applyEvent(id: string, event: HandoffEventInput, actor: Actor): Promise<Handoff> {

@@ -83,6 +83,23 @@ describe('POST /api/v1/handoffs', () => {
     expect(all.filter((h) => h.question === question)).toHaveLength(1);
   });
 
+  it('refuses an Idempotency-Key sent again with another hand-off (422), and still replays the first', async () => {
+    const key = `reused-${Math.random()}`;
+    const first = await post('/api/v1/handoffs', { question: `First question ${key}`, channel: 'email' }, { 'idempotency-key': key });
+    // The same body with its keys in another order is the same request.
+    const reordered = await post('/api/v1/handoffs', { channel: 'email', question: `First question ${key}` }, { 'idempotency-key': key });
+    const other = await post('/api/v1/handoffs', { question: `Another question ${key}`, channel: 'email' }, { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    expect(reordered.statusCode).toBe(200);
+    expect(reordered.json().handoff.id).toBe(first.json().handoff.id);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('idempotency_key_reused');
+    expect(other.json().error.message).toMatch(/already used for a different hand-off.*new key/);
+    expect(other.json().error.handoffId).toBe(first.json().handoff.id);
+    const all = await hub.store.handoffs.list({ limit: 1000, withHistory: false });
+    expect(all.filter((h) => h.question.endsWith(key))).toHaveLength(1);
+  });
+
   it('keeps a note from the sender as the first entry after created', async () => {
     const handoff = await createHandoff({ question: 'Lost book claim', note: 'Patron says it was returned on Monday' });
     expect(handoff.history.map((e) => e.type)).toEqual(['created', 'noted']);

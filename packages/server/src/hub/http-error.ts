@@ -1,13 +1,17 @@
 import type { ZodType } from 'zod';
 import type { Issue } from '@liaison/core';
 
-/** An error the API answers with: an HTTP status, a stable code, a sentence, and where relevant the issues. */
+/**
+ * An error the API answers with: an HTTP status, a stable code, a sentence, where relevant the
+ * issues, and any fields a client acts on (`details`, sent inside `error`).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly issues: Issue[] = [],
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';

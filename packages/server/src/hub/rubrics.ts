@@ -1,5 +1,6 @@
 import { getBuiltinRubric, type Policy, type Rubric } from '@liaison/core';
 import type { Store } from '@liaison/store';
+import { canonicalJson } from './canonical-json.js';
 
 /** The rubrics this library uses: the built-ins its policy turns on, then its own. */
 export function activeRubrics(policy: Policy): Rubric[] {
@@ -20,13 +21,4 @@ export async function publishedVersion(store: Store, rubric: Rubric, now: Date):
   // jsonb keeps keys in its own order, so compare key-sorted forms, not the stored text.
   if (latest && canonicalJson(latest.definition) === canonicalJson(rubric)) return latest.version;
   return (await store.rubrics.publish(rubric.id, rubric, now)).version;
-}
-
-/** JSON with every object's keys sorted, so equal values give equal text whatever their key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
 }

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachBackend } from '../backends-for-tests.js';
+import { IdempotencyKeyReusedError } from './idempotency.js';
 
 const now = new Date('2025-03-03T15:00:00.000Z');
 
@@ -48,5 +49,15 @@ forEachBackend('idempotency keys', (backend) => {
     expect(await store.idempotency.remember('a', 'k', async () => 3, { now: new Date(now.getTime() + 59_000) })).toEqual({ response: 1, replayed: true });
     expect(await store.idempotency.remember('a', 'k', async () => 4, { now: new Date(now.getTime() + 60_000) })).toEqual({ response: 4, replayed: false });
     expect(await store.idempotency.purgeExpired(new Date(now.getTime() + 60_000))).toBe(1);
+  });
+  it('replays a key sent again with the same request, and refuses it with another, leaving the first response', async () => {
+    const store = await backend.open();
+    let runs = 0;
+    const work = async () => ++runs;
+    expect(await store.idempotency.remember('api', 'k', work, { now, fingerprint: 'sha256:aaa' })).toEqual({ response: 1, replayed: false });
+    expect(await store.idempotency.remember('api', 'k', work, { now, fingerprint: 'sha256:aaa' })).toEqual({ response: 1, replayed: true });
+    await expect(store.idempotency.remember('api', 'k', work, { now, fingerprint: 'sha256:bbb' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.idempotency.remember('api', 'k', work, { now, fingerprint: 'sha256:aaa' })).toEqual({ response: 1, replayed: true });
+    expect(runs).toBe(1);
   });
 });

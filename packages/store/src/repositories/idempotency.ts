@@ -4,6 +4,7 @@
  * as the writes `work` makes, so either both happen or neither does; a retry with the same key
  * gets the stored response back without running `work` again. Concurrent retries queue on the
  * key's row: the first inserts it, the others wait for its commit, then read its response.
+ * A key sent again with a different request (another fingerprint) is refused, not replayed.
  */
 import { json } from '../database.js';
 import { inTransaction, type Executor } from '../executor.js';
@@ -17,8 +18,26 @@ export interface Remembered<Response> {
 export interface RememberOptions {
   /** The current time; the key expires `ttlSeconds` after it. */
   now: Date;
+  /**
+   * What the request asked for, as a digest (e.g. SHA-256 of its body). A later call with the same
+   * key but another fingerprint is refused with IdempotencyKeyReusedError: it is a new request
+   * sent with an old key, and answering it with the first response would silently drop it.
+   */
+  fingerprint?: string;
   /** How long a key is remembered, in seconds (default 86,400: one day). */
   ttlSeconds?: number;
+}
+
+/** An idempotency key was sent again with a different request than the one it was first used with. */
+export class IdempotencyKeyReusedError extends Error {
+  /** `firstResponse`: what the key's first request was answered with (the caller decides how much of it to tell). */
+  constructor(
+    readonly key: string,
+    readonly firstResponse: unknown,
+  ) {
+    super(`the idempotency key "${key}" was already used for a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
 }
 
 export class IdempotencyRepository<Scope> {
@@ -40,17 +59,20 @@ export class IdempotencyRepository<Scope> {
         .execute();
       const claimed = await trx
         .insertInto('idempotency_keys')
-        .values({ scope, key, response: null, created_at: options.now, expires_at: expiresAt })
+        .values({ scope, key, response: null, fingerprint: options.fingerprint ?? null, created_at: options.now, expires_at: expiresAt })
         .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
         .returning('key')
         .executeTakeFirst();
       if (!claimed) {
         const stored = await trx
           .selectFrom('idempotency_keys')
-          .select('response')
+          .select(['response', 'fingerprint'])
           .where('scope', '=', scope)
           .where('key', '=', key)
           .executeTakeFirstOrThrow();
+        if (stored.fingerprint !== null && options.fingerprint !== undefined && stored.fingerprint !== options.fingerprint) {
+          throw new IdempotencyKeyReusedError(key, stored.response);
+        }
         return { response: stored.response as Response, replayed: true };
       }
       const response = await work(this.bind(trx));
