@@ -15,6 +15,8 @@ type Sections = { [Key in keyof Policy]?: Policy[Key] };
 export interface WrittenPolicy {
   /** Department ids as written, for checking rules when the departments section has other problems. */
   departmentIds?: string[];
+  /** Each rule's department as written (undefined where it is not text), for when the handoff section has other problems. */
+  ruleDepartments?: (string | undefined)[];
   /** Whether the file writes its own `handoff.escalation` (otherwise the default ladder applies). */
   hasEscalation: boolean;
 }
@@ -23,7 +25,10 @@ export function crossReferenceIssues(sections: Sections, written: WrittenPolicy 
   return [
     ...duplicateIds(sections.departments, ['departments'], 'department'),
     ...duplicateIds(sections.handoff?.rules, ['handoff', 'rules'], 'rule'),
-    ...ruleDepartments(sections.handoff, sections.departments?.map((department) => department.id) ?? written.departmentIds),
+    ...ruleDepartments(
+      sections.handoff?.rules.map((rule) => rule.department) ?? written.ruleDepartments,
+      sections.departments?.map((department) => department.id) ?? written.departmentIds,
+    ),
     ...defaultRule(sections.handoff?.rules),
     ...unreachableRules(sections.handoff?.rules),
     ...headOfService(sections.handoff, written.hasEscalation),
@@ -50,17 +55,18 @@ const pathText = (path: (string | number)[]) => path.join('.');
 
 /**
  * Each rule's department must be listed. When the departments section has problems of its own,
- * the ids as written are used, so a misspelt department is still reported in the same pass.
+ * the ids as written are used, and when the handoff section has, the rules' departments as
+ * written: a misspelt department is still reported in the same pass.
  */
-function ruleDepartments(handoff: Sections['handoff'], ids: string[] | undefined): Issue[] {
-  if (!handoff || !ids || ids.length === 0) return [];
+function ruleDepartments(departments: readonly (string | undefined)[] | undefined, ids: string[] | undefined): Issue[] {
+  if (!departments || !ids || ids.length === 0) return [];
   const issues: Issue[] = [];
-  handoff.rules.forEach((rule, index) => {
-    if (ids.includes(rule.department)) return;
-    const suggestion = nearest(rule.department, ids);
+  departments.forEach((department, index) => {
+    if (department === undefined || ids.includes(department)) return;
+    const suggestion = nearest(department, ids);
     issues.push({
       path: ['handoff', 'rules', index, 'department'],
-      message: `"${rule.department}" is not a department`,
+      message: `"${department}" is not a department`,
       hint: suggestion ? `did you mean "${suggestion}"? Departments: ${ids.join(', ')}` : `departments: ${ids.join(', ')}`,
     });
   });

@@ -237,6 +237,28 @@ describe('parsePolicy', () => {
       ],
     },
     {
+      name: 'a rule\'s unknown department while the same handoff section has another problem',
+      policy: broken((p) => {
+        p.handoff.escalation[1].notify = 'department_head';
+        p.handoff.rules[0].department = 'e-resources';
+      }),
+      lines: [
+        'handoff.escalation[1].notify: "department_head" is not someone to notify; did you mean "department_lead"?',
+        'handoff.rules[0].department: "e-resources" is not a department; did you mean "eresources"? Departments: reference, eresources, circulation',
+      ],
+    },
+    {
+      name: 'a rule\'s department that is not an id, once, while the handoff section has another problem',
+      policy: broken((p) => {
+        p.handoff.escalation[1].notify = 'department_head';
+        p.handoff.rules[0].department = 'E Resources';
+      }),
+      lines: [
+        'handoff.rules[0].department: is not an id; use lowercase letters, digits and hyphens, e.g. "special-collections"',
+        'handoff.escalation[1].notify: "department_head" is not someone to notify; did you mean "department_lead"?',
+      ],
+    },
+    {
       name: 'problems in several sections, all at once',
       policy: broken((p) => {
         p.library.time_zone = 'America/Chicgo';

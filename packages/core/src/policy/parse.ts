@@ -10,6 +10,7 @@ import { crossReferenceIssues } from './cross-references.js';
 import type { Policy } from './schema.js';
 import { policySchema } from './schema.js';
 import { exampleAt, knownKeysAt } from './schema-keys.js';
+import { slugSchema } from './slug.js';
 import { nearest } from './suggest.js';
 
 /** A policy file that cannot be used, with every problem found in it. */
@@ -25,7 +26,7 @@ export class PolicyError extends LiaisonError {
 export function parsePolicy(input: unknown): Result<Policy, PolicyError> {
   const result = policySchema.safeParse(input, { reportInput: true });
   const shapeIssues = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
-  const written = { departmentIds: writtenDepartmentIds(input), hasEscalation: hasWrittenEscalation(input) };
+  const written = { departmentIds: writtenDepartmentIds(input), ruleDepartments: writtenRuleDepartments(input), hasEscalation: hasWrittenEscalation(input) };
   const issues = [...shapeIssues, ...crossReferenceIssues(validSections(input, shapeIssues), written)];
   if (issues.length > 0 || !result.success) return err(new PolicyError(issues));
   return ok(result.data);
@@ -58,6 +59,13 @@ function validSections(input: unknown, shapeIssues: Issue[]): Sections {
 function writtenDepartmentIds(input: unknown): string[] | undefined {
   if (!isMapping(input) || !Array.isArray(input.departments)) return undefined;
   return input.departments.flatMap((department: unknown) => (isMapping(department) && typeof department.id === 'string' ? [department.id] : []));
+}
+
+/** Each rule's department as written, so they can be checked even when the handoff section has another problem. */
+function writtenRuleDepartments(input: unknown): (string | undefined)[] | undefined {
+  if (!isMapping(input) || !isMapping(input.handoff) || !Array.isArray(input.handoff.rules)) return undefined;
+  // A department that is not even an id has its own problem already; it is not checked twice.
+  return input.handoff.rules.map((rule: unknown) => (isMapping(rule) && slugSchema.safeParse(rule.department).success ? (rule.department as string) : undefined));
 }
 
 function hasWrittenEscalation(input: unknown): boolean {
