@@ -12,6 +12,7 @@ import { registerCardActions } from './listeners/card-actions.js';
 import { registerHandoffListeners } from './listeners/handoff.js';
 import { registerIllListener } from './listeners/ill.js';
 import { registerListListeners } from './listeners/lists.js';
+import { createStaffDirectory } from './staff-directory.js';
 import { registerUninstallListeners } from './listeners/uninstall.js';
 import { createSlackNotifier, type SlackNotifier } from './notifier.js';
 import type { LiaisonHubPort } from './port.js';
@@ -88,10 +89,11 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
   });
 
   const publisher = createCardPublisher(port, logger);
-  registerHandoffListeners(app, port, publisher);
-  registerCardActions(app, port, publisher);
-  registerListListeners(app, port);
-  registerIllListener(app, port);
+  const directory = createStaffDirectory(port.policy, { logger });
+  registerHandoffListeners(app, port, publisher, directory);
+  registerCardActions(app, port, publisher, directory);
+  registerListListeners(app, port, directory);
+  registerIllListener(app, port, directory);
   registerUninstallListeners(app, options.installationStore, logger);
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${error.code ?? ''} ${error.message}`);

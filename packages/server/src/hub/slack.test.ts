@@ -36,6 +36,9 @@ async function readArgs(request: Request): Promise<Record<string, unknown>> {
   return args;
 }
 
+/** Members' e-mail addresses as Slack's users.info gives them. */
+const memberEmails = new Map([['U024PRIYA', 'Priya.Natarajan@northfield.edu']]);
+
 const slackApi = setupServer(
   http.post('https://slack.com/api/:method', async ({ request, params }) => {
     const method = String(params.method);
@@ -49,6 +52,11 @@ const slackApi = setupServer(
         // Slack answers with the channel's id; a "#name" becomes an id, a user id becomes a DM channel.
         const id = channel.startsWith('#') ? `C${channel.slice(1).toUpperCase().replace(/[^A-Z0-9]/g, '')}` : channel;
         return HttpResponse.json({ ok: true, channel: id, ts: `1700000000.${String(nextTs++).padStart(6, '0')}` });
+      }
+      case 'users.info': {
+        // As Slack answers users.info (with the users:read.email scope): the address is in the profile.
+        const email = memberEmails.get(String(args.user));
+        return HttpResponse.json({ ok: true, user: { id: String(args.user), name: 'member', profile: email ? { email } : {} } });
       }
       case 'chat.getPermalink':
         return HttpResponse.json({ ok: true, permalink: `https://northfield.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` });
@@ -301,6 +309,22 @@ function walk(open: () => Promise<Store | undefined>) {
       await running.command('/handoffs', handoff!.id, 'U024ERMLEAD');
       const detail = await waitFor(callTo('response_url'), 'the detail');
       expect(JSON.stringify(detail.args)).toContain('resolved it');
+    });
+
+    it('knows a member the policy names by e-mail: her department\'s queue, and her department on what she sends', async () => {
+      // The policy lists priya.natarajan@northfield.edu among Reference's members, not her member id.
+      await running.command('/handoffs', '', 'U024PRIYA');
+      const lists = await waitFor(callTo('response_url', (a) => String(a.text).startsWith('Your hand-offs')), 'the lists');
+      expect(JSON.stringify(lists.args.blocks)).toContain('Research & Reference');
+      expect(calls.filter((c) => c.method === 'users.info' && c.args.user === 'U024PRIYA')).toHaveLength(1);
+
+      const question = `Which database has the 1890 census maps? ${randomBytes(3).toString('hex')}`;
+      expect((await running.interaction(submission('V-PRIYA-1', handoffValues(question, 'eresources'), 'U024PRIYA'))).status).toBe(200);
+      await waitFor(callTo('chat.postMessage', (a) => a.channel === 'U024PRIYA'), 'the confirmation to Priya');
+      const sent = (await running.hub.store.handoffs.list({ limit: 100, now: running.hub.clock() })).find((h) => h.question === question);
+      expect(sent).toMatchObject({ sender: { id: 'U024PRIYA' }, fromDepartment: 'reference' });
+      // Her address is remembered, not asked for on every action.
+      expect(calls.filter((c) => c.method === 'users.info' && c.args.user === 'U024PRIYA')).toHaveLength(1);
     });
 
     it('answers /ill with a verdict and its reasons', async () => {

@@ -11,7 +11,8 @@ import { describeSlackError } from '../slack-errors.js';
 import { eventModal, eventModalCallback, readEventMetadata, readEventModal, type WordedEvent } from '../views/event-modal.js';
 import { cardActions } from '../views/handoff-card.js';
 import type { ViewValues } from '../views/handoff-modal.js';
-import { slackActor } from './actor.js';
+import type { Actor } from '@liaison/core';
+import type { StaffDirectory } from '../staff-directory.js';
 
 const wordedActions: Record<string, WordedEvent> = {
   [cardActions.reassign]: 'reassigned',
@@ -26,7 +27,7 @@ async function applyOrExplain(
   port: LiaisonHubPort,
   handoffId: string,
   event: HandoffEventInput,
-  actor: ReturnType<typeof slackActor>,
+  actor: Actor,
   tell: (text: string) => Promise<unknown>,
 ): Promise<Handoff | null> {
   try {
@@ -37,12 +38,12 @@ async function applyOrExplain(
   }
 }
 
-export function registerCardActions(app: App, port: LiaisonHubPort, publisher: CardPublisher): void {
+export function registerCardActions(app: App, port: LiaisonHubPort, publisher: CardPublisher, directory: StaffDirectory): void {
   const privately = (respond: RespondFn) => (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
 
   app.action<BlockAction<ButtonAction>>(cardActions.accept, async ({ ack, action, body, client, respond }) => {
     await ack();
-    const handoff = await applyOrExplain(port, action.value ?? '', { type: 'accepted' }, slackActor(port.policy, body.user), privately(respond));
+    const handoff = await applyOrExplain(port, action.value ?? '', { type: 'accepted' }, await directory.actorFor(client, body.user), privately(respond));
     if (handoff) await publisher.changed(client, handoff, body.team?.id ?? null);
   });
 
@@ -77,7 +78,7 @@ export function registerCardActions(app: App, port: LiaisonHubPort, publisher: C
     }
     await ack();
     const tell = (text: string) => client.chat.postMessage({ channel: body.user.id, text });
-    const handoff = await applyOrExplain(port, metadata.handoffId, read.event, slackActor(port.policy, body.user), tell);
+    const handoff = await applyOrExplain(port, metadata.handoffId, read.event, await directory.actorFor(client, body.user), tell);
     if (handoff) await publisher.changed(client, handoff, body.team?.id ?? null);
   });
 }

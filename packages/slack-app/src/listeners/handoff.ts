@@ -12,14 +12,14 @@ import { describeSlackError } from '../slack-errors.js';
 import { formatLibraryTime } from '../views/due.js';
 import { handoffModal, handoffModalCallback, readHandoffCommand, readHandoffForm, readOrigin, type ViewValues } from '../views/handoff-modal.js';
 import { departmentName } from '../library.js';
-import { slackActor } from './actor.js';
+import type { StaffDirectory } from '../staff-directory.js';
 
 export const handoffShortcutCallback = 'handoff_message';
 
 /** Resolves after the requests already received have had their turn (the event loop's next check phase). */
 export const yieldToWaitingRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function registerHandoffListeners(app: App, port: LiaisonHubPort, publisher: CardPublisher): void {
+export function registerHandoffListeners(app: App, port: LiaisonHubPort, publisher: CardPublisher, directory: StaffDirectory): void {
   app.command('/handoff', async ({ command, ack, client, respond, logger }) => {
     const { department, question } = readHandoffCommand(command.text, port.policy);
     if (!question) {
@@ -74,7 +74,7 @@ export function registerHandoffListeners(app: App, port: LiaisonHubPort, publish
     }
     await ack();
     const origin = readOrigin(view.private_metadata);
-    const actor = slackActor(port.policy, body.user);
+    const actor = await directory.actorFor(client, body.user);
     const teamId = body.team?.id ?? null;
     let slackPermalink: string | undefined;
     if (origin.via === 'shortcut' && origin.channelId && origin.messageTs) {

@@ -1,15 +1,15 @@
 /** `/handoffs`, `/handoffs H-1042`, and the App Home tab. */
 import type { Handoff, HandoffState } from '@liaison/core';
 import type { App } from '@slack/bolt';
-import { departmentsOf } from '../library.js';
 import type { LiaisonHubPort } from '../port.js';
+import type { StaffDirectory } from '../staff-directory.js';
 import { describeSlackError } from '../slack-errors.js';
 import { appHomeView, handoffDetailMessage, handoffListMessage, overdueFirst, type HandoffLists } from '../views/handoff-list.js';
 
 const activeStates: HandoffState[] = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor', 'returned'];
 
 /** My open hand-offs (sent or owned) and my departments' queues, overdue first. */
-export async function listsFor(port: LiaisonHubPort, userId: string): Promise<HandoffLists> {
+export async function listsFor(port: LiaisonHubPort, userId: string, departments: readonly string[]): Promise<HandoffLists> {
   const now = port.now();
   const [owned, sent] = await Promise.all([
     port.listHandoffs({ owner: userId, states: activeStates, limit: 100 }),
@@ -17,7 +17,6 @@ export async function listsFor(port: LiaisonHubPort, userId: string): Promise<Ha
   ]);
   const mine = new Map<string, Handoff>();
   for (const handoff of [...owned, ...sent]) mine.set(handoff.id, handoff);
-  const departments = departmentsOf(port.policy, userId);
   const queues = await Promise.all(
     departments.map(async (department) => ({
       department,
@@ -29,8 +28,8 @@ export async function listsFor(port: LiaisonHubPort, userId: string): Promise<Ha
 
 const handoffNumber = /^\s*(H-\d+)\s*$/i;
 
-export function registerListListeners(app: App, port: LiaisonHubPort): void {
-  app.command('/handoffs', async ({ command, ack, respond }) => {
+export function registerListListeners(app: App, port: LiaisonHubPort, directory: StaffDirectory): void {
+  app.command('/handoffs', async ({ command, ack, respond, client }) => {
     await ack();
     const asked = handoffNumber.exec(command.text);
     if (asked) {
@@ -43,13 +42,13 @@ export function registerListListeners(app: App, port: LiaisonHubPort): void {
       await respond({ response_type: 'ephemeral', text: `${handoff.id}: ${handoff.summary}`, blocks: handoffDetailMessage(handoff, port.policy, port.now()) as never });
       return;
     }
-    const lists = await listsFor(port, command.user_id);
+    const lists = await listsFor(port, command.user_id, await directory.departmentsOf(client, command.user_id));
     await respond({ response_type: 'ephemeral', text: 'Your hand-offs and your departments’ queues', blocks: handoffListMessage(lists) as never });
   });
 
   app.event('app_home_opened', async ({ event, client, logger }) => {
     if (event.tab !== 'home') return;
-    const lists = await listsFor(port, event.user);
+    const lists = await listsFor(port, event.user, await directory.departmentsOf(client, event.user));
     try {
       await client.views.publish({ user_id: event.user, view: appHomeView({ ...lists, dashboardUrl: port.dashboardUrl }) as never });
     } catch (error) {
