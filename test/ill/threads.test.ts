@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type { CommandIO } from '@liaison/server';
 import { main } from '@liaison/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvField, foreignTitles, isbn13Check, journals, randomSource, titleWords } from '../../packages/server/src/ill/test-support/seeded-export.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-threads-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -22,37 +23,11 @@ const columns = [
 ];
 const header = columns.join(',');
 
-/** A small seeded generator (mulberry32): the same seed gives the same file. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Quotes a field when it needs it (comma, quote, line break), doubling inner quotes. */
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function isbn13Check(twelve: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i % 2 === 0 ? 1 : 3);
-  return String((10 - (sum % 10)) % 10);
-}
-
-const words = ['history', 'theory', 'climate', 'water', 'memory', 'migration', 'music', 'data', 'ethics', 'empire', 'labor', 'poetry', 'ocean', 'soil', 'justice'];
-const foreignTitles = ['Études sur la mémoire', 'Geschichte der Übersetzung', '日本近代文学の研究', 'История русской литературы', 'Økonomi og samfund'];
 const authors = ['Smith, Ana', 'García, José', 'Nguyen, Mei', 'Müller, Lars', "O'Brien, Hannah", 'Okafor, Kwame'];
 const publishers = ['Oxford University Press', 'Routledge', 'MIT Press', 'Éditions Gallimard', 'University of Chicago Press'];
 const places = ['Oxford', 'New York', 'London', 'Chicago, IL', 'Cambridge, Mass.', 'Paris'];
 const statuses = ['Faculty', 'Graduate', 'Undergraduate', 'Staff', 'Distance Education'];
 const transactionStatuses = ['Request Finished', 'Checked Out to Customer', 'Awaiting Request Processing'];
-const journals = ['Nature', 'The Lancet', 'College & Research Libraries', 'Revue française de sociologie'];
 
 /**
  * `count` good records of an ILLiad borrowing export (no header, no line endings; line breaks
@@ -65,8 +40,8 @@ function illiadRecords(count: number, seed: number): string[] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const books = Array.from({ length: Math.floor(count / 8) }, (_, index) => {
     const style = random();
-    const base = `${pick(words)} and ${pick(words)}: the ${pick(words)} of ${pick(words)} ${index}`;
-    const title = style < 0.05 ? `${pick(foreignTitles)} ${index}` : style < 0.1 ? `${base}, revisited` : style < 0.13 ? `The "${pick(words)}" question ${index}` : style < 0.15 ? `${base}\nvolume ${1 + (index % 3)}` : base;
+    const base = `${pick(titleWords)} and ${pick(titleWords)}: the ${pick(titleWords)} of ${pick(titleWords)} ${index}`;
+    const title = style < 0.05 ? `${pick(foreignTitles)} ${index}` : style < 0.1 ? `${base}, revisited` : style < 0.13 ? `The "${pick(titleWords)}" question ${index}` : style < 0.15 ? `${base}\nvolume ${1 + (index % 3)}` : base;
     const nine = String(100_000_000 + index * 7919).slice(-9);
     const isbn13 = random() < 0.8 ? `978${nine}${isbn13Check(`978${nine}`)}` : '';
     return { title, author: pick(authors), publisher: pick(publishers), place: pick(places), isbn13, year: 2005 + Math.floor(random() * 21) };
@@ -87,7 +62,7 @@ function illiadRecords(count: number, seed: number): string[] {
     const available = random() < 0.85 ? 'yes' : 'no';
     const fields =
       random() < 0.18
-        ? [String(300_000 + i), 'Article', 'Article', '', '', '', '', String(2000 + (i % 26)), `${1000 + (i % 9000)}-${2000 + (i % 7000)}`, String(10_000_000 + i), pick(journals), `On ${pick(words)}, ${pick(words)} and "${pick(words)}"`, pick(statuses), pick(transactionStatuses), creationDate, notes, '', '', '']
+        ? [String(300_000 + i), 'Article', 'Article', '', '', '', '', String(2000 + (i % 26)), `${1000 + (i % 9000)}-${2000 + (i % 7000)}`, String(10_000_000 + i), pick(journals), `On ${pick(titleWords)}, ${pick(titleWords)} and "${pick(titleWords)}"`, pick(statuses), pick(transactionStatuses), creationDate, notes, '', '', '']
         : (() => {
             const u = random();
             const book = books[Math.floor(books.length * u * u)]!;

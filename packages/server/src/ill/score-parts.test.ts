@@ -13,6 +13,7 @@ import type * as ExportPartModule from './export-part.js';
 import type { ExportPartOptions } from './export-part.js';
 import type { ScoredRequest, ScoreRun } from './score-export.js';
 import { scoreExport } from './score-export.js';
+import { csvField, foreignTitles, isbn10Check, isbn13Check, journals, randomSource, titleWords } from './test-support/seeded-export.js';
 
 /** Where each part read began and where it was asked to end, in call order (to see the parts happen). */
 const partReads = vi.hoisted(() => [] as { start: number; end: number | undefined }[]);
@@ -53,42 +54,9 @@ const columns = [
 ];
 const header = columns.join(',');
 
-/** A small seeded generator (mulberry32): the same seed gives the same file. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Quotes a field when it needs it (comma, quote, line break), doubling inner quotes. */
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function isbn13Check(twelve: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i % 2 === 0 ? 1 : 3);
-  return String((10 - (sum % 10)) % 10);
-}
-
-function isbn10Check(nine: string): string {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i);
-  const check = (11 - (sum % 11)) % 11;
-  return check === 10 ? 'X' : String(check);
-}
-
-const words = ['history', 'theory', 'climate', 'water', 'memory', 'migration', 'music', 'data', 'ethics', 'empire', 'labor', 'poetry', 'ocean', 'soil', 'justice'];
-const foreignTitles = ['Études sur la mémoire', 'Geschichte der Übersetzung', '日本近代文学の研究', 'История русской литературы', 'Świat według Kiepskich', 'Økonomi og samfund'];
 const surnames = ['Smith', 'García', 'Nguyen', 'Müller', 'Okafor', "O'Brien", 'Tanaka'];
 const givenNames = ['Ana', 'John', 'Mei', 'Kwame', 'Sofia', 'José'];
 const statuses = ['Faculty', 'Graduate', 'Undergraduate', 'Staff', 'Alumni', ''];
-const journals = ['Nature', 'The Lancet', 'College & Research Libraries', 'Revue française de sociologie'];
 
 interface Book {
   title: string;
@@ -109,12 +77,12 @@ function illiadRecords(count: number, seed: number): string[] {
   const random = randomSource(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const books: Book[] = Array.from({ length: Math.max(10, Math.floor(count / 10)) }, (_, index) => {
-    const w1 = pick(words);
-    let title = `${w1[0]!.toUpperCase()}${w1.slice(1)} and ${pick(words)} ${index}`;
+    const w1 = pick(titleWords);
+    let title = `${w1[0]!.toUpperCase()}${w1.slice(1)} and ${pick(titleWords)} ${index}`;
     const style = random();
     if (style < 0.08) title = `${pick(foreignTitles)} ${index}`;
     else if (style < 0.14) title = `${title}, a history`;
-    else if (style < 0.18) title = `The "${pick(words)}" question ${index}`;
+    else if (style < 0.18) title = `The "${pick(titleWords)}" question ${index}`;
     else if (style < 0.21) title = `${title}\nvolume ${1 + (index % 3)}`;
     const nine = String(100_000_000 + index * 7919).slice(-9);
     const hasIsbn = random() < 0.8;
@@ -151,7 +119,7 @@ function illiadRecords(count: number, seed: number): string[] {
     const kind = random();
     let fields: string[];
     if (kind < 0.16) {
-      const title = random() < 0.1 ? `Über „Daten“ und ${pick(words)}` : `On ${pick(words)}, ${pick(words)} and "${pick(words)}"`;
+      const title = random() < 0.1 ? `Über „Daten“ und ${pick(titleWords)}` : `On ${pick(titleWords)}, ${pick(titleWords)} and "${pick(titleWords)}"`;
       const issn = `${1000 + Math.floor(random() * 9000)}-${1000 + Math.floor(random() * 9000)}`;
       fields = [transactionNumber, 'Article', 'Article', '', '', String(2000 + Math.floor(random() * 26)), issn, creationDate, status, pick(journals), title, notes, '', '', ''];
     } else if (kind < 0.18) {
