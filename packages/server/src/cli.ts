@@ -2,15 +2,16 @@ import type { Command, CommandIO } from './command.js';
 
 /** A subcommand as `liaison --help` lists it; its module is loaded only when it is run. */
 export interface CommandEntry {
+  /** Words that select it, e.g. ['config', 'check'] for `liaison config check`. */
   name: string[];
+  /** One line for `liaison --help`. */
   summary: string;
   load(): Promise<Command>;
 }
 
 // Every subcommand, in the order `liaison --help` lists them. Add new ones here. Each module is
 // loaded only when its command runs: loading them all (the hub's server, the connectors) took
-// half a second before any command could start. cli.test.ts keeps names and summaries equal to
-// the modules' own.
+// half a second before any command could start.
 export const commands: CommandEntry[] = [
   { name: ['serve'], summary: 'run the hub: Slack, the API, patron status pages, /healthz and /metrics', load: async () => (await import('./commands/serve.js')).serveCommand },
   { name: ['config', 'check'], summary: 'validate a policy file (liaison.config.yaml) without starting anything', load: async () => (await import('./commands/config-check.js')).configCheckCommand },

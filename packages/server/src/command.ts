@@ -1,9 +1,8 @@
-/** One subcommand of the `liaison` program. Each lives in its own file under commands/. */
+/**
+ * One subcommand of the `liaison` program. Each lives in its own file under commands/; its name
+ * and one-line summary are in cli.ts's list, so `liaison --help` needs no command loaded.
+ */
 export interface Command {
-  /** Words that select it, e.g. ['config', 'check'] for `liaison config check`. */
-  name: string[];
-  /** One line for `liaison --help`. */
-  summary: string;
   /** Full usage text for `liaison <command> --help`. */
   usage: string;
   /** Runs with the arguments after the command's words; resolves to the exit code. */

@@ -4,8 +4,6 @@ import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 
 export const configCheckCommand: Command = {
-  name: ['config', 'check'],
-  summary: 'validate a policy file (liaison.config.yaml) without starting anything',
   usage: [
     'Usage: liaison config check FILE',
     '',

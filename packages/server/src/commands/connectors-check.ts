@@ -21,8 +21,6 @@ const statusWords: Record<number, string> = {
 };
 
 export const connectorsCheckCommand: Command = {
-  name: ['connectors', 'check'],
-  summary: 'ask each system in the policy file one harmless question and say whether it answers',
   usage: [
     'Usage: liaison connectors check [FILE]',
     '',

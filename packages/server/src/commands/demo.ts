@@ -6,8 +6,6 @@ import { createLogger } from '../hub/logging.js';
 import { choosePolicyFile } from './serve.js';
 
 export const demoCommand: Command = {
-  name: ['demo'],
-  summary: 'load the demo library\'s hand-offs into an empty store',
   usage: [
     'Usage: liaison demo [--config FILE] [--data-dir DIR]',
     '',

@@ -25,8 +25,6 @@ Options:
 Exit codes: 0 every row scored; 2 some rows skipped; 1 nothing scored.`;
 
 export const illReportCommand: Command = {
-  name: ['ill', 'report'],
-  summary: 'buy or borrow: an HTML report of an ILL export for an acquisitions meeting',
   usage,
   run: (args, io) =>
     runBatch(args, io, {

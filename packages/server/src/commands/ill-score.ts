@@ -38,8 +38,6 @@ Exit codes: 0 every row scored; 2 some rows skipped; 1 nothing scored (missing f
 no TransactionNumber column).`;
 
 export const illScoreCommand: Command = {
-  name: ['ill', 'score'],
-  summary: 'buy or borrow: score every request in an ILL export (CSV or JSON out)',
   usage,
   run: (args, io) =>
     runBatch(args, io, {

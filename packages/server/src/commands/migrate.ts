@@ -3,8 +3,6 @@ import { openStoreFor } from '../config/store-location.js';
 import type { Command } from '../command.js';
 
 export const migrateCommand: Command = {
-  name: ['migrate'],
-  summary: 'apply the store\'s database migrations (the hub also does this when it starts)',
   usage: [
     'Usage: liaison migrate [--data-dir DIR]',
     '',

@@ -21,8 +21,6 @@ function connectionLines(env: NodeJS.ProcessEnv, slackMode: 'http' | 'socket' | 
 }
 
 export const serveCommand: Command = {
-  name: ['serve'],
-  summary: 'run the hub: Slack, the API, patron status pages, /healthz and /metrics',
   usage: [
     'Usage: liaison serve [--config FILE] [--port N] [--host ADDRESS] [--data-dir DIR] [--no-demo-data]',
     '',

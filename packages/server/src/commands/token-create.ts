@@ -4,8 +4,6 @@ import type { Command } from '../command.js';
 import { staffRoles, type StaffRole } from '../hub/auth.js';
 
 export const tokenCreateCommand: Command = {
-  name: ['token', 'create'],
-  summary: 'create a staff API token for the extension, the dashboard or a script (printed once)',
   usage: [
     'Usage: liaison token create --name NAME [--role staff|coordinator|admin] [--data-dir DIR]',
     '',

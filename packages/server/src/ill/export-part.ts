@@ -100,8 +100,6 @@ export interface ExportPart {
   buyCandidateOffsets: Map<number, number>;
   rowsSkipped: number;
   skipped: PartSkippedRow[];
-  /** Records after the header, good or bad. */
-  records: number;
   /** Where the part stopped: the first record not read, and the line breaks before it. */
   stoppedAt: number;
   lines: number;
@@ -211,7 +209,6 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     buyCandidateOffsets,
     rowsSkipped,
     skipped,
-    records,
     stoppedAt: stop.stoppedAt,
     lines: stop.lines,
   };

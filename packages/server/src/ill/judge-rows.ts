@@ -1,7 +1,6 @@
 /**
  * The writing half of `ill score`: once demand is counted, each row's verdict, score and reasons
- * from its kept traits, over a range of rows, with what the summary needs of them. Ranges are
- * judged apart (in worker threads when the file is large) and their tallies added in row order.
+ * from its kept traits, a range of rows at a time, with what the summary needs of them.
  */
 import type { PurchaseEvaluator, PurchaseReason, PurchaseTraits, PurchaseVerdict } from '@liaison/core';
 import type { RequestTable } from './request-table.js';
@@ -33,7 +32,7 @@ export interface BuyRow {
   reasons: PurchaseReason[];
 }
 
-/** What the summary needs of a range of judged rows. */
+/** What the summary needs of the rows judged so far (the caller may empty `buys` as it goes). */
 export interface RowTally {
   verdictCounts: Record<Verdict, number>;
   /** demandBuckets[i] counts rows whose demand falls in demandBucketLabels[i]. */

@@ -20,7 +20,7 @@ import type { ColumnIndex } from './export-columns.js';
 import type { Enrich, ExportPart, SkippedRow } from './export-part.js';
 import { columnsOf, ExportFormatError, maxSkippedListed, readExportPart } from './export-part.js';
 import { cell } from './export-row.js';
-import type { RowTally, ScoredRequest, Verdict } from './judge-rows.js';
+import type { BuyRow, ScoredRequest, Verdict } from './judge-rows.js';
 import { civilYearOf, demandBucketLabels, emptyTally, judgeRows } from './judge-rows.js';
 import { readRecordsAt } from './records-at.js';
 import type { RequestTableData } from './request-table.js';
@@ -76,7 +76,7 @@ export interface ScoreRun {
   };
   /** Every distinct BUY title, best score first (only when asked for with `collectBuyList`). */
   buyList?: BuyTitle[];
-  /** Threads that read and judged the file (1: the calling thread alone). */
+  /** Threads that read the file (1: the calling thread alone). */
   threads: number;
 }
 
@@ -116,7 +116,7 @@ const minBytesPerPart = 8 << 20;
 const maxDefaultThreads = 4;
 
 /** The default number of threads: the processors this process may use, at most maxDefaultThreads. */
-export function defaultThreads(): number {
+function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), maxDefaultThreads));
 }
 
@@ -131,27 +131,21 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const threadCount = options.enrich ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const partCount = options.enrich ? 1 : (options.parts ?? Math.max(1, Math.min(threadCount, Math.floor(size / minBytesPerPart))));
   const threads = threadCount > 1 && partCount > 1 ? ScoreThreads.open(Math.min(threadCount, partCount)) : null;
+  let read: ReadParts;
   try {
-    return await scoreInParts({ ...options, currency }, evaluator, asOfDay, size, partCount, threads);
+    read = await readParts({ ...options, currency }, evaluator, asOfDay, size, partCount, threads);
   } finally {
+    // Judging in the threads too was measured no faster here (2 cores) and kept each thread's
+    // heap from the reading alive: the threads stop once the parts are read.
     await threads?.close();
   }
+  return judgeAndSum({ ...options, currency }, evaluator, asOfDay, read);
 }
 
-async function scoreInParts(
-  options: ScoreExportOptions & { currency: string },
-  evaluator: PurchaseEvaluator,
-  asOfDay: number,
-  size: number,
-  partCount: number,
-  threads: ScoreThreads | null,
-): Promise<ScoreRun> {
+/** Joins the parts, counts demand, judges every row in input order and sums up the run. */
+async function judgeAndSum(options: ScoreExportOptions & { currency: string }, evaluator: PurchaseEvaluator, asOfDay: number, read: ReadParts): Promise<ScoreRun> {
   const { path, policy, currency } = options;
   const collectBuyList = options.collectBuyList === true;
-  const read = await readParts(options, evaluator, asOfDay, size, partCount, threads);
-  // Judging in the threads too was measured no faster here (2 cores) and kept each thread's
-  // heap from the reading alive: the threads stop once the parts are read.
-  await threads?.close();
   const { columns, parts } = read;
   if (columns === null) throw new ExportFormatError('the file is empty; expected a header row with TransactionNumber, CreationDate, ...');
 
@@ -206,10 +200,8 @@ async function scoreInParts(
   const buyPrices = new Map<number, number>(); // title id → known price, or NaN
   const buyTitles = collectBuyList ? new Map<number, BuyTitle>() : null;
   const buyFirstOffset = new Map<number, number>(); // title id → byte offset of its first BUY row
-  const addJudged = (judged: RowTally) => {
-    for (const verdict of verdictOrder) tally.verdictCounts[verdict] += judged.verdictCounts[verdict];
-    judged.demandBuckets.forEach((count, bucket) => (tally.demandBuckets[bucket]! += count));
-    for (const { row, price: knownPrice, score, reasons } of judged.buys) {
+  const addBuys = (buys: readonly BuyRow[]) => {
+    for (const { row, price: knownPrice, score, reasons } of buys) {
       const id = titleIds[row]!;
       const price = Number.isNaN(knownPrice) ? undefined : knownPrice;
       const known = buyPrices.get(id);
@@ -222,34 +214,32 @@ async function scoreInParts(
   };
   const asOfYear = civilYearOf(asOfDay);
   for (let from = 0; from < rows; from += rowsPerChunk) {
-    const to = Math.min(rows, from + rowsPerChunk);
-    const judged = emptyTally();
-    judgeRows(table, demandOfRow, from, to, evaluator, asOfYear, judged, (scored) => {
+    judgeRows(table, demandOfRow, from, Math.min(rows, from + rowsPerChunk), evaluator, asOfYear, tally, (scored) => {
       options.onScored?.(scored);
       options.output?.add(scored);
     });
-    addJudged(judged);
+    // The chunk's BUY rows, then forgotten: a file of BUY rows must not keep every reason.
+    addBuys(tally.buys);
+    tally.buys.length = 0;
     await options.afterChunk?.();
     await options.output?.flush();
   }
 
   // The titles' own words, read back from the rows that first named them.
-  const cols = columns;
   const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
   const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()]);
   const describe = (offset: number, id: number): TitleDemand => {
     const fields = texts.get(offset) ?? [];
     return {
-      title: cell(fields, cols.LoanTitle) || cell(fields, cols.PhotoArticleTitle),
-      author: cell(fields, cols.LoanAuthor),
-      isbn: extractIsbns(cell(fields, cols.ISSN))[0] ?? '',
+      title: cell(fields, columns.LoanTitle) || cell(fields, columns.PhotoArticleTitle),
+      author: cell(fields, columns.LoanAuthor),
+      isbn: extractIsbns(cell(fields, columns.ISSN))[0] ?? '',
       requests: requestsOfTitle[id]!,
       peakDemand: peakOfTitle[id]!,
     };
   };
   if (buyTitles) for (const [id, title] of buyTitles) Object.assign(title, describe(buyFirstOffset.get(id)!, id));
 
- 
   let cost = 0;
   let priced = 0;
   for (const price of buyPrices.values()) {
@@ -268,13 +258,15 @@ async function scoreInParts(
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
-    threads: threads?.count ?? 1,
+    threads: read.threads,
   };
 }
 
 /** The parts of the file as read, checked to follow each other, with their skipped rows numbered by file line. */
 interface ReadParts {
   columns: ColumnIndex | null;
+  /** Threads the parts were read by (1: this one). */
+  threads: number;
   parts: ExportPart[];
   rowsSkipped: number;
   skipped: SkippedRow[];
@@ -330,7 +322,7 @@ async function readParts(
   } else {
     // The header first, so every part knows the columns (and a bad header is told once).
     const header = (await readRecordsAt(path, [0])).get(0);
-    if (header === undefined) return { columns: null, parts: [], rowsSkipped: 0, skipped: [] };
+    if (header === undefined) return { columns: null, threads: 1, parts: [], rowsSkipped: 0, skipped: [] };
     columns = columnsOf(header, options.columnNames);
     const known = columns;
     const settled = threads
@@ -361,7 +353,7 @@ async function readParts(
     }
     lineBase += part.lines;
   }
-  return { columns, parts, rowsSkipped, skipped };
+  return { columns, threads: threads?.count ?? 1, parts, rowsSkipped, skipped };
 }
 
 /** Runs `tasks` one after another, settling each as Promise.allSettled would. */

@@ -1,6 +1,6 @@
 /**
- * Scored requests as CSV or JSON: encoded to bytes (ScoredRowEncoder) and written to a stream a
- * chunk at a time, waiting for it to drain (ScoredOutput), so a million rows never pile up in memory.
+ * Writes scored requests as CSV or JSON, a chunk at a time, waiting for the destination to
+ * drain so a million rows never pile up in memory.
  */
 import type { Reason } from '@liaison/core';
 import type { ScoredRequest } from './score-export.js';
@@ -33,25 +33,16 @@ interface ReasonBytes {
 const separatorBytes = Buffer.from(' | ');
 const verdictIndex: Partial<Record<string, number>> = { buy: 0, review: 1, borrow: 2, owned: 3, free: 4 };
 
-/** What the output starts with: the CSV header line, or the JSON array's opening bracket. */
-function outputStart(format: OutputFormat): Buffer {
-  return Buffer.from(format === 'csv' ? 'TransactionNumber,verdict,score,reasons\n' : '[');
-}
-
-/** What the output ends with, after `rows` rows. */
-function outputEnd(format: OutputFormat, rows: number): Buffer {
-  return Buffer.from(format === 'csv' ? '' : rows === 0 ? ']\n' : '\n]\n');
-}
-
 /**
- * Turns scored requests into the bytes of their output rows (no header, no closing bracket), so
- * rows can be encoded in pieces, in several threads, and written in order.
+ * Collects output and hands it to `stream`, awaiting 'drain' when the stream asks to wait.
  * CSV is assembled as bytes: a batch repeats the same sentences (most messages are remembered
  * strings), so each reason is encoded once and a row costs copies of bytes rather than new
  * strings to build, join, quote and encode.
  */
-export class ScoredRowEncoder {
+export class ScoredOutput {
   #text = '';
+  #rows = 0;
+  readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
   /** Per reason code: the bytes of its last sentence, and of the sentences remembered. */
   readonly #lastOfCode = new Map<string, ReasonBytes>();
@@ -59,17 +50,20 @@ export class ScoredRowEncoder {
   /** ",verdict,score," per verdict and score 0–100, at verdictIndex[verdict] * 101 + score. */
   readonly #middles: (Buffer | undefined)[] = [];
   readonly #pieces: ReasonBytes[] = [];
-  /** Filled buffers not yet taken, and the one being filled. */
+  /** Filled buffers waiting for `flush`, and the one being filled. */
   #filled: Buffer[] = [];
   #buffer = Buffer.allocUnsafe(bufferBytes);
   #used = 0;
 
-  constructor(format: OutputFormat) {
+  constructor(stream: NodeJS.WritableStream, format: OutputFormat) {
+    this.#stream = stream;
     this.#format = format;
+    if (format === 'csv') this.#append(Buffer.from('TransactionNumber,verdict,score,reasons\n'));
+    else this.#text = '[';
   }
 
-  /** Adds one scored request; `isFirstRow`: it is the first row of the whole output (JSON puts no comma before it). */
-  add(scored: ScoredRequest, isFirstRow: boolean): void {
+  /** Adds one scored request. */
+  add(scored: ScoredRequest): void {
     if (this.#format === 'csv') {
       this.#appendTransactionNumber(scored.transactionNumber);
       const score = scored.score;
@@ -89,28 +83,36 @@ export class ScoredRowEncoder {
         score: scored.score,
         reasons: scored.reasons.map(({ code, message }) => ({ code, message })),
       };
-      this.#text += (isFirstRow ? '\n' : ',\n') + JSON.stringify(row);
+      this.#text += (this.#rows === 0 ? '\n' : ',\n') + JSON.stringify(row);
     }
+    this.#rows += 1;
   }
 
-  /** The bytes of the rows added since the last call (null when none), in one buffer. */
-  take(): Buffer | null {
-    if (this.#format === 'json') {
-      if (this.#text === '') return null;
-      const bytes = Buffer.from(this.#text);
+  /** Writes what has been added; resolves when the stream can take more. */
+  async flush(): Promise<void> {
+    let chunk: Buffer | string;
+    if (this.#format === 'csv') {
+      if (this.#used > 0) {
+        this.#filled.push(this.#buffer.subarray(0, this.#used));
+        // The stream may hold on to what it was given, so the next rows go to a new buffer.
+        this.#buffer = Buffer.allocUnsafe(bufferBytes);
+        this.#used = 0;
+      }
+      if (this.#filled.length === 0) return;
+      chunk = this.#filled.length === 1 ? this.#filled[0]! : Buffer.concat(this.#filled);
+      this.#filled = [];
+    } else {
+      if (this.#text === '') return;
+      chunk = this.#text;
       this.#text = '';
-      return bytes;
     }
-    if (this.#used > 0) {
-      this.#filled.push(this.#buffer.subarray(0, this.#used));
-      // The taker may hold on to what it was given, so the next rows go to a new buffer.
-      this.#buffer = Buffer.allocUnsafe(bufferBytes);
-      this.#used = 0;
-    }
-    if (this.#filled.length === 0) return null;
-    const bytes = this.#filled.length === 1 ? this.#filled[0]! : Buffer.concat(this.#filled);
-    this.#filled = [];
-    return bytes;
+    if (!this.#stream.write(chunk)) await new Promise<void>((resolve) => this.#stream.once('drain', () => resolve()));
+  }
+
+  /** Closes the JSON array and writes the rest. */
+  async finish(): Promise<void> {
+    if (this.#format === 'json') this.#text += this.#rows === 0 ? ']\n' : '\n]\n';
+    await this.flush();
   }
 
   /** Room for `bytes` more bytes in the buffer being filled. */
@@ -189,51 +191,5 @@ export class ScoredRowEncoder {
       buffer[at++] = code;
     }
     this.#used = at;
-  }
-}
-
-/**
- * Writes scored requests to a stream as CSV or JSON, a chunk at a time, awaiting 'drain' when
- * the stream asks to wait, so a million rows never pile up in memory.
- */
-export class ScoredOutput {
-  #rows = 0;
-  readonly #stream: NodeJS.WritableStream;
-  readonly #format: OutputFormat;
-  readonly #encoder: ScoredRowEncoder;
-  #pending: Buffer[] = [];
-
-  constructor(stream: NodeJS.WritableStream, format: OutputFormat) {
-    this.#stream = stream;
-    this.#format = format;
-    this.#encoder = new ScoredRowEncoder(format);
-    this.#pending.push(outputStart(format));
-  }
-
-  /** Adds one scored request (written at the next flush). */
-  add(scored: ScoredRequest): void {
-    this.#encoder.add(scored, this.#rows === 0);
-    this.#rows += 1;
-  }
-
-  /** Writes what has been added; resolves when the stream can take more. */
-  async flush(): Promise<void> {
-    const encoded = this.#encoder.take();
-    if (encoded !== null) this.#pending.push(encoded);
-    if (this.#pending.length === 0) return;
-    const chunk = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending);
-    this.#pending = [];
-    await this.#write(chunk);
-  }
-
-  /** Closes the JSON array and writes the rest. */
-  async finish(): Promise<void> {
-    await this.flush();
-    const end = outputEnd(this.#format, this.#rows);
-    if (end.length > 0) await this.#write(end);
-  }
-
-  async #write(chunk: Buffer): Promise<void> {
-    if (!this.#stream.write(chunk)) await new Promise<void>((resolve) => this.#stream.once('drain', () => resolve()));
   }
 }
