@@ -3,7 +3,6 @@ export * from './errors.js';
 export * from './handoff/handoff.js';
 export * from './patron/context.js';
 export * from './patron/merge.js';
-export * from './ill/request.js';
 // policy:
 export * from './policy/schema.js';
 export * from './policy/parse.js';
@@ -23,16 +22,9 @@ export * from './time/due.js';
 export * from './handoff/lifecycle.js';
 // escalation:
 export * from './handoff/escalation.js';
-// purchase:
-export * from './ill/isbn.js';
-export * from './ill/publication-year.js';
-export * from './ill/day-number.js';
-export * from './ill/creation-date.js';
-export * from './ill/title-key.js';
-export * from './ill/demand.js';
+// purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
+export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';
-export * from './ill/purchase.js';
-export * from './ill/export-fields.js';
 export * from './ill/export-policy.js';
 // rubric:
 export * from './rubric/schema.js';

@@ -4,25 +4,16 @@
  * ("transactionnumber" is TransactionNumber); other columns are ignored. Held, Price and
  * Available are optional facts a library may add.
  */
-import type { ExportColumnNames, ExportFactField, ExportRequestField } from '@liaison/core/batch';
+import type { ExportColumnNames, ExportField } from '@liaison/core/batch';
 import { exportFactFields, exportRequestFields } from '@liaison/core/batch';
 
-/** The request fields read from an export, in ILLiad's spelling. */
-export const requestColumns = exportRequestFields;
-
-/** Optional columns with facts the library already knows: yes/no, a number, yes/no. */
-export const factColumns = exportFactFields;
-
-export type RequestColumn = ExportRequestField;
-export type FactColumn = ExportFactField;
-
 /** Index of each known column in a record, or -1 when the export has no such column. */
-export type ColumnIndex = Record<RequestColumn | FactColumn, number> & { count: number };
+export type ColumnIndex = Record<ExportField, number> & { count: number };
 
 /** Why a header cannot be read: the field with no column (and the heading looked for), and the headings found. */
 export interface MissingColumn {
   ok: false;
-  field: RequestColumn | FactColumn;
+  field: ExportField;
   /** The heading named for it in `ill_export.columns`, when one was. */
   namedHeading?: string;
   found: string[];
@@ -40,7 +31,7 @@ export function indexColumns(header: readonly string[], names: ExportColumnNames
   });
   const found = () => header.map((name) => name.trim());
   const columns = { count: header.length } as ColumnIndex;
-  for (const field of [...requestColumns, ...factColumns]) {
+  for (const field of [...exportRequestFields, ...exportFactFields]) {
     const namedHeading = names[field];
     const position = positions.get((namedHeading ?? field).trim().toLowerCase());
     if (namedHeading !== undefined && position === undefined) return { ok: false, field, namedHeading, found: found() };

@@ -3,8 +3,8 @@
  * itself states (Held, Price, Available). Parsed once at the edge, so scoring trusts its input.
  */
 import type { BorrowingRequest, PurchaseFacts } from '@liaison/core';
+import { exportRequestFields } from '@liaison/core/batch';
 import type { ColumnIndex } from './export-columns.js';
-import { requestColumns } from './export-columns.js';
 
 /** Where facts read from the export say they came from. */
 export const exportFactSource = 'request export';
@@ -12,7 +12,7 @@ export const exportFactSource = 'request export';
 /** The request a record describes; empty cells are left out. */
 export function requestFromRecord(fields: readonly string[], columns: ColumnIndex): BorrowingRequest {
   const request: Partial<Record<keyof BorrowingRequest, string>> = {};
-  for (const name of requestColumns) {
+  for (const name of exportRequestFields) {
     const position = columns[name];
     if (position === -1) continue;
     const value = fields[position];

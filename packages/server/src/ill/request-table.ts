@@ -82,7 +82,7 @@ export function joinedTables(parts: readonly RequestTableData[], titleIdsOfPart:
     years: new Int32Array(rows),
     prices: new Float64Array(rows),
     textIds: new Int32Array(rows),
-    texts: [parts[0]?.texts[0] ?? noTexts],
+    texts: [noTexts],
   };
   let at = 0;
   parts.forEach((part, k) => {
