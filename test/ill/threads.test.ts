@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { CommandIO } from '@liaison/server';
 import { main } from '@liaison/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, foreignTitles, isbn13Check, journals, randomSource, titleWords } from '../../packages/server/src/ill/test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, randomSource, titleWords, writtenIsbn } from '../../packages/server/src/ill/test-support/seeded-export.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-threads-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -43,8 +43,8 @@ function illiadRecords(count: number, seed: number): string[] {
     const base = `${pick(titleWords)} and ${pick(titleWords)}: the ${pick(titleWords)} of ${pick(titleWords)} ${index}`;
     const title = style < 0.05 ? `${pick(foreignTitles)} ${index}` : style < 0.1 ? `${base}, revisited` : style < 0.13 ? `The "${pick(titleWords)}" question ${index}` : style < 0.15 ? `${base}\nvolume ${1 + (index % 3)}` : base;
     const nine = String(100_000_000 + index * 7919).slice(-9);
-    const isbn13 = random() < 0.8 ? `978${nine}${isbn13Check(`978${nine}`)}` : '';
-    return { title, author: pick(authors), publisher: pick(publishers), place: pick(places), isbn13, year: 2005 + Math.floor(random() * 21) };
+    const isbns = random() < 0.8 ? isbnsOf(nine) : { isbn13: '', isbn10: '' };
+    return { title, author: pick(authors), publisher: pick(publishers), place: pick(places), ...isbns, year: 2005 + Math.floor(random() * 21) };
   });
   const firstDay = Date.UTC(2023, 6, 1);
   const records: string[] = [];
@@ -66,15 +66,7 @@ function illiadRecords(count: number, seed: number): string[] {
         : (() => {
             const u = random();
             const book = books[Math.floor(books.length * u * u)]!;
-            const isbnStyle = random();
-            const isbn =
-              book.isbn13 === '' || isbnStyle < 0.15
-                ? ''
-                : isbnStyle < 0.5
-                  ? book.isbn13
-                  : isbnStyle < 0.75
-                    ? `${book.isbn13.slice(0, 3)}-${book.isbn13.slice(3, 4)}-${book.isbn13.slice(4, 7)}-${book.isbn13.slice(7, 12)}-${book.isbn13.slice(12)}`
-                    : `${book.isbn13} (pbk.)`;
+            const isbn = writtenIsbn(book, random());
             const loanDate = random() < 0.5 ? String(book.year) : `c${book.year}`;
             return [String(300_000 + i), 'Loan', 'Book', book.title, book.author, book.publisher, book.place, loanDate, isbn, String(10_000_000 + i), '', '', pick(statuses), pick(transactionStatuses), creationDate, notes, held, price, available];
           })();

@@ -13,7 +13,7 @@ import type * as ExportPartModule from './export-part.js';
 import type { ExportPartOptions } from './export-part.js';
 import type { ScoredRequest, ScoreRun } from './score-export.js';
 import { scoreExport } from './score-export.js';
-import { csvField, foreignTitles, isbn10Check, isbn13Check, journals, randomSource, titleWords } from './test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, randomSource, titleWords, writtenIsbn } from './test-support/seeded-export.js';
 
 /** Where each part read began and where it was asked to end, in call order (to see the parts happen). */
 const partReads = vi.hoisted(() => [] as { start: number; end: number | undefined }[]);
@@ -90,8 +90,7 @@ function illiadRecords(count: number, seed: number): string[] {
       title,
       surname: pick(surnames),
       given: pick(givenNames),
-      isbn13: hasIsbn ? `978${nine}${isbn13Check(`978${nine}`)}` : '',
-      isbn10: hasIsbn ? `${nine}${isbn10Check(nine)}` : '',
+      ...(hasIsbn ? isbnsOf(nine) : { isbn13: '', isbn10: '' }),
       year: 2005 + Math.floor(random() * 21),
     };
   });
@@ -129,17 +128,7 @@ function illiadRecords(count: number, seed: number): string[] {
       // Long tail: u² piles the draws onto the first books.
       const u = random();
       const book = books[Math.floor(books.length * u * u)]!;
-      const isbnStyle = random();
-      const isbn =
-        book.isbn13 === '' || isbnStyle < 0.15
-          ? ''
-          : isbnStyle < 0.4
-            ? book.isbn13
-            : isbnStyle < 0.6
-              ? `${book.isbn13.slice(0, 3)}-${book.isbn13.slice(3, 4)}-${book.isbn13.slice(4, 7)}-${book.isbn13.slice(7, 12)}-${book.isbn13.slice(12)}`
-              : isbnStyle < 0.8
-                ? book.isbn10
-                : `${book.isbn13} (pbk.); ${book.isbn10} (hbk.)`;
+      const isbn = writtenIsbn(book, random());
       const author = random() < 0.8 ? `${book.surname}, ${book.given}` : `${book.given} ${book.surname}`;
       const yearStyle = random();
       const loanDate = yearStyle < 0.4 ? String(book.year) : yearStyle < 0.6 ? `c${book.year}` : yearStyle < 0.75 ? `[${book.year}]` : yearStyle < 0.9 ? `${book.year}.` : yearStyle < 0.95 ? 'n.d.' : '';

@@ -22,18 +22,39 @@ export function csvField(value: string): string {
 }
 
 /** The check digit of an ISBN-13 from its first twelve digits. */
-export function isbn13Check(twelve: string): string {
+function isbn13Check(twelve: string): string {
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(twelve[i]) * (i % 2 === 0 ? 1 : 3);
   return String((10 - (sum % 10)) % 10);
 }
 
 /** The check character of an ISBN-10 from its first nine digits ("X" for ten). */
-export function isbn10Check(nine: string): string {
+function isbn10Check(nine: string): string {
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i);
   const check = (11 - (sum % 11)) % 11;
   return check === 10 ? 'X' : String(check);
+}
+
+/**
+ * The ISBNs of the book with the nine digits `nine`, as an ISBN-13 and an ISBN-10 (the same book:
+ * one title to demand counting).
+ */
+export function isbnsOf(nine: string): { isbn13: string; isbn10: string } {
+  return { isbn13: `978${nine}${isbn13Check(`978${nine}`)}`, isbn10: `${nine}${isbn10Check(nine)}` };
+}
+
+/**
+ * A book's ISBN as request systems write it, chosen by `draw` in [0, 1): left out, the plain
+ * ISBN-13, hyphenated, the ISBN-10, or both with qualifiers. Empty when the book has none.
+ */
+export function writtenIsbn(book: { isbn13: string; isbn10: string }, draw: number): string {
+  const { isbn13, isbn10 } = book;
+  if (isbn13 === '' || draw < 0.15) return '';
+  if (draw < 0.4) return isbn13;
+  if (draw < 0.6) return `${isbn13.slice(0, 3)}-${isbn13.slice(3, 4)}-${isbn13.slice(4, 7)}-${isbn13.slice(7, 12)}-${isbn13.slice(12)}`;
+  if (draw < 0.8) return isbn10;
+  return `${isbn13} (pbk.); ${isbn10} (hbk.)`;
 }
 
 export const titleWords = ['history', 'theory', 'climate', 'water', 'memory', 'migration', 'music', 'data', 'ethics', 'empire', 'labor', 'poetry', 'ocean', 'soil', 'justice'];
