@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { CommandIO } from '@liaison/server';
 import { main } from '@liaison/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, foreignTitles, isbnsOf, journals, randomSource, titleWords, writtenIsbn } from '../../packages/server/src/ill/test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from '../../packages/server/src/ill/test-support/seeded-export.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-threads-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -119,18 +119,6 @@ async function score(path: string, threads: number, format: 'csv' | 'json' = 'cs
   } finally {
     process.off('worker', countWorker);
   }
-}
-
-/** Where the second of two parts starts: the byte after the first line break at or after the middle. */
-function secondPartStart(bytes: Buffer): number {
-  return bytes.indexOf(10, Math.floor(bytes.length / 2)) + 1;
-}
-
-/** The physical line (1 = the header's) of the byte at `offset`. */
-function lineAt(bytes: Buffer, offset: number): number {
-  let lines = 1;
-  for (let at = bytes.indexOf(10); at !== -1 && at < offset; at = bytes.indexOf(10, at + 1)) lines++;
-  return lines;
 }
 
 let records: string[];

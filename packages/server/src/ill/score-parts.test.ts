@@ -13,7 +13,7 @@ import type * as ExportPartModule from './export-part.js';
 import type { ExportPartOptions } from './export-part.js';
 import type { ScoredRequest, ScoreRun } from './score-export.js';
 import { scoreExport } from './score-export.js';
-import { csvField, foreignTitles, isbnsOf, journals, randomSource, titleWords, writtenIsbn } from './test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from './test-support/seeded-export.js';
 
 /** Where each part read began and where it was asked to end, in call order (to see the parts happen). */
 const partReads = vi.hoisted(() => [] as { start: number; end: number | undefined }[]);
@@ -181,18 +181,6 @@ async function scoreInParts(path: string, parts: number, extra: { highWaterMark?
   });
   expect(threads).toBe(1);
   return { run, scored };
-}
-
-/** Where the part after the first of two starts: the byte after the first line break at or after the middle. */
-function secondPartStart(bytes: Buffer): number {
-  return bytes.indexOf(10, Math.floor(bytes.length / 2)) + 1;
-}
-
-/** The physical line (1 = the header's) of the byte at `offset`. */
-function lineAt(bytes: Buffer, offset: number): number {
-  let lines = 1;
-  for (let at = bytes.indexOf(10); at !== -1 && at < offset; at = bytes.indexOf(10, at + 1)) lines++;
-  return lines;
 }
 
 const partCounts = [2, 3, 4, 5, 6, 7];

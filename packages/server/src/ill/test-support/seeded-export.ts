@@ -1,7 +1,8 @@
 /**
  * Pieces for writing synthetic ILLiad exports in tests (the parts test here, the threads test in
  * test/ill): a seeded random source, so a seed always gives the same file; CSV quoting; ISBN
- * check digits; and words to build titles from.
+ * check digits and how exports write ISBNs; words to build titles from; and where a file splits
+ * and which line a byte is on.
  */
 
 /** A small seeded generator (mulberry32): the same seed gives the same numbers, in [0, 1). */
@@ -60,3 +61,18 @@ export function writtenIsbn(book: { isbn13: string; isbn10: string }, draw: numb
 export const titleWords = ['history', 'theory', 'climate', 'water', 'memory', 'migration', 'music', 'data', 'ethics', 'empire', 'labor', 'poetry', 'ocean', 'soil', 'justice'];
 export const foreignTitles = ['Études sur la mémoire', 'Geschichte der Übersetzung', '日本近代文学の研究', 'История русской литературы', 'Świat według Kiepskich', 'Økonomi og samfund'];
 export const journals = ['Nature', 'The Lancet', 'College & Research Libraries', 'Revue française de sociologie'];
+
+/**
+ * Where the second of two parts of `bytes` starts, as ill score picks it: the byte after the
+ * first line break at or after the middle (no blank lines follow it in these files).
+ */
+export function secondPartStart(bytes: Buffer): number {
+  return bytes.indexOf(10, Math.floor(bytes.length / 2)) + 1;
+}
+
+/** The physical line (1 = the header's) of the byte at `offset`. */
+export function lineAt(bytes: Buffer, offset: number): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(10); at !== -1 && at < offset; at = bytes.indexOf(10, at + 1)) lines++;
+  return lines;
+}
