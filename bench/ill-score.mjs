@@ -11,12 +11,14 @@
 // Environment: ILL_BENCH_ROWS (default 1000000), BENCH_RUNS (default 3).
 // Needs the built packages (`npm run bench` at the root builds them first).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import { main, readCsvFile } from '@liaison/server';
@@ -81,6 +83,57 @@ function parseWithPapa() {
   });
 }
 
+/**
+ * Where each of `count` parts of the file starts: 0, then the byte after the first line break at
+ * or after each share. (A line break inside a quoted field would split one record in two; for a
+ * floor of the time to parse, that does not matter.)
+ */
+function partStarts(count) {
+  const size = statSync(path).size;
+  const file = openSync(path, 'r');
+  const buffer = Buffer.alloc(64 << 10);
+  const starts = [0];
+  for (let k = 1; k < count; k++) {
+    const share = Math.floor((size * k) / count);
+    const bytes = readSync(file, buffer, 0, buffer.length, share);
+    starts.push(share + buffer.subarray(0, bytes).indexOf(10) + 1);
+  }
+  closeSync(file);
+  return starts.map((start, k) => [start, k + 1 < count ? starts[k + 1] : size]);
+}
+
+/** Runs `source` (CommonJS, with `workerData`) in one worker thread per entry of `data`; resolves when all have posted. */
+function inThreads(source, data) {
+  return Promise.all(
+    data.map(
+      (workerData) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(source, { eval: true, workerData });
+          worker.once('message', (value) => worker.terminate().then(() => resolve(value)));
+          worker.once('error', reject);
+        }),
+    ),
+  );
+}
+
+const papaPath = createRequire(import.meta.url).resolve('papaparse');
+/** Papa Parse over a part of the file, as parseWithPapa over the whole. */
+const papaPartSource = `
+  const { parentPort, workerData } = require('node:worker_threads');
+  const { createReadStream } = require('node:fs');
+  const Papa = require(workerData.papaPath);
+  const stream = createReadStream(workerData.path, { start: workerData.start, end: workerData.end - 1, highWaterMark: 64 << 10 });
+  stream.setEncoding('utf8');
+  let records = 0;
+  Papa.parse(stream, { chunk: (results) => { records += results.data.length; }, complete: () => parentPort.postMessage(records) });
+`;
+
+/** Papa Parse alone on the file in as many parts as `ill score` reads it in, one thread each: the floor for the reading. */
+async function parseWithPapaInThreads() {
+  const counts = await inThreads(papaPartSource, partStarts(scoreThreads).map(([start, end]) => ({ papaPath, path, start, end })));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 async function parseWithLiaisonReader() {
   let records = 0;
   await readCsvFile(path, () => {
@@ -111,11 +164,14 @@ const floorName = 'parse only: Papa Parse (ill score\'s parser)';
 const readerName = 'parse only: Papa Parse + line numbers (Liaison\'s reader)';
 const fastestName = 'parse only: uDSV (fastest alternative)';
 const threads = availableParallelism();
-const scoreName = `liaison ill score (default: ${Math.min(threads, 4)} thread${threads > 1 ? 's' : ''}, null sink)`;
+const scoreThreads = Math.min(threads, 4);
+const scoreName = `liaison ill score (default: ${scoreThreads} thread${threads > 1 ? 's' : ''}, null sink)`;
+const parallelFloorName = `parse only: Papa Parse in ${scoreThreads} thread${scoreThreads > 1 ? 's' : ''}, a part each`;
 const scoreOneThreadName = 'liaison ill score --threads 1 (null sink)';
 const measures = [
   [readText, readTextOnly],
   [floorName, parseWithPapa],
+  ...(scoreThreads > 1 ? [[parallelFloorName, parseWithPapaInThreads]] : []),
   [readerName, parseWithLiaisonReader],
   [fastestName, parseWithUdsv],
   [scoreName, () => scoreWithLiaison()],
@@ -157,9 +213,38 @@ const fastest = medians.get(fastestName);
 const ratio = (value) => `${value.toFixed(2)}×`;
 console.log(`  score / parse-only floor (Papa Parse)        ${ratio(score / floor)} (goal ≤ 1.5×)`);
 console.log(`  score in one thread / parse-only floor       ${ratio(medians.get(scoreOneThreadName) / floor)} (the floor is one thread too)`);
+if (scoreThreads > 1) {
+  console.log(`  score / parse-only floor in the same threads ${ratio(score / medians.get(parallelFloorName))}`);
+}
 console.log(`  score / Liaison's reader (parse + lines)     ${ratio(score / medians.get(readerName))}`);
 console.log(`  score / fastest alternative (uDSV)           ${ratio(score / fastest)}`);
 console.log(`  score / reading the text                     ${ratio(score / medians.get(readText))}`);
+
+// How this machine runs work in threads: the same loop in each of `scoreThreads` threads at
+// once, against one thread alone. Arithmetic scales when the processors are real; scattered
+// memory reads (the hash look-ups and row tables of `ill score`) scale only as far as the
+// caches and memory do, which bounds what more threads can give.
+const loopSources = {
+  arithmetic: `let x = 0; for (let i = 0; i < 1e8; i++) x = (x * 31 + i) | 0; require('node:worker_threads').parentPort.postMessage(x);`,
+  'scattered memory reads': `const a = new Int32Array(1 << 24); let s = 0;
+    for (let r = 0; r < 8; r++) for (let i = 0; i < a.length; i += 16) { a[(i * 7919) & (a.length - 1)] += i; s += a[i]; }
+    require('node:worker_threads').parentPort.postMessage(s);`,
+};
+if (scoreThreads > 1) {
+  console.log(`  this machine, the same loop in ${scoreThreads} threads at once / in one thread (median of 3):`);
+  for (const [name, source] of Object.entries(loopSources)) {
+    const slowdowns = [];
+    for (let run = 0; run < 3; run++) {
+      let start = performance.now();
+      await inThreads(source, [null]);
+      const alone = performance.now() - start;
+      start = performance.now();
+      await inThreads(source, Array.from({ length: scoreThreads }, () => null));
+      slowdowns.push((performance.now() - start) / alone);
+    }
+    console.log(`    ${name.padEnd(41)} ${ratio(median(slowdowns))} (1.00× would be perfect scaling)`);
+  }
+}
 
 const peakMegabytes = (name) => {
   const kilobytes = Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--peak', name], { encoding: 'utf8' }).trim().split('\n').at(-1));
