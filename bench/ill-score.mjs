@@ -4,9 +4,11 @@
 // rows apart or report positions, so `ill score` cannot use it), and Liaison's reader (Papa Parse
 // with line numbers and byte offsets). `ill score` is measured as a user runs it (a large file is
 // read by one worker thread per processor, at most 4) and with --threads 1, since the floor is
-// one thread too. Prints each time (median of N runs, interleaved), rows per second, the ratios
-// score / parse-only floor (goal ≤ 1.5×) and score / fastest alternative, and the peak resident
-// memory of scoring runs and of a parse-only run, each measured in a process of its own.
+// one thread too, and Papa Parse alone is measured in as many threads as `ill score` reads with.
+// Every run of every measure is a Node process of its own (start-up not counted), interleaved.
+// Prints each time (median of N runs), rows per second, the ratios score / parse-only floor
+// (goal ≤ 1.5×) and score / fastest alternative, how this machine scales work across threads,
+// and the peak resident memory of scoring and of parsing alone (median of the runs).
 //
 // Environment: ILL_BENCH_ROWS (default 1000000), BENCH_RUNS (default 3).
 // Needs the built packages (`npm run bench` at the root builds them first).
@@ -36,8 +38,7 @@ if (!existsSync(path)) {
 }
 const megabytes = statSync(path).size / 1e6;
 
-// A child run of one measure, to read its peak memory alone: `node ill-score.mjs --peak <measure>`.
-const peakOf = process.argv[2] === '--peak' ? process.argv[3] : undefined;
+const measureOnly = process.argv[2] === '--measure' ? process.argv[3] : undefined;
 
 /**
  * A UTF-8 text stream of the export, decoded as a stream (not chunk by chunk), in the 64 KiB
@@ -178,19 +179,36 @@ const measures = [
   [scoreOneThreadName, () => scoreWithLiaison(1)],
 ];
 
-if (peakOf !== undefined) {
-  await measures.find(([name]) => name === peakOf)[1]();
+// A child run of one measure: `node ill-score.mjs --measure <name>` prints, as its last line,
+// the seconds the measure took, the peak memory of the process and the scoring summary, if any.
+if (measureOnly !== undefined) {
+  const measure = measures.find(([name]) => name === measureOnly);
+  if (measure === undefined) throw new Error(`no measure named "${measureOnly}"`);
+  const start = performance.now();
+  await measure[1]();
+  const seconds = (performance.now() - start) / 1000;
   // ru_maxrss: the most resident memory the process ever held, in kilobytes.
-  console.log(String(process.resourceUsage().maxRSS));
+  console.log(JSON.stringify({ seconds, peakKilobytes: process.resourceUsage().maxRSS, summary }));
   process.exit(0);
 }
+
+/** Runs one measure in a Node process of its own. */
+function runAlone(name) {
+  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(output.trim().split('\n').at(-1));
+}
+
 const times = new Map(measures.map(([name]) => [name, []]));
+const peaks = new Map(measures.map(([name]) => [name, []]));
+// Each run in a fresh process: measured in one process, the measures were seen to slow each
+// other down (the heap left by a scoring run made the next parse-only run up to 3× slower).
 // Interleaved, so a slow moment on a shared machine hurts every measure alike.
 for (let run = 0; run < runs; run++) {
-  for (const [name, measure] of measures) {
-    const start = performance.now();
-    await measure();
-    times.get(name).push((performance.now() - start) / 1000);
+  for (const [name] of measures) {
+    const result = runAlone(name);
+    times.get(name).push(result.seconds);
+    peaks.get(name).push(result.peakKilobytes / 1024);
+    if (result.summary) summary = result.summary;
   }
 }
 const median = (values) => {
@@ -246,14 +264,13 @@ if (scoreThreads > 1) {
   }
 }
 
-const peakMegabytes = (name) => {
-  const kilobytes = Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--peak', name], { encoding: 'utf8' }).trim().split('\n').at(-1));
-  return kilobytes / 1024;
-};
-const scorePeak = peakMegabytes(scoreName);
-const oneThreadPeak = peakMegabytes(scoreOneThreadName);
-const parsePeak = peakMegabytes(floorName);
-console.log(`  peak RSS, liaison ill score                  ${scorePeak.toFixed(0).padStart(5)} MB (${(((scorePeak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only)`);
-console.log(`  peak RSS, liaison ill score --threads 1      ${oneThreadPeak.toFixed(0).padStart(5)} MB (${(((oneThreadPeak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only)`);
-console.log(`  peak RSS, parse only (Papa Parse)            ${parsePeak.toFixed(0).padStart(5)} MB`);
+const scorePeak = median(peaks.get(scoreName));
+const oneThreadPeak = median(peaks.get(scoreOneThreadName));
+const parsePeak = median(peaks.get(floorName));
+const overParse = (peak) => `${(((peak - parsePeak) * 1024 * 1024) / rows).toFixed(0)} bytes a row over parse-only`;
+const peakLine = (name, megabytes, note = '') => console.log(`  peak RSS, ${name.padEnd(34)} ${megabytes.toFixed(0).padStart(5)} MB${note}`);
+console.log('  (peak resident memory, median of the runs)');
+peakLine('liaison ill score', scorePeak, ` (${overParse(scorePeak)})`);
+peakLine('liaison ill score --threads 1', oneThreadPeak, ` (${overParse(oneThreadPeak)})`);
+peakLine('parse only (Papa Parse)', parsePeak);
 console.log('\nSummary of the last scoring run:\n' + summary.replace(/^/gm, '  '));
