@@ -146,6 +146,12 @@ describe('liaison ill score', () => {
     },
     { name: 'a bad --as-of date', args: () => ['ill', 'score', fixture, '--as-of', '2025-02-30'], message: /--as-of "2025-02-30" is not a date/ },
     { name: 'an unknown format', args: () => ['ill', 'score', fixture, '--format', 'xml'], message: /--format "xml" is not known/ },
+    {
+      name: '--out in a folder that does not exist',
+      args: () => ['ill', 'score', fixture, '--out', 'no-such-folder/verdicts.csv'],
+      message: /cannot write --out no-such-folder\/verdicts\.csv \(.*\): its folder .*no-such-folder does not exist; create the folder/,
+    },
+    { name: '--out naming a folder', args: () => ['ill', 'score', fixture, '--out', '.'], message: /cannot write --out \. \(.*\): that is a folder; name a file/ },
   ];
   for (const { name, args, setup, message } of failures) {
     it(`exits 1 with a clear message for ${name}`, async () => {
@@ -156,6 +162,16 @@ describe('liaison ill score', () => {
       expect(stdout).toBe('');
     });
   }
+
+  it('answers a mistaken option with the mistake and the usage line, not the whole help', async () => {
+    const { code, stderr } = await run(['ill', 'score', fixture, '--threads', 'many']);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'liaison: --threads "many" is not a number of threads; write a whole number from 1 (no worker threads) up, e.g. --threads 2',
+      expect.stringMatching(/^liaison: Usage: liaison ill score <requests\.csv> \[--config/),
+      'liaison: Run `liaison ill score --help` for every option.',
+    ]);
+  });
 
   it('draws a progress bar only on a terminal and only for a large file', async () => {
     const small = await run(['ill', 'score', fixture, '--as-of', '2025-06-30'], { isTTY: true });

@@ -21,8 +21,8 @@ Options:
   --enrich        look up what the export leaves unknown (held, price, in print, an open-access
                   copy) from the sources in the policy's connectors section (this version: the
                   demo library); each book is asked about once per run
-  --threads N     threads to read and judge a large file with (default: one per processor, at
-                  most 4; 1 uses none). The output is the same whatever the number. With
+  --threads N     threads to read a large file with (default: one per processor, at most 4;
+                  1 uses none). The output is the same whatever the number. With
                   --enrich the file is read in one thread, as the look-ups are the slow part.
 
 Demand is the number of requests in the file for the same title (same ISBN, or the same title

@@ -16,7 +16,7 @@ export interface BatchOptions {
   format: OutputFormat;
   out?: string;
   enrich: boolean;
-  /** Threads to read and judge a large file with (default: one per processor, at most 4). */
+  /** Threads to read a large file with (default: one per processor, at most 4). */
   threads?: number;
 }
 

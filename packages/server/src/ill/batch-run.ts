@@ -4,7 +4,7 @@
  * print the summary; choose the exit code (0 all scored, 2 rows skipped, 1 nothing could be done).
  */
 import { createWriteStream, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { CommandIO } from '../command.js';
 import type { BatchOptions, LoadedPolicy } from './batch-options.js';
 import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
@@ -47,7 +47,8 @@ export async function runBatch(
     return 1;
   };
   const options = parseBatchArgs(args, { allowEnrich, allowFormat });
-  if (typeof options === 'string') return fail([options, '', usage]);
+  // The mistake and the command's one-line usage; the whole help would bury the mistake.
+  if (typeof options === 'string') return fail([options, usageLine(usage), `Run \`${commandName(usage)} --help\` for every option.`]);
   const path = resolve(io.cwd, options.path);
   let size: number;
   try {
@@ -115,13 +116,42 @@ export async function runBatch(
   return run.rowsSkipped > 0 ? 2 : 0;
 }
 
-/** Opens --out for writing (resolving once it is open), or uses stdout. */
+/** The first line of a command's usage text. */
+function usageLine(usage: string): string {
+  return usage.split('\n', 1)[0]!;
+}
+
+/** "liaison ill score" from "Usage: liaison ill score <requests.csv> ...". */
+function commandName(usage: string): string {
+  return usageLine(usage).replace(/^Usage:\s*/, '').split(/\s+[<[]/, 1)[0]!;
+}
+
+/** Why --out cannot be written, and what to do about it. */
+export class OutputFileError extends Error {
+  readonly code: string;
+  constructor(out: string, path: string, code: string) {
+    const why: Record<string, string> = {
+      ENOENT: `its folder ${dirname(path)} does not exist; create the folder or name a file in one that does`,
+      EACCES: 'permission denied; name a file in a folder you can write to',
+      EPERM: 'permission denied; name a file in a folder you can write to',
+      EISDIR: 'that is a folder; name a file, e.g. --out verdicts.csv',
+      ENOTDIR: 'a part of the path is a file, not a folder; check the path',
+      EROFS: 'the disk is read-only; name a file on another disk',
+    };
+    super(`cannot write --out ${out} (${path}): ${why[code] ?? code}`);
+    this.name = 'OutputFileError';
+    this.code = code;
+  }
+}
+
+/** Opens --out for writing (resolving once it is open), or uses stdout. Throws OutputFileError. */
 export async function openOutput(out: string | undefined, io: CommandIO): Promise<{ stream: NodeJS.WritableStream; close(): Promise<void> }> {
   if (out === undefined) return { stream: io.stdout, close: async () => {} };
-  const stream = createWriteStream(resolve(io.cwd, out));
+  const path = resolve(io.cwd, out);
+  const stream = createWriteStream(path);
   await new Promise<void>((ready, failed) => {
     stream.once('open', () => ready());
-    stream.once('error', failed);
+    stream.once('error', (error: NodeJS.ErrnoException) => failed(new OutputFileError(out, path, error.code ?? error.message)));
   });
   return {
     stream,
