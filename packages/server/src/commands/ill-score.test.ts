@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -162,6 +162,37 @@ describe('liaison ill score', () => {
       expect(stdout).toBe('');
     });
   }
+
+  it('stops without a word when the program reading its output stops reading (| head)', async () => {
+    let writes = 0;
+    const closedPipe = new Writable({
+      highWaterMark: 16,
+      write: (_chunk, _encoding, done) => {
+        writes += 1;
+        done(writes === 1 ? null : Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
+      },
+    });
+    let stderr = '';
+    const io: CommandIO = {
+      stdout: Object.assign(closedPipe, { isTTY: false }),
+      stderr: Object.assign(new Writable({ write: (chunk, _e, done) => ((stderr += chunk), done()) }), { isTTY: false }),
+      cwd: folder,
+      env: {},
+    };
+    // Enough rows for several writes (one per 4,096 rows).
+    const many = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+    const rows = Array.from({ length: 13_000 }, (_, i) => many[1 + (i % 3)]!.replace(/^\d+/, String(700_000 + i)));
+    writeFileSync(join(folder, 'many.csv'), [many[0], ...rows].join('\n') + '\n');
+    expect(await main(['ill', 'score', 'many.csv', '--as-of', '2025-06-30'], io)).toBe(0);
+    expect(stderr).toBe('');
+    expect(writes).toBe(2);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says the disk is full when --out cannot be written to the end', async () => {
+    const { code, stderr } = await run(['ill', 'score', fixture, '--out', '/dev/full']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot write --out \/dev\/full \(\/dev\/full\): the disk is full/);
+  });
 
   it('answers a mistaken option with the mistake and the usage line, not the whole help', async () => {
     const { code, stderr } = await run(['ill', 'score', fixture, '--threads', 'many']);

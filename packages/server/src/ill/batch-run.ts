@@ -102,7 +102,10 @@ export async function runBatch(
   } catch (error) {
     bar?.clear();
     if (error instanceof ExportFormatError || error instanceof CsvFormatError) return fail([`${options.path}: ${error.message}`]);
-    const code = (error as NodeJS.ErrnoException).code;
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    // The program reading standard output stopped reading (`| head`): stop, as Unix tools do, without a word.
+    if (code === 'EPIPE' && options.out === undefined) return 0;
+    if (code && syscall === 'write' && options.out !== undefined) return fail([new OutputFileError(options.out, resolve(io.cwd, options.out), code).message]);
     if (code) return fail([`${(error as Error).message}`]);
     throw error;
   }
@@ -137,6 +140,8 @@ export class OutputFileError extends Error {
       EISDIR: 'that is a folder; name a file, e.g. --out verdicts.csv',
       ENOTDIR: 'a part of the path is a file, not a folder; check the path',
       EROFS: 'the disk is read-only; name a file on another disk',
+      ENOSPC: 'the disk is full; free some space or name a file on another disk',
+      EDQUOT: 'your disk quota is used up; free some space or name a file on another disk',
     };
     super(`cannot write --out ${out} (${path}): ${why[code] ?? code}`);
     this.name = 'OutputFileError';
@@ -144,17 +149,40 @@ export class OutputFileError extends Error {
   }
 }
 
-/** Opens --out for writing (resolving once it is open), or uses stdout. Throws OutputFileError. */
-export async function openOutput(out: string | undefined, io: CommandIO): Promise<{ stream: NodeJS.WritableStream; close(): Promise<void> }> {
-  if (out === undefined) return { stream: io.stdout, close: async () => {} };
+/** Where the output goes; `close` ends a file, and rejects with the first error the stream had. */
+export interface OpenedOutput {
+  stream: NodeJS.WritableStream;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens --out for writing (resolving once it is open; else throws OutputFileError), or uses
+ * stdout. The stream's errors are kept for `close` (and ScoredOutput stops at the first): without
+ * a listener, a reader that stops reading (`liaison ill score ... | head`) crashed the process.
+ */
+export async function openOutput(out: string | undefined, io: CommandIO): Promise<OpenedOutput> {
+  let failure: Error | null = null;
+  if (out === undefined) {
+    io.stdout.on('error', (error: Error) => (failure ??= error));
+    return {
+      stream: io.stdout,
+      close: async () => {
+        if (failure) throw failure;
+      },
+    };
+  }
   const path = resolve(io.cwd, out);
   const stream = createWriteStream(path);
   await new Promise<void>((ready, failed) => {
     stream.once('open', () => ready());
     stream.once('error', (error: NodeJS.ErrnoException) => failed(new OutputFileError(out, path, error.code ?? error.message)));
   });
+  stream.on('error', (error: NodeJS.ErrnoException) => (failure ??= new OutputFileError(out, path, error.code ?? error.message)));
   return {
     stream,
-    close: () => new Promise<void>((done, failed) => stream.end((error?: Error | null) => (error ? failed(error) : done()))),
+    close: async () => {
+      if (!stream.destroyed) await new Promise<void>((done) => stream.end(() => done()));
+      if (failure) throw failure;
+    },
   };
 }

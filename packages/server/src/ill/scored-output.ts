@@ -2,6 +2,7 @@
  * Writes scored requests as CSV or JSON, a chunk at a time, waiting for the destination to
  * drain so a million rows never pile up in memory.
  */
+import { once } from 'node:events';
 import type { Reason } from '@liaison/core';
 import type { ScoredRequest } from './score-export.js';
 
@@ -42,6 +43,8 @@ const verdictIndex: Partial<Record<string, number>> = { buy: 0, review: 1, borro
 export class ScoredOutput {
   #text = '';
   #rows = 0;
+  /** The first error of the stream: nothing more is written after it. */
+  #failure: Error | null = null;
   readonly #stream: NodeJS.WritableStream;
   readonly #format: OutputFormat;
   /** Per reason code: the bytes of its last sentence, and of the sentences remembered. */
@@ -58,6 +61,7 @@ export class ScoredOutput {
   constructor(stream: NodeJS.WritableStream, format: OutputFormat) {
     this.#stream = stream;
     this.#format = format;
+    stream.on('error', (error: Error) => (this.#failure ??= error));
     if (format === 'csv') this.#append(Buffer.from('TransactionNumber,verdict,score,reasons\n'));
     else this.#text = '[';
   }
@@ -90,6 +94,7 @@ export class ScoredOutput {
 
   /** Writes what has been added; resolves when the stream can take more. */
   async flush(): Promise<void> {
+    if (this.#failure) throw this.#failure;
     let chunk: Buffer | string;
     if (this.#format === 'csv') {
       if (this.#used > 0) {
@@ -106,7 +111,8 @@ export class ScoredOutput {
       chunk = this.#text;
       this.#text = '';
     }
-    if (!this.#stream.write(chunk)) await new Promise<void>((resolve) => this.#stream.once('drain', () => resolve()));
+    // once() rejects if the stream fails while it waits (a closed pipe never drains).
+    if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
   }
 
   /** Closes the JSON array and writes the rest. */
