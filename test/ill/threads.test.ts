@@ -211,3 +211,28 @@ describe('an export with one bad row in its second half', () => {
     expect(two.stdout.equals(one.stdout)).toBe(true);
   });
 });
+
+describe('a large export saved by Excel as "CSV (Comma delimited)" (Windows-1252), with no encoding named', () => {
+  it('is read again as Windows-1252 in both threads: two threads write what one writes, with the same note', async () => {
+    const text = [header, ...records].join('\r\n') + '\r\n';
+    // Windows-1252 and ISO-8859-1 agree on ASCII and 0xA0–0xFF; characters past those become "?".
+    const bytes = Buffer.from(text.replace(/[^\x00-\x7f\xa0-\xff]/g, '?'), 'latin1');
+    expect(bytes.length).toBeGreaterThanOrEqual(twoPartsBytes);
+    const path = join(folder, 'windows-1252.csv');
+    writeFileSync(path, bytes);
+    const firstLine = lineAt(bytes, bytes.findIndex((byte) => byte >= 0x80));
+    const utf8Path = join(folder, 'windows-1252-as-utf-8.csv');
+    writeFileSync(utf8Path, bytes.toString('latin1'), 'utf8');
+
+    const two = await score(path, 2);
+    const one = await score(path, 1);
+    const asUtf8 = await score(utf8Path, 2);
+    expect(two.workers).toBe(2); // the same two read again
+    expect(two.code).toBe(0);
+    expect(two.stderr.split('\n')[0]).toMatch(new RegExp(`^Note: line ${firstLine} holds bytes that are not UTF-8, so the file was read as Windows-1252`));
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+    expect(two.stdout.equals(asUtf8.stdout)).toBe(true);
+    expect(two.stderr.split('\n').slice(2).join('\n')).toBe(asUtf8.stderr);
+  });
+});

@@ -13,3 +13,4 @@ export * from './demand.js';
 export * from './purchase-defaults.js';
 export * from './purchase.js';
 export * from './export-fields.js';
+export * from './export-encoding.js';

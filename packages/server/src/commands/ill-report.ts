@@ -7,7 +7,7 @@ import type { Command } from '../command.js';
 import { openOutput, runBatch } from '../ill/batch-run.js';
 import { renderIllReport } from '../ill/report-html.js';
 
-const usage = `Usage: liaison ill report <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--enrich] [--threads N] --out report.html
+const usage = `Usage: liaison ill report <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--enrich] [--threads N] [--encoding E] --out report.html
 
 Scores every borrowing request in an export, as \`liaison ill score\` does, and writes an HTML
 report for an acquisitions meeting: verdict counts, how demand is spread, the BUY list ranked by
@@ -21,6 +21,10 @@ Options:
   --out FILE      where to write the page (default: standard output)
   --enrich        look up unknown facts from the policy's connectors, as \`liaison ill score\` does
   --threads N     threads to read a large file with (default: one per processor, at most 4)
+  --encoding E    the file's text encoding when it starts with no byte-order mark: utf-8,
+                  windows-1252 (Excel's "CSV (Comma delimited)" on Windows), utf-16le or
+                  utf-16be (default: the policy's ill_export.encoding, else UTF-8, or
+                  Windows-1252 when the file is not UTF-8, with a note saying so)
 
 Exit codes: 0 every row scored; 2 some rows skipped; 1 nothing scored.`;
 

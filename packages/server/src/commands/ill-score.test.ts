@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createDemoLibrary } from '@liaison/connectors';
-import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { main } from '../cli.js';
 import type { CommandIO } from '../command.js';
@@ -151,6 +152,7 @@ describe('liaison ill score', () => {
       args: () => ['ill', 'score', fixture, '--out', 'no-such-folder/verdicts.csv'],
       message: /cannot write --out no-such-folder\/verdicts\.csv \(.*\): its folder .*no-such-folder does not exist; create the folder/,
     },
+    { name: 'an encoding Liaison cannot read', args: () => ['ill', 'score', fixture, '--encoding', 'ebcdic'], message: /--encoding "ebcdic" is not an encoding Liaison reads; write one of utf-8, windows-1252, utf-16le, utf-16be/ },
     { name: '--out naming a folder', args: () => ['ill', 'score', fixture, '--out', '.'], message: /cannot write --out \. \(.*\): that is a folder; name a file/ },
   ];
   for (const { name, args, setup, message } of failures) {
@@ -192,6 +194,59 @@ describe('liaison ill score', () => {
     const { code, stderr } = await run(['ill', 'score', fixture, '--out', '/dev/full']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/cannot write --out \/dev\/full \(\/dev\/full\): the disk is full/);
+  });
+
+  describe('an export saved in another encoding', () => {
+    // With curly quotes, which Windows-1252 writes as bytes 0x93 and 0x94 (ISO-8859-1 has none).
+    const utf8Text = readFileSync(fixture, 'utf8').replace('Data feminism', '\u201cData\u201d feminism');
+    const inUtf8 = join(folder, 'fixture-utf8.csv');
+    const in1252 = join(folder, 'fixture-1252.csv');
+    const inUtf16 = join(folder, 'fixture-utf16.csv');
+    let expected: Awaited<ReturnType<typeof run>>;
+    beforeAll(async () => {
+      writeFileSync(inUtf8, utf8Text);
+      writeFileSync(in1252, iconv.encode(utf8Text, 'windows-1252'));
+      writeFileSync(inUtf16, Buffer.from('\ufeff' + utf8Text, 'utf16le'));
+      expected = await run(['ill', 'score', inUtf8, '--as-of', '2025-06-30']);
+    });
+
+    it('is one the fixture can be written in whole, accents and curly quotes included', () => {
+      expect(iconv.decode(iconv.encode(utf8Text, 'windows-1252'), 'windows-1252')).toBe(utf8Text);
+      expect(expected.stderr).toContain('Études sur la mémoire collective');
+    });
+
+    it('Windows-1252 without --encoding: read as such, with a note naming the first line that is not UTF-8', async () => {
+      const { code, stdout, stderr } = await run(['ill', 'score', in1252, '--as-of', '2025-06-30']);
+      expect(code).toBe(0);
+      expect(stdout).toBe(expected.stdout);
+      const firstLine = utf8Text.split('\n').findIndex((line) => [...line].some((character) => character.charCodeAt(0) > 0x7f)) + 1;
+      expect(stderr.split('\n')[0]).toBe(
+        `Note: line ${firstLine} holds bytes that are not UTF-8, so the file was read as Windows-1252, the encoding of Excel's "CSV (Comma delimited)" on Windows. If titles below look wrong, name the encoding it was saved in with --encoding (or ill_export.encoding in the policy file).`,
+      );
+      expect(stderr.split('\n').slice(2).join('\n')).toBe(expected.stderr);
+    });
+
+    it('Windows-1252 named by --encoding or by the policy file: read as such, without a note', async () => {
+      const named = await run(['ill', 'score', in1252, '--as-of', '2025-06-30', '--encoding', 'cp1252']);
+      expect(named).toEqual(expected);
+      writeFileSync(join(folder, 'encoding.yaml'), stringifyYaml({ ...parseYaml(readFileSync(exampleConfig, 'utf8')), ill_export: { encoding: 'windows-1252' } }));
+      const byPolicy = await run(['ill', 'score', in1252, '--as-of', '2025-06-30', '--config', 'encoding.yaml']);
+      expect(byPolicy.code).toBe(0);
+      expect(byPolicy.stdout).toBe(expected.stdout);
+      expect(byPolicy.stderr).not.toContain('Note:');
+      expect(byPolicy.stderr).toContain('Études sur la mémoire collective');
+    });
+
+    it('named as UTF-8 but not: stops, naming the line and how to name its encoding', async () => {
+      const { code, stdout, stderr } = await run(['ill', 'score', in1252, '--encoding', 'utf-8']);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/fixture-1252\.csv: line \d+ holds bytes that are not UTF-8, but the file was to be read as UTF-8\. Name the encoding it was saved in, e\.g\. --encoding windows-1252/);
+    });
+
+    it('UTF-16 with a byte-order mark (Excel\'s "Unicode Text"): read as such', async () => {
+      expect(await run(['ill', 'score', inUtf16, '--as-of', '2025-06-30'])).toEqual(expected);
+    });
   });
 
   it('answers a mistaken option with the mistake and the usage line, not the whole help', async () => {

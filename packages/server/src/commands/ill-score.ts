@@ -6,7 +6,7 @@ import type { Command } from '../command.js';
 import { openOutput, runBatch } from '../ill/batch-run.js';
 import { ScoredOutput } from '../ill/scored-output.js';
 
-const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich] [--threads N]
+const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich] [--threads N] [--encoding E]
 
 Scores every borrowing request in an export with ILLiad's column names (TransactionNumber,
 RequestType, DocumentType, LoanTitle, LoanAuthor, LoanDate, ISSN, Status, CreationDate, ...;
@@ -24,6 +24,10 @@ Options:
   --threads N     threads to read a large file with (default: one per processor, at most 4;
                   1 uses none). The output is the same whatever the number. With
                   --enrich the file is read in one thread, as the look-ups are the slow part.
+  --encoding E    the file's text encoding when it starts with no byte-order mark: utf-8,
+                  windows-1252 (Excel's "CSV (Comma delimited)" on Windows), utf-16le or
+                  utf-16be (default: the policy's ill_export.encoding, else UTF-8, or
+                  Windows-1252 when the file is not UTF-8, with a note saying so)
 
 Demand is the number of requests in the file for the same title (same ISBN, or the same title
 and author) created within the policy's demand_window_days up to the request's own day.

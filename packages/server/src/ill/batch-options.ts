@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Policy, PurchasePolicy } from '@liaison/core';
-import { defaultPurchasePolicy, parseCreationDate } from '@liaison/core/batch';
+import type { ExportEncoding, Policy, PurchasePolicy } from '@liaison/core';
+import { defaultPurchasePolicy, exportEncodingNamed, exportEncodings, parseCreationDate } from '@liaison/core/batch';
 import type { OutputFormat } from './scored-output.js';
 
 export interface BatchOptions {
@@ -18,6 +18,8 @@ export interface BatchOptions {
   enrich: boolean;
   /** Threads to read a large file with (default: one per processor, at most 4). */
   threads?: number;
+  /** The export's text encoding (default: the policy's ill_export.encoding, else UTF-8). */
+  encoding?: ExportEncoding;
 }
 
 /** Reads the command's arguments; a sentence saying what is wrong when they cannot be used. */
@@ -26,7 +28,7 @@ export function parseBatchArgs(
   { allowEnrich, allowFormat }: { allowEnrich: boolean; allowFormat: boolean },
 ): BatchOptions | string {
   const options: Partial<BatchOptions> = { format: 'csv', enrich: false };
-  const valued = new Set(['--config', '--as-of', '--out', '--threads', ...(allowFormat ? ['--format'] : [])]);
+  const valued = new Set(['--config', '--as-of', '--out', '--threads', '--encoding', ...(allowFormat ? ['--format'] : [])]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -35,6 +37,11 @@ export function parseBatchArgs(
       if (value === undefined || value === '') return `${flag} needs a value`;
       if (flag === '--config') options.config = value;
       else if (flag === '--out') options.out = value;
+      else if (flag === '--encoding') {
+        const encoding = exportEncodingNamed(value);
+        if (encoding === null) return `--encoding "${value}" is not an encoding Liaison reads; write one of ${exportEncodings.join(', ')}`;
+        options.encoding = encoding;
+      }
       else if (flag === '--threads') {
         if (!/^[1-9]\d{0,2}$/.test(value)) return `--threads "${value}" is not a number of threads; write a whole number from 1 (no worker threads) up, e.g. --threads 2`;
         options.threads = Number(value);

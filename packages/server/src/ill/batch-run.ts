@@ -10,7 +10,7 @@ import type { BatchOptions, LoadedPolicy } from './batch-options.js';
 import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
 import { CsvFormatError } from './csv-records.js';
 import { ProgressBar } from './progress-bar.js';
-import { formatRunSummary, formatSkippedRows } from './run-summary.js';
+import { formatEncodingNote, formatRunSummary, formatSkippedRows } from './run-summary.js';
 import type { ScoreExportOptions, ScoreRun } from './score-export.js';
 import { ExportFormatError, scoreExport } from './score-export.js';
 
@@ -93,6 +93,7 @@ export async function runBatch(
         enrich,
         threads: options.threads,
         columnNames: loaded.policy?.ill_export.columns,
+        encoding: options.encoding ?? loaded.policy?.ill_export.encoding,
         ...extra,
       }),
   };
@@ -110,9 +111,11 @@ export async function runBatch(
     throw error;
   }
   bar?.clear();
+  const encodingNote = formatEncodingNote(run);
   const lines = [
     ...formatSkippedRows(run),
     ...(run.rowsSkipped > 0 ? [''] : []),
+    ...(encodingNote ? [encodingNote, ''] : []),
     ...formatRunSummary(run, { asOf, currency: loaded.currency, windowDays: loaded.purchase.demand_window_days, policySource: loaded.source }),
   ];
   io.stderr.write(lines.join('\n') + '\n');

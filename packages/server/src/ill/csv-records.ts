@@ -10,15 +10,16 @@
  * Papa Parse keeps ragged rows as they are and reports, per record, the character offset where
  * it ends (`meta.cursor` in step mode), from which the lines are counted here.
  *
- * How Papa Parse is driven: its Parser, fed the decoded text chunk by chunk (one UTF-8 decoder for
- * the whole file, so a character split across two file chunks stays whole); the part of
+ * How Papa Parse is driven: its Parser, fed the decoded text chunk by chunk (one decoder for the
+ * whole file, so a character split across two file chunks stays whole); the part of
  * a chunk after its last whole record is carried into the next, as Papa's own streamers do.
  * The line break is always "\n" and a "\r" before it is dropped, so CRLF, LF and mixed files
  * read alike and a line count is a count of "\n".
  */
 import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import type { ExportEncoding } from '@liaison/core';
 import Papa from 'papaparse';
+import { byteLengthIn, firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 
 /**
  * Called once per record (blank lines are counted but not passed on). `problem` says when the
@@ -80,16 +81,19 @@ export class CsvRecordParser {
   #anchorByte = 0;
   #line = 1;
   #isFirstPush = true;
+  readonly #byteLength: (text: string) => number;
 
   /**
    * `startByte`: where in the file the text pushed begins (at the start of a record), so byte
    * offsets count from the file's start; a part of a file read on its own starts past 0, and
-   * only the file's own start may hold a byte-order mark.
+   * only the file's own start may hold a byte-order mark. `encoding`: the file's, for the bytes
+   * a record takes (default UTF-8).
    */
-  constructor(onRecord: OnRecord, { startByte = 0 }: { startByte?: number } = {}) {
+  constructor(onRecord: OnRecord, { startByte = 0, encoding = 'utf-8' }: { startByte?: number; encoding?: ExportEncoding } = {}) {
     this.#onRecord = onRecord;
     this.#anchorByte = startByte;
     this.#isFirstPush = startByte === 0;
+    this.#byteLength = byteLengthIn(encoding);
     this.#parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"', step: (results) => this.#step(results) });
   }
 
@@ -98,11 +102,11 @@ export class CsvRecordParser {
     return this.#line;
   }
 
-  /** UTF-8 byte offset in the file of the record being passed to `onRecord` (call it from there). */
+  /** Byte offset in the file of the record being passed to `onRecord` (call it from there). */
   recordByteOffset(): number {
     const from = this.#anchorCharacter - this.#textStart;
     const to = this.#recordStart - this.#textStart;
-    if (to > from) this.#anchorByte += Buffer.byteLength(this.#text.slice(from, to), 'utf8');
+    if (to > from) this.#anchorByte += this.#byteLength(this.#text.slice(from, to));
     this.#anchorCharacter = this.#recordStart;
     return this.#anchorByte;
   }
@@ -112,8 +116,8 @@ export class CsvRecordParser {
     if (this.#isFirstPush) {
       this.#isFirstPush = false;
       if (text.charCodeAt(0) === 0xfeff) {
-        text = text.slice(1); // a UTF-8 byte-order mark: three bytes, no character
-        this.#anchorByte = 3;
+        text = text.slice(1); // a byte-order mark: bytes, but no character of the text
+        this.#anchorByte = this.#byteLength('\ufeff');
       }
     }
     this.#text = this.#text.length > 0 ? this.#text + text : text;
@@ -121,7 +125,7 @@ export class CsvRecordParser {
     // Keep the byte anchor inside the text that is kept.
     const keptFrom = this.#textStart + consumed;
     if (keptFrom > this.#anchorCharacter) {
-      this.#anchorByte += Buffer.byteLength(this.#text.slice(this.#anchorCharacter - this.#textStart, consumed), 'utf8');
+      this.#anchorByte += this.#byteLength(this.#text.slice(this.#anchorCharacter - this.#textStart, consumed));
       this.#anchorCharacter = keptFrom;
     }
     this.#text = this.#text.slice(consumed);
@@ -199,6 +203,11 @@ export interface ReadCsvOptions {
   onProgress?: (bytesRead: number) => void;
   /** Awaited after the records of each chunk, so a consumer can wait for its output or look-ups. */
   afterChunk?: () => Promise<void>;
+  /**
+   * The file's text encoding (default UTF-8); a byte-order mark is not read as text. Bytes that
+   * are not UTF-8 in a UTF-8 file stop the read with NotUtf8Error.
+   */
+  encoding?: ExportEncoding;
   /** Called with the parser before reading, e.g. to ask it for byte offsets of records. */
   withParser?: (parser: CsvRecordParser) => void;
   /**
@@ -224,15 +233,15 @@ const defaultChunkBytes = 64 << 10;
 const readsAhead = 4;
 
 /**
- * The file as UTF-8 text in pieces of `chunkBytes`, with the bytes read so far. The decoder
- * keeps a character split across two pieces whole. A read stream of 64 KiB pieces reads only
- * one piece ahead, and the parser was measured waiting for it; here several reads are in flight.
+ * The file as text in pieces of `chunkBytes`, with the bytes read so far. The decoder keeps a
+ * character split across two pieces whole. A read stream of 64 KiB pieces reads only one piece
+ * ahead, and the parser was measured waiting for it; here several reads are in flight.
  */
-async function* textPieces(path: string, chunkBytes: number, start: number): AsyncGenerator<{ text: string; bytesRead: number }> {
+async function* textPieces(path: string, chunkBytes: number, start: number, encoding: ExportEncoding): AsyncGenerator<{ text: string; bytesRead: number }> {
   const file = await open(path, 'r');
   const reads: Promise<{ bytesRead: number; buffer: Buffer }>[] = [];
   try {
-    const decoder = new StringDecoder('utf8');
+    const decoder = await pieceDecoder(encoding);
     let position = start;
     let isEnd = false;
     const readNext = () => {
@@ -247,10 +256,23 @@ async function* textPieces(path: string, chunkBytes: number, start: number): Asy
       if (count < chunkBytes) isEnd = true;
       else readNext();
       bytesRead += count;
-      const text = decoder.write(buffer.subarray(0, count));
+      let text: string;
+      try {
+        text = decoder.write(buffer.subarray(0, count));
+      } catch (error) {
+        if (!isUndecodableError(error)) throw error;
+        throw new NotUtf8Error(start + bytesRead - count + firstByteNotUtf8(buffer.subarray(0, count)));
+      }
       if (text !== '') yield { text, bytesRead };
     }
-    const rest = decoder.end();
+    let rest: string;
+    try {
+      rest = decoder.end();
+    } catch (error) {
+      // The file ends inside a character.
+      if (!isUndecodableError(error)) throw error;
+      throw new NotUtf8Error(start + bytesRead - 1);
+    }
     if (rest !== '') yield { text: rest, bytesRead };
   } finally {
     // Reads issued past the end, or past where the reader stopped: none may be pending at close.
@@ -281,10 +303,10 @@ export async function readCsvFile(path: string, onRecord: OnRecord, options: Rea
           }
           onRecord(fields, line, problem);
         },
-    { startByte: start },
+    { startByte: start, encoding: options.encoding },
   );
   options.withParser?.(parser);
-  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes, start)) {
+  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes, start, options.encoding ?? 'utf-8')) {
     bytesPushed = start + bytesRead;
     parser.push(text);
     options.onProgress?.(bytesRead);

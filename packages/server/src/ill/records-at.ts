@@ -5,10 +5,12 @@
  * back the handful of rows that are needed.
  */
 import { open } from 'node:fs/promises';
+import type { ExportEncoding } from '@liaison/core';
 import { CsvRecordParser } from './csv-records.js';
+import { firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 
-/** The records starting at each of `offsets` (UTF-8 byte offsets in the file at `path`). */
-export async function readRecordsAt(path: string, offsets: Iterable<number>): Promise<Map<number, string[]>> {
+/** The records starting at each of `offsets` (byte offsets in the file at `path`, which is in `encoding`). Throws NotUtf8Error. */
+export async function readRecordsAt(path: string, offsets: Iterable<number>, encoding: ExportEncoding = 'utf-8'): Promise<Map<number, string[]>> {
   const records = new Map<number, string[]>();
   const sorted = [...new Set(offsets)].sort((a, b) => a - b);
   if (sorted.length === 0) return records;
@@ -23,7 +25,15 @@ export async function readRecordsAt(path: string, offsets: Iterable<number>): Pr
         let record: string[] | null = null;
         const parser = new CsvRecordParser((fields) => (record ??= [...fields]));
         // A character cut at the end of the buffer only spoils text after the first record.
-        parser.push(buffer.subarray(0, bytesRead).toString('utf8'));
+        const bytes = buffer.subarray(0, bytesRead);
+        let text: string;
+        try {
+          text = (await pieceDecoder(encoding)).write(bytes);
+        } catch (error) {
+          if (!isUndecodableError(error)) throw error;
+          throw new NotUtf8Error(offset + firstByteNotUtf8(bytes));
+        }
+        parser.push(text);
         if (isEnd) parser.finish();
         if (record !== null || isEnd) {
           if (record !== null) records.set(offset, record);

@@ -8,6 +8,15 @@ import { verdictOrder } from './score-export.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A note when the file was read as Windows-1252 because it was not UTF-8 (null otherwise). */
+export function formatEncodingNote(run: ScoreRun): string | null {
+  if (run.notUtf8Line === null) return null;
+  return (
+    `Note: line ${run.notUtf8Line} holds bytes that are not UTF-8, so the file was read as Windows-1252, the encoding of ` +
+    'Excel\'s "CSV (Comma delimited)" on Windows. If titles below look wrong, name the encoding it was saved in with --encoding ' +
+    '(or ill_export.encoding in the policy file).'
+  );
+}
 
 /** The lines of the summary. `windowDays` is the policy's demand window in days. */
 export function formatRunSummary(

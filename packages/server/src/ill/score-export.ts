@@ -13,7 +13,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { ExportColumnNames, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
+import type { ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
 import { quoteProblemText } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
@@ -27,6 +27,7 @@ import type { RequestTableData } from './request-table.js';
 import { joinedTables, RequestTable } from './request-table.js';
 import { ScoreThreads } from './score-threads.js';
 import type { ScoredOutput } from './scored-output.js';
+import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error } from './text-encoding.js';
 import { TitleIdMerger } from './title-ids.js';
 
 export type { Enrich, ScoredRequest, SkippedRow, Verdict };
@@ -78,6 +79,13 @@ export interface ScoreRun {
   buyList?: BuyTitle[];
   /** Threads that read the file (1: the calling thread alone). */
   threads: number;
+  /** The encoding the file was read in: as asked, as its byte-order mark said, or Windows-1252 (see notUtf8Line). */
+  encoding: ExportEncoding;
+  /**
+   * Set when no encoding was asked for and the file was not UTF-8: the first line holding a byte
+   * that is not, for which the file was read again as Windows-1252.
+   */
+  notUtf8Line: number | null;
 }
 
 export interface ScoreExportOptions {
@@ -97,6 +105,11 @@ export interface ScoreExportOptions {
   onProgress?: (pass: 1, bytesRead: number, records: number) => void;
   /** The export's headings for fields not under their ILLiad names (the policy's `ill_export.columns`). */
   columnNames?: ExportColumnNames;
+  /**
+   * The export's encoding when it has no byte-order mark (the policy's `ill_export.encoding`).
+   * Without one: UTF-8, or Windows-1252 when the file is not UTF-8 (as Excel on Windows saves CSV).
+   */
+  encoding?: ExportEncoding;
   /** Looks up unknown facts; the file is then read in this thread, in one part. */
   enrich?: Enrich;
   collectBuyList?: boolean;
@@ -128,22 +141,70 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const currency = (options.currency ?? 'USD').toUpperCase();
   const evaluator = compilePurchasePolicy(policy, { currency });
   const size = (await stat(path)).size;
+  const marked = await encodingOfByteOrderMarkAt(path);
+  let encoding = marked ?? options.encoding ?? 'utf-8';
+  let notUtf8Line: number | null = null;
   const threadCount = options.enrich ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
-  const partCount = options.enrich ? 1 : (options.parts ?? Math.max(1, Math.min(threadCount, Math.floor(size / minBytesPerPart))));
+  // A UTF-16 file cannot be cut at any 0x0A byte: it is read in one part.
+  const isSplittable = !options.enrich && isSplittableAtLineBreakBytes(encoding);
+  const partCount = !isSplittable ? 1 : (options.parts ?? Math.max(1, Math.min(threadCount, Math.floor(size / minBytesPerPart))));
   const threads = threadCount > 1 && partCount > 1 ? ScoreThreads.open(Math.min(threadCount, partCount)) : null;
   let read: ReadParts;
   try {
-    read = await readParts({ ...options, currency }, evaluator, asOfDay, size, partCount, threads);
+    try {
+      read = await readParts({ ...options, currency, encoding }, evaluator, asOfDay, size, partCount, threads);
+    } catch (error) {
+      if (!(error instanceof NotUtf8Error)) throw error;
+      const line = await lineOfByte(path, error.byteOffset);
+      if (marked !== null || options.encoding !== undefined) {
+        throw new ExportFormatError(
+          `line ${line} holds bytes that are not UTF-8, but the file was to be read as UTF-8${marked ? ' (it starts with a UTF-8 byte-order mark)' : ''}. Name the encoding it was saved in, e.g. --encoding windows-1252 (or ill_export.encoding in the policy file), or save it again as UTF-8.`,
+        );
+      }
+      // Not UTF-8 and no encoding named: most such exports are Excel's "CSV (Comma delimited)".
+      encoding = 'windows-1252';
+      notUtf8Line = line;
+      read = await readParts({ ...options, currency, encoding }, evaluator, asOfDay, size, partCount, threads);
+    }
   } finally {
     // Judging in the threads too was measured no faster here (2 cores) and kept each thread's
     // heap from the reading alive: the threads stop once the parts are read.
     await threads?.close();
   }
-  return judgeAndSum({ ...options, currency }, evaluator, asOfDay, read);
+  return judgeAndSum({ ...options, currency, encoding, notUtf8Line }, evaluator, asOfDay, read);
+}
+
+/** The encoding the byte-order mark of the file at `path` says, or null. */
+async function encodingOfByteOrderMarkAt(path: string): Promise<ExportEncoding | null> {
+  const file = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await file.read(Buffer.alloc(3), 0, 3, 0);
+    return encodingOfByteOrderMark(buffer.subarray(0, bytesRead));
+  } finally {
+    await file.close();
+  }
+}
+
+/** The line (1 = the first) the byte at `offset` of the file at `path` is on. */
+async function lineOfByte(path: string, offset: number): Promise<number> {
+  const file = await open(path, 'r');
+  let line = 1;
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; position < offset; ) {
+      const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, offset - position), position);
+      if (bytesRead === 0) break;
+      for (let at = buffer.indexOf(10); at !== -1 && at < bytesRead; at = buffer.indexOf(10, at + 1)) line++;
+      position += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
+  return line;
 }
 
 /** Joins the parts, counts demand, judges every row in input order and sums up the run. */
-async function judgeAndSum(options: ScoreExportOptions & { currency: string }, evaluator: PurchaseEvaluator, asOfDay: number, read: ReadParts): Promise<ScoreRun> {
+async function judgeAndSum(options: ScoreExportOptions & { currency: string; encoding: ExportEncoding; notUtf8Line: number | null }, evaluator: PurchaseEvaluator, asOfDay: number, read: ReadParts): Promise<ScoreRun> {
   const { path, policy, currency } = options;
   const collectBuyList = options.collectBuyList === true;
   const { columns, parts } = read;
@@ -227,7 +288,7 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string }, e
 
   // The titles' own words, read back from the rows that first named them.
   const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
-  const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()]);
+  const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()], options.encoding);
   const describe = (offset: number, id: number): TitleDemand => {
     const fields = texts.get(offset) ?? [];
     return {
@@ -259,6 +320,8 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string }, e
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
     threads: read.threads,
+    encoding: options.encoding,
+    notUtf8Line: options.notUtf8Line,
   };
 }
 
@@ -273,7 +336,7 @@ interface ReadParts {
 }
 
 async function readParts(
-  options: ScoreExportOptions & { currency: string },
+  options: ScoreExportOptions & { currency: string; encoding: ExportEncoding },
   evaluator: PurchaseEvaluator,
   asOfDay: number,
   size: number,
@@ -289,27 +352,22 @@ async function readParts(
     recordsOfPart[k] = records;
     options.onProgress?.(1, bytesOfPart.reduce((a, b) => a + (b ?? 0), 0), recordsOfPart.reduce((a, b) => a + (b ?? 0), 0));
   };
+  // What a part's reading needs wherever it runs; here it also takes the compiled policy, a thread the policy.
+  const partOf = (start: number, end: number | undefined, columns: ColumnIndex | undefined) => ({
+    path,
+    asOfDay,
+    start,
+    end,
+    columns,
+    columnNames: options.columnNames,
+    collectBuyCandidates,
+    encoding: options.encoding,
+  });
   const readHere = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
-    readExportPart({
-      path,
-      evaluator,
-      asOfDay,
-      start,
-      end,
-      columns,
-      columnNames: options.columnNames,
-      collectBuyCandidates,
-      enrich: options.enrich,
-      onProgress: progress(k),
-      highWaterMark: options.highWaterMark,
-    });
+    readExportPart({ ...partOf(start, end, columns), evaluator, enrich: options.enrich, onProgress: progress(k), highWaterMark: options.highWaterMark });
   const read = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
     threads
-      ? threads.read(
-          k % threads.count,
-          { path, policy: options.policy, currency: options.currency, asOfDay, start, end, columns, columnNames: options.columnNames, collectBuyCandidates },
-          progress(k),
-        )
+      ? threads.read(k % threads.count, { ...partOf(start, end, columns), policy: options.policy, currency: options.currency }, progress(k))
       : readHere(k, start, end, columns);
 
   const starts = partCount > 1 ? await partStarts(path, size, partCount) : [0];
@@ -321,7 +379,7 @@ async function readParts(
     columns = part.columns;
   } else {
     // The header first, so every part knows the columns (and a bad header is told once).
-    const header = (await readRecordsAt(path, [0])).get(0);
+    const header = (await readRecordsAt(path, [0], options.encoding)).get(0);
     if (header === undefined) return { columns: null, threads: 1, parts: [], rowsSkipped: 0, skipped: [] };
     columns = columnsOf(header, options.columnNames);
     const known = columns;

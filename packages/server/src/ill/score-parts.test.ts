@@ -6,8 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PurchasePolicy } from '@liaison/core';
+import type { ExportEncoding, PurchasePolicy } from '@liaison/core';
 import { defaultPurchasePolicy } from '@liaison/core';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as ExportPartModule from './export-part.js';
 import type { ExportPartOptions } from './export-part.js';
@@ -34,9 +35,9 @@ beforeEach(() => {
 const folder = mkdtempSync(join(tmpdir(), 'liaison-score-parts-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let files = 0;
-function writeExport(text: string): string {
+function writeExport(text: string | Buffer): string {
   const path = join(folder, `export-${++files}.csv`);
-  writeFileSync(path, text, 'utf8');
+  writeFileSync(path, text);
   return path;
 }
 
@@ -166,7 +167,7 @@ interface Scoring {
 }
 
 /** Scores `path` in this thread in `parts` parts; the run without its thread count. */
-async function scoreInParts(path: string, parts: number, extra: { highWaterMark?: number } = {}): Promise<Scoring> {
+async function scoreInParts(path: string, parts: number, extra: { highWaterMark?: number; encoding?: ExportEncoding } = {}): Promise<Scoring> {
   const scored: ScoredRequest[] = [];
   const { threads, ...run } = await scoreExport({
     path,
@@ -375,5 +376,64 @@ describe('a file with fewer lines than parts', () => {
       expect(inParts.scored).toStrictEqual(whole.scored);
       expect(inParts.run).toStrictEqual(whole.run);
     }
+  });
+});
+
+describe('the same export in other encodings', () => {
+  // Windows-1252 holds only some characters: the text keeps those and has "?" for the others, in every encoding.
+  const isIn1252 = (character: string) => iconv.decode(iconv.encode(character, 'windows-1252'), 'windows-1252') === character;
+  const records = illiadRecords(3000, 99).map((record) => [...record].map((character) => (isIn1252(character) ? character : '?')).join(''));
+  const text = exportText(records);
+  const encoded: [string, Buffer, ExportEncoding | undefined][] = [
+    ['UTF-16LE with a byte-order mark', Buffer.from('\ufeff' + text, 'utf16le'), undefined],
+    ['UTF-16BE with a byte-order mark', Buffer.from('\ufeff' + text, 'utf16le').swap16(), undefined],
+    ['Windows-1252, as asked', iconv.encode(text, 'windows-1252'), 'windows-1252'],
+  ];
+  let reference: Scoring;
+  beforeAll(async () => {
+    reference = await scoreInParts(writeExport(text), 1);
+  });
+
+  it('holds characters outside ASCII that each encoding writes its own way', () => {
+    // Curly quotes and dashes are the bytes 0x80–0x9F of Windows-1252, where it differs from ISO-8859-1.
+    expect(text).toMatch(/é/);
+    expect(text).toMatch(/[—„“]/);
+    expect(reference.run.notUtf8Line).toBeNull();
+  });
+
+  it.each(encoded)('%s scores as the UTF-8 file does, in one part or several, read in small pieces or large', async (_name, bytes, encoding) => {
+    const path = writeExport(bytes);
+    const isUtf16 = encoding === undefined;
+    for (const parts of [1, 3]) {
+      for (const highWaterMark of [undefined, 4099]) {
+        const { run, scored } = await scoreInParts(path, parts, { highWaterMark, encoding });
+        expect(scored).toStrictEqual(reference.scored);
+        expect(run.encoding).toBe(isUtf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'windows-1252');
+        expect({ ...run, encoding: 'utf-8' }).toStrictEqual(reference.run);
+        // A UTF-16 file cannot be cut at a 0x0A byte, so it is read in one part.
+        if (isUtf16) expect(partReads.splice(0)).toHaveLength(1);
+      }
+    }
+  });
+
+  it('a Windows-1252 file, with no encoding named, is read again as Windows-1252 from the first line that is not UTF-8', async () => {
+    const bytes = encoded[2]![1];
+    const path = writeExport(bytes);
+    const firstHighByte = bytes.findIndex((byte) => byte >= 0x80);
+    const expectedLine = 1 + bytes.subarray(0, firstHighByte).filter((byte) => byte === 10).length;
+    for (const parts of [1, 3]) {
+      for (const highWaterMark of [undefined, 4099]) {
+        const { run, scored } = await scoreInParts(path, parts, { highWaterMark });
+        expect(scored).toStrictEqual(reference.scored);
+        expect(run).toStrictEqual({ ...reference.run, encoding: 'windows-1252', notUtf8Line: expectedLine });
+      }
+    }
+  });
+
+  it('a file named as UTF-8 that is not stops, naming the line and how to name its encoding', async () => {
+    const path = writeExport(encoded[2]![1]);
+    await expect(scoreInParts(path, 3, { encoding: 'utf-8' })).rejects.toThrow(
+      /^line \d+ holds bytes that are not UTF-8, but the file was to be read as UTF-8\. Name the encoding it was saved in, e\.g\. --encoding windows-1252/,
+    );
   });
 });

@@ -6,11 +6,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportColumnNames, PurchasePolicy } from '@liaison/core';
+import type { ExportColumnNames, ExportEncoding, PurchasePolicy } from '@liaison/core';
 import { CsvFormatError } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { ExportPart } from './export-part.js';
 import { ExportFormatError } from './export-part.js';
+import { NotUtf8Error } from './text-encoding.js';
 
 /** What a worker is asked to do: read a part of an export. */
 export interface WorkerRequest {
@@ -25,6 +26,7 @@ export interface WorkerRequest {
   columns: ColumnIndex | undefined;
   columnNames: ExportColumnNames | undefined;
   collectBuyCandidates: boolean;
+  encoding: ExportEncoding;
 }
 
 /** An error as it crosses from a worker. */
@@ -32,6 +34,7 @@ export interface WorkerError {
   name: string;
   message: string;
   line?: number;
+  byteOffset?: number;
 }
 
 /** What a worker answers, with the id of the request. */
@@ -44,6 +47,7 @@ export type WorkerReply =
 function errorFrom(error: WorkerError): Error {
   if (error.name === 'CsvFormatError') return new CsvFormatError(error.message, error.line ?? 0);
   if (error.name === 'ExportFormatError') return new ExportFormatError(error.message);
+  if (error.name === 'NotUtf8Error') return new NotUtf8Error(error.byteOffset ?? 0);
   const rebuilt = new Error(error.message);
   rebuilt.name = error.name;
   return rebuilt;

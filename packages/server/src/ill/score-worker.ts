@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { compilePurchasePolicy } from '@liaison/core/batch';
 import { CsvFormatError } from './csv-records.js';
 import { readExportPart } from './export-part.js';
+import { NotUtf8Error } from './text-encoding.js';
 import type { WorkerError, WorkerReply, WorkerRequest } from './score-threads.js';
 
 /** Progress is told after each this many bytes, not after every piece read. */
@@ -25,6 +26,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     columns: request.columns,
     columnNames: request.columnNames,
     collectBuyCandidates: request.collectBuyCandidates,
+    encoding: request.encoding,
     onProgress: (bytesRead, records) => {
       if (bytesRead - told < progressBytes) return;
       told = bytesRead;
@@ -43,6 +45,7 @@ port.on('message', (request: WorkerRequest) => {
   handle(request).catch((error: unknown) => {
     const failure: WorkerError = error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
     if (error instanceof CsvFormatError) failure.line = error.line;
+    if (error instanceof NotUtf8Error) failure.byteOffset = error.byteOffset;
     reply({ type: 'error', id: request.id, error: failure });
   });
 });
