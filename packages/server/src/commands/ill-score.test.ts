@@ -249,6 +249,26 @@ describe('liaison ill score', () => {
     });
   });
 
+  it('reads an export Excel saved with semicolons and decimal commas, or with tabs, as the comma-separated one', async () => {
+    const records = csvRecords(readFileSync(fixture, 'utf8'));
+    const price = records[0]!.indexOf('Price');
+    const written = (delimiter: string, decimalMark: string) =>
+      records
+        .map((fields, row) =>
+          fields
+            .map((field, column) => (row > 0 && column === price ? field.replace('.', decimalMark) : field))
+            .map((field) => (field.includes(delimiter) || /["\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field))
+            .join(delimiter),
+        )
+        .join('\r\n') + '\r\n';
+    writeFileSync(join(folder, 'semicolons.csv'), written(';', ','));
+    writeFileSync(join(folder, 'tabs.csv'), written('\t', '.'));
+    expect(readFileSync(join(folder, 'semicolons.csv'), 'utf8')).toContain(';30,00;');
+    const expected = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    expect(await run(['ill', 'score', 'semicolons.csv', '--as-of', '2025-06-30'])).toEqual(expected);
+    expect(await run(['ill', 'score', 'tabs.csv', '--as-of', '2025-06-30'])).toEqual(expected);
+  });
+
   it('answers a mistaken option with the mistake and the usage line, not the whole help', async () => {
     const { code, stderr } = await run(['ill', 'score', fixture, '--threads', 'many']);
     expect(code).toBe(1);

@@ -10,7 +10,9 @@ const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.
 
 Scores every borrowing request in an export with ILLiad's column names (TransactionNumber,
 RequestType, DocumentType, LoanTitle, LoanAuthor, LoanDate, ISSN, Status, CreationDate, ...;
-optional Held, Price and Available columns give facts the library already knows).
+optional Held, Price and Available columns give facts the library already knows). Fields may be
+separated by commas, semicolons or tabs (told from the header line); prices may be written
+"1,045.50" or "1.045,50".
 
 Options:
   --config FILE   the policy file whose purchase section is used (default: ./liaison.config.yaml

@@ -19,6 +19,8 @@
 import { open } from 'node:fs/promises';
 import type { ExportEncoding } from '@liaison/core';
 import Papa from 'papaparse';
+import type { CsvDialect } from './csv-dialect.js';
+import { defaultDialect } from './csv-dialect.js';
 import { byteLengthIn, firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 
 /**
@@ -86,15 +88,15 @@ export class CsvRecordParser {
   /**
    * `startByte`: where in the file the text pushed begins (at the start of a record), so byte
    * offsets count from the file's start; a part of a file read on its own starts past 0, and
-   * only the file's own start may hold a byte-order mark. `encoding`: the file's, for the bytes
-   * a record takes (default UTF-8).
+   * only the file's own start may hold a byte-order mark. `dialect`: the file's delimiter, and
+   * its encoding for the bytes a record takes (default: commas, UTF-8).
    */
-  constructor(onRecord: OnRecord, { startByte = 0, encoding = 'utf-8' }: { startByte?: number; encoding?: ExportEncoding } = {}) {
+  constructor(onRecord: OnRecord, { startByte = 0, dialect = defaultDialect }: { startByte?: number; dialect?: CsvDialect } = {}) {
     this.#onRecord = onRecord;
     this.#anchorByte = startByte;
     this.#isFirstPush = startByte === 0;
-    this.#byteLength = byteLengthIn(encoding);
-    this.#parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"', step: (results) => this.#step(results) });
+    this.#byteLength = byteLengthIn(dialect.encoding);
+    this.#parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: '\n', quoteChar: '"', step: (results) => this.#step(results) });
   }
 
   /** Physical line (1 = the first line of the file) that the next record starts on. */
@@ -204,10 +206,10 @@ export interface ReadCsvOptions {
   /** Awaited after the records of each chunk, so a consumer can wait for its output or look-ups. */
   afterChunk?: () => Promise<void>;
   /**
-   * The file's text encoding (default UTF-8); a byte-order mark is not read as text. Bytes that
-   * are not UTF-8 in a UTF-8 file stop the read with NotUtf8Error.
+   * The file's delimiter and text encoding (default: commas, UTF-8); a byte-order mark is not
+   * read as text. Bytes that are not UTF-8 in a UTF-8 file stop the read with NotUtf8Error.
    */
-  encoding?: ExportEncoding;
+  dialect?: CsvDialect;
   /** Called with the parser before reading, e.g. to ask it for byte offsets of records. */
   withParser?: (parser: CsvRecordParser) => void;
   /**
@@ -303,10 +305,10 @@ export async function readCsvFile(path: string, onRecord: OnRecord, options: Rea
           }
           onRecord(fields, line, problem);
         },
-    { startByte: start, encoding: options.encoding },
+    { startByte: start, dialect: options.dialect },
   );
   options.withParser?.(parser);
-  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes, start, options.encoding ?? 'utf-8')) {
+  for await (const { text, bytesRead } of textPieces(path, options.highWaterMark ?? defaultChunkBytes, start, (options.dialect ?? defaultDialect).encoding)) {
     bytesPushed = start + bytesRead;
     parser.push(text);
     options.onProgress?.(bytesRead);

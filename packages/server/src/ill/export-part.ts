@@ -4,8 +4,9 @@
  * (RequestTable), and the rows left out. Parts are read apart, in worker threads when the file is
  * large, and joined afterwards; see score-export.ts.
  */
-import type { BorrowingRequest, ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
+import type { BorrowingRequest, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
 import { parseCreationDate } from '@liaison/core/batch';
+import type { CsvDialect } from './csv-dialect.js';
 import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
@@ -86,8 +87,8 @@ export interface ExportPartOptions {
   /** Bytes read so far (from `start`) and records seen; for a progress bar. */
   onProgress?: (bytesRead: number, records: number) => void;
   highWaterMark?: number;
-  /** The file's text encoding (default UTF-8). */
-  encoding?: ExportEncoding;
+  /** The file's delimiter and text encoding (default: commas, UTF-8). */
+  dialect?: CsvDialect;
 }
 
 /** What reading a part found; line numbers count from the part's first line (line 1). */
@@ -195,7 +196,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
       start: options.start,
       end: options.end,
       highWaterMark: options.highWaterMark,
-      encoding: options.encoding,
+      dialect: options.dialect,
       withParser: (created) => (parser = created),
       onProgress: (bytes) => options.onProgress?.(bytes, records),
       afterChunk: enrichWaiting,

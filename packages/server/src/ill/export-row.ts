@@ -60,13 +60,26 @@ export function parseYesNo(text: string): boolean | undefined | null {
   return null;
 }
 
-/** A price such as "45", "45.00", "$1,045.50" as a number; undefined when empty; null when unreadable. */
+/**
+ * A price as a number; undefined when empty; null when unreadable. Read as staff write them in
+ * any locale: "45", "45.00", "$1,045.50", "USD 45", and with a decimal comma, as spreadsheets in
+ * much of Europe save them: "45,00", "1.045,50 €", "1 045,50". Commas before groups of three
+ * digits group thousands ("1,045" is 1045); a comma before other digits is a decimal mark.
+ */
 export function parsePrice(text: string): number | undefined | null {
   if (text === '') return undefined;
   if (isPlainPrice(text)) return Number(text);
-  const digits = text.replace(/^[^\d.-]+/, '').replaceAll(',', '');
-  if (!/^\d+(\.\d+)?$/.test(digits)) return null;
-  return Number(digits);
+  // A currency sign or code before (or any words, as before) or after; spaces (also no-break ones) grouping thousands.
+  const number = text
+    .trim()
+    .replace(/^[^\d.,-]+/, '')
+    .replace(/\s*(?:\p{Sc}|[A-Z]{3})$/u, '')
+    .replace(/(?<=\d)[ \u00a0\u202f](?=\d{3}\b)/g, '');
+  if (/^\d+(\.\d+)?$/.test(number)) return Number(number);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(number)) return Number(number.replaceAll(',', ''));
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(number)) return Number(number.replaceAll('.', '').replace(',', '.'));
+  if (/^\d+,\d+$/.test(number)) return Number(number.replace(',', '.'));
+  return null;
 }
 
 /** The facts a record states, or the problem that makes a fact column unreadable. */

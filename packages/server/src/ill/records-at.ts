@@ -5,12 +5,13 @@
  * back the handful of rows that are needed.
  */
 import { open } from 'node:fs/promises';
-import type { ExportEncoding } from '@liaison/core';
+import type { CsvDialect } from './csv-dialect.js';
+import { defaultDialect } from './csv-dialect.js';
 import { CsvRecordParser } from './csv-records.js';
 import { firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 
-/** The records starting at each of `offsets` (byte offsets in the file at `path`, which is in `encoding`). Throws NotUtf8Error. */
-export async function readRecordsAt(path: string, offsets: Iterable<number>, encoding: ExportEncoding = 'utf-8'): Promise<Map<number, string[]>> {
+/** The records starting at each of `offsets` (byte offsets in the file at `path`, written in `dialect`). Throws NotUtf8Error. */
+export async function readRecordsAt(path: string, offsets: Iterable<number>, dialect: CsvDialect = defaultDialect): Promise<Map<number, string[]>> {
   const records = new Map<number, string[]>();
   const sorted = [...new Set(offsets)].sort((a, b) => a - b);
   if (sorted.length === 0) return records;
@@ -23,12 +24,12 @@ export async function readRecordsAt(path: string, offsets: Iterable<number>, enc
         const { bytesRead } = await file.read(buffer, 0, length, offset);
         const isEnd = bytesRead < length;
         let record: string[] | null = null;
-        const parser = new CsvRecordParser((fields) => (record ??= [...fields]));
+        const parser = new CsvRecordParser((fields) => (record ??= [...fields]), { dialect });
         // A character cut at the end of the buffer only spoils text after the first record.
         const bytes = buffer.subarray(0, bytesRead);
         let text: string;
         try {
-          text = (await pieceDecoder(encoding)).write(bytes);
+          text = (await pieceDecoder(dialect.encoding)).write(bytes);
         } catch (error) {
           if (!isUndecodableError(error)) throw error;
           throw new NotUtf8Error(offset + firstByteNotUtf8(bytes));

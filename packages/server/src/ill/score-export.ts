@@ -15,6 +15,8 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
+import type { CsvDelimiter, CsvDialect } from './csv-dialect.js';
+import { delimiterOfHeader } from './csv-dialect.js';
 import { quoteProblemText } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { Enrich, ExportPart, SkippedRow } from './export-part.js';
@@ -27,7 +29,7 @@ import type { RequestTableData } from './request-table.js';
 import { joinedTables, RequestTable } from './request-table.js';
 import { ScoreThreads } from './score-threads.js';
 import type { ScoredOutput } from './scored-output.js';
-import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error } from './text-encoding.js';
+import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 import { TitleIdMerger } from './title-ids.js';
 
 export type { Enrich, ScoredRequest, SkippedRow, Verdict };
@@ -81,6 +83,8 @@ export interface ScoreRun {
   threads: number;
   /** The encoding the file was read in: as asked, as its byte-order mark said, or Windows-1252 (see notUtf8Line). */
   encoding: ExportEncoding;
+  /** The character between fields, as the header line showed. */
+  delimiter: CsvDelimiter;
   /**
    * Set when no encoding was asked for and the file was not UTF-8: the first line holding a byte
    * that is not, for which the file was read again as Windows-1252.
@@ -144,6 +148,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const marked = await encodingOfByteOrderMarkAt(path);
   let encoding = marked ?? options.encoding ?? 'utf-8';
   let notUtf8Line: number | null = null;
+  const delimiter = delimiterOfHeader(await headerLineOf(path, encoding));
   const threadCount = options.enrich ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   // A UTF-16 file cannot be cut at any 0x0A byte: it is read in one part.
   const isSplittable = !options.enrich && isSplittableAtLineBreakBytes(encoding);
@@ -152,7 +157,7 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   let read: ReadParts;
   try {
     try {
-      read = await readParts({ ...options, currency, encoding }, evaluator, asOfDay, size, partCount, threads);
+      read = await readParts({ ...options, currency, dialect: { encoding, delimiter } }, evaluator, asOfDay, size, partCount, threads);
     } catch (error) {
       if (!(error instanceof NotUtf8Error)) throw error;
       const line = await lineOfByte(path, error.byteOffset);
@@ -164,14 +169,30 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
       // Not UTF-8 and no encoding named: most such exports are Excel's "CSV (Comma delimited)".
       encoding = 'windows-1252';
       notUtf8Line = line;
-      read = await readParts({ ...options, currency, encoding }, evaluator, asOfDay, size, partCount, threads);
+      read = await readParts({ ...options, currency, dialect: { encoding, delimiter } }, evaluator, asOfDay, size, partCount, threads);
     }
   } finally {
     // Judging in the threads too was measured no faster here (2 cores) and kept each thread's
     // heap from the reading alive: the threads stop once the parts are read.
     await threads?.close();
   }
-  return judgeAndSum({ ...options, currency, encoding, notUtf8Line }, evaluator, asOfDay, read);
+  return judgeAndSum({ ...options, currency, dialect: { encoding, delimiter }, notUtf8Line }, evaluator, asOfDay, read);
+}
+
+/**
+ * The first line of the file at `path` (at most 64 KiB of it), decoded as `encoding` but leniently
+ * (a byte that is not UTF-8 is found, and told, by the reading proper), without a byte-order mark.
+ */
+async function headerLineOf(path: string, encoding: ExportEncoding): Promise<string> {
+  const file = await open(path, 'r');
+  try {
+    const { bytesRead, buffer } = await file.read(Buffer.alloc(64 << 10), 0, 64 << 10, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    const text = encoding === 'utf-8' ? bytes.toString('utf8') : (await pieceDecoder(encoding)).write(bytes);
+    return text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!;
+  } finally {
+    await file.close();
+  }
 }
 
 /** The encoding the byte-order mark of the file at `path` says, or null. */
@@ -204,7 +225,7 @@ async function lineOfByte(path: string, offset: number): Promise<number> {
 }
 
 /** Joins the parts, counts demand, judges every row in input order and sums up the run. */
-async function judgeAndSum(options: ScoreExportOptions & { currency: string; encoding: ExportEncoding; notUtf8Line: number | null }, evaluator: PurchaseEvaluator, asOfDay: number, read: ReadParts): Promise<ScoreRun> {
+async function judgeAndSum(options: ScoreExportOptions & { currency: string; dialect: CsvDialect; notUtf8Line: number | null }, evaluator: PurchaseEvaluator, asOfDay: number, read: ReadParts): Promise<ScoreRun> {
   const { path, policy, currency } = options;
   const collectBuyList = options.collectBuyList === true;
   const { columns, parts } = read;
@@ -288,7 +309,7 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; enc
 
   // The titles' own words, read back from the rows that first named them.
   const topOffsets = [...topIds.keys()].map((id) => firstOffsetOfTitle[id]!);
-  const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()], options.encoding);
+  const texts = await readRecordsAt(path, [...topOffsets, ...buyFirstOffset.values()], options.dialect);
   const describe = (offset: number, id: number): TitleDemand => {
     const fields = texts.get(offset) ?? [];
     return {
@@ -320,7 +341,8 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; enc
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
     threads: read.threads,
-    encoding: options.encoding,
+    encoding: options.dialect.encoding,
+    delimiter: options.dialect.delimiter,
     notUtf8Line: options.notUtf8Line,
   };
 }
@@ -336,7 +358,7 @@ interface ReadParts {
 }
 
 async function readParts(
-  options: ScoreExportOptions & { currency: string; encoding: ExportEncoding },
+  options: ScoreExportOptions & { currency: string; dialect: CsvDialect },
   evaluator: PurchaseEvaluator,
   asOfDay: number,
   size: number,
@@ -361,7 +383,7 @@ async function readParts(
     columns,
     columnNames: options.columnNames,
     collectBuyCandidates,
-    encoding: options.encoding,
+    dialect: options.dialect,
   });
   const readHere = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
     readExportPart({ ...partOf(start, end, columns), evaluator, enrich: options.enrich, onProgress: progress(k), highWaterMark: options.highWaterMark });
@@ -379,7 +401,7 @@ async function readParts(
     columns = part.columns;
   } else {
     // The header first, so every part knows the columns (and a bad header is told once).
-    const header = (await readRecordsAt(path, [0], options.encoding)).get(0);
+    const header = (await readRecordsAt(path, [0], options.dialect)).get(0);
     if (header === undefined) return { columns: null, threads: 1, parts: [], rowsSkipped: 0, skipped: [] };
     columns = columnsOf(header, options.columnNames);
     const known = columns;

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportColumnNames, ExportEncoding, PurchasePolicy } from '@liaison/core';
+import type { ExportColumnNames, PurchasePolicy } from '@liaison/core';
+import type { CsvDialect } from './csv-dialect.js';
 import { CsvFormatError } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import type { ExportPart } from './export-part.js';
@@ -26,7 +27,7 @@ export interface WorkerRequest {
   columns: ColumnIndex | undefined;
   columnNames: ExportColumnNames | undefined;
   collectBuyCandidates: boolean;
-  encoding: ExportEncoding;
+  dialect: CsvDialect;
 }
 
 /** An error as it crosses from a worker. */

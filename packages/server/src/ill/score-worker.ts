@@ -26,7 +26,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     columns: request.columns,
     columnNames: request.columnNames,
     collectBuyCandidates: request.collectBuyCandidates,
-    encoding: request.encoding,
+    dialect: request.dialect,
     onProgress: (bytesRead, records) => {
       if (bytesRead - told < progressBytes) return;
       told = bytesRead;
