@@ -83,9 +83,28 @@ describe('parseCreationDate', () => {
         const piece = pieces[random(pieces.length)]!;
         text = text.slice(0, at) + piece + text.slice(at + random(2));
       }
-      const direct = parseCreationDate(text);
-      if (direct !== parseCreationDate(` ${text}`)) disagreements.push(`${text} -> ${direct}`);
+      for (const order of ['month-first', 'day-first'] as const) {
+        const direct = parseCreationDate(text, order);
+        if (direct !== parseCreationDate(` ${text}`, order)) disagreements.push(`${text} (${order}) -> ${direct}`);
+      }
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('reads dates with slashes day first when told, and dates with dots day first always', () => {
+    const march4 = Date.UTC(2025, 2, 4) / 86_400_000;
+    const april3 = Date.UTC(2025, 3, 3) / 86_400_000;
+    expect(parseCreationDate('3/4/2025')).toBe(march4);
+    expect(parseCreationDate('3/4/2025', 'day-first')).toBe(april3);
+    expect(parseCreationDate('04/03/2025 10:15', 'day-first')).toBe(march4);
+    expect(parseCreationDate('04/03/2025 10:15:00', 'day-first')).toBe(march4);
+    expect(parseCreationDate('4/3/2025 10:15:00 AM', 'day-first')).toBe(march4);
+    expect(parseCreationDate('13/03/2025', 'day-first')).toBe(Date.UTC(2025, 2, 13) / 86_400_000);
+    expect(parseCreationDate('13/03/2025')).toBeNull();
+    expect(parseCreationDate('04.03.2025 10:15')).toBe(march4);
+    expect(parseCreationDate('4.3.2025', 'month-first')).toBe(march4);
+    expect(parseCreationDate('31.02.2025')).toBeNull();
+    expect(parseCreationDate('04.03/2025')).toBeNull();
+    expect(parseCreationDate('2025-03-04', 'day-first')).toBe(march4);
   });
 });

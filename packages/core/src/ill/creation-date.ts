@@ -1,14 +1,20 @@
 /**
  * When a borrowing request was made, as a day number. ILLiad exports write it as ISO
  * ("2025-03-04 10:15:00", "2025-03-04T10:15:00.123") or as US text ("3/4/2025 10:15:00 AM",
- * "03/04/2025"). A batch scores a million rows, so this is a hand-written scanner: no
- * regular expressions, no Date.parse (which is slow and reads "3/4/2025" differently per engine).
+ * "03/04/2025"). A spreadsheet saved where the day comes first writes "04/03/2025 10:15"
+ * (read so with the order 'day-first') or "04.03.2025 10:15" (dots: always day first). A batch
+ * scores a million rows, so this is a hand-written scanner: no regular expressions, no
+ * Date.parse (which is slow and reads "3/4/2025" differently per engine).
  *
  * The date is taken as written: a time of day is checked for shape and then ignored, and a
  * zone offset ("Z", "+02:00") does not move the date. The day number is that calendar date's
  * count of days since 1970-01-01.
  */
 import { daysInMonth, dayNumberFromCivil } from './day-number.js';
+
+/** Which comes first in a date written with slashes: "3/4/2025" is 4 March month first, 3 April day first. */
+export const dateOrders = ['month-first', 'day-first'] as const;
+export type DateOrder = (typeof dateOrders)[number];
 
 const zero = 48; // '0'
 const space = 32;
@@ -99,7 +105,7 @@ const notDigit = 16;
  * anything else, or anything wrong in these (the general scan then decides), so this only ever
  * gives what the scan gives, sooner.
  */
-function commonShape(text: string): number {
+function commonShape(text: string, isDayFirst: boolean): number {
   const length = text.length;
   let year: number;
   let month: number;
@@ -159,6 +165,7 @@ function commonShape(text: string): number {
     minute = n0 * 10 + n1;
     second = s0 * 10 + s1;
     if (hour < 1 || hour > 12) return Number.NaN;
+    if (isDayFirst) [month, day] = [day, month];
   } else {
     return Number.NaN;
   }
@@ -169,11 +176,14 @@ function commonShape(text: string): number {
 /**
  * Day number (days since 1970-01-01) of a request's creation date, or null when the text is
  * not a real date in one of the shapes ILLiad writes ("2025-03-04", "2025-03-04 10:15:00",
- * "2025-03-04T10:15:00.123", "3/4/2025 10:15:00 AM", "03/04/2025"). US dates are month/day/year.
+ * "2025-03-04T10:15:00.123", "3/4/2025 10:15:00 AM", "03/04/2025") or a spreadsheet does
+ * ("04.03.2025 10:15"). Dates with slashes are month/day/year unless `order` is 'day-first';
+ * dates with dots are day.month.year.
  */
-export function parseCreationDate(text: string | undefined | null): number | null {
+export function parseCreationDate(text: string | undefined | null, order: DateOrder = 'month-first'): number | null {
   if (!text) return null;
-  const common = commonShape(text);
+  const isDayFirst = order === 'day-first';
+  const common = commonShape(text, isDayFirst);
   if (common === common) return common; // not NaN
   let end = text.length;
   cursor = 0;
@@ -193,13 +203,16 @@ export function parseCreationDate(text: string | undefined | null): number | nul
     if (text.charCodeAt(cursor) !== 45) return null;
     cursor++;
     day = readNumber(text, 1, 2);
-  } else if (text.charCodeAt(cursor) === 47 /* / */ && cursor - start <= 2) {
-    month = firstNumber;
+  } else if ((text.charCodeAt(cursor) === 47 /* / */ || text.charCodeAt(cursor) === 46) /* . */ && cursor - start <= 2) {
+    const separator = text.charCodeAt(cursor);
     cursor++;
-    day = readNumber(text, 1, 2);
-    if (text.charCodeAt(cursor) !== 47) return null;
+    const second = readNumber(text, 1, 2);
+    if (text.charCodeAt(cursor) !== separator) return null;
     cursor++;
     year = readNumber(text, 4, 4);
+    const isDayFirstHere = separator === 46 || isDayFirst;
+    month = isDayFirstHere ? second : firstNumber;
+    day = isDayFirstHere ? firstNumber : second;
   } else {
     return null;
   }

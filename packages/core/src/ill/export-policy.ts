@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { ExportField } from './export-fields.js';
+import { dateOrders } from './creation-date.js';
 import { exportEncodingNamed, exportEncodings } from './export-encoding.js';
 import { exportFactFields, exportRequestFields } from './export-fields.js';
 
@@ -26,6 +27,12 @@ export const illExportPolicySchema = z
      * UTF-8, or Windows-1252 when the file is not UTF-8.
      */
     encoding: encoding.optional(),
+    /**
+     * How dates written with slashes are read: month-first ("3/4/2025" is 4 March, as ILLiad in
+     * the US writes them; the default) or day-first (3 April, as spreadsheets in much of the
+     * world write them). Dates with dots ("04.03.2025") are always day first.
+     */
+    date_order: z.enum(dateOrders, { error: `is not a date order; write ${dateOrders.join(' or ')}` }).default('month-first'),
     /** Field name → the export's column heading (compared without regard to case). */
     columns: z
       .strictObject(Object.fromEntries([...exportRequestFields, ...exportFactFields].map((field) => [field, heading.optional()])) as Record<ExportField, z.ZodOptional<typeof heading>>)

@@ -249,24 +249,56 @@ describe('liaison ill score', () => {
     });
   });
 
-  it('reads an export Excel saved with semicolons and decimal commas, or with tabs, as the comma-separated one', async () => {
+  describe('an export a spreadsheet saved in its own way', () => {
     const records = csvRecords(readFileSync(fixture, 'utf8'));
-    const price = records[0]!.indexOf('Price');
-    const written = (delimiter: string, decimalMark: string) =>
+    const [price, created] = ['Price', 'CreationDate'].map((name) => records[0]!.indexOf(name)) as [number, number];
+    /** "3/4/2025 4:45:10 PM" as a spreadsheet where the day comes first writes it: "04/03/2025 16:45" (with `separator`). */
+    const dayFirst = (text: string, separator: string) => {
+      const us = /^(\d+)\/(\d+)\/(\d{4}) (\d+):(\d\d):\d\d ([AP])M$/.exec(text);
+      if (!us) return text; // ISO stays ISO
+      const [, month, day, year, hour, minute, half] = us;
+      const hours = (Number(hour) % 12) + (half === 'P' ? 12 : 0);
+      return `${day!.padStart(2, '0')}${separator}${month!.padStart(2, '0')}${separator}${year} ${String(hours).padStart(2, '0')}:${minute}`;
+    };
+    /** The fixture with `delimiter`, `decimalMark` in prices and its dates made by `date`. */
+    const written = (delimiter: string, decimalMark: string, date: (text: string) => string = (text) => text) =>
       records
         .map((fields, row) =>
           fields
-            .map((field, column) => (row > 0 && column === price ? field.replace('.', decimalMark) : field))
+            .map((field, column) => (row === 0 ? field : column === price ? field.replace('.', decimalMark) : column === created ? date(field) : field))
             .map((field) => (field.includes(delimiter) || /["\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field))
             .join(delimiter),
         )
         .join('\r\n') + '\r\n';
-    writeFileSync(join(folder, 'semicolons.csv'), written(';', ','));
-    writeFileSync(join(folder, 'tabs.csv'), written('\t', '.'));
-    expect(readFileSync(join(folder, 'semicolons.csv'), 'utf8')).toContain(';30,00;');
-    const expected = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
-    expect(await run(['ill', 'score', 'semicolons.csv', '--as-of', '2025-06-30'])).toEqual(expected);
-    expect(await run(['ill', 'score', 'tabs.csv', '--as-of', '2025-06-30'])).toEqual(expected);
+    let expected: Awaited<ReturnType<typeof run>>;
+    beforeAll(async () => {
+      expected = await run(['ill', 'score', fixture, '--as-of', '2025-06-30']);
+    });
+
+    it('with semicolons, decimal commas and day-first dates with dots (Excel in Germany), or with tabs: as the ILLiad one', async () => {
+      writeFileSync(join(folder, 'semicolons.csv'), written(';', ',', (text) => dayFirst(text, '.')));
+      writeFileSync(join(folder, 'tabs.csv'), written('\t', '.'));
+      const semicolons = readFileSync(join(folder, 'semicolons.csv'), 'utf8');
+      expect(semicolons).toContain(';30,00;');
+      expect(semicolons).toContain(';07.03.2025 16:45;');
+      expect(await run(['ill', 'score', 'semicolons.csv', '--as-of', '2025-06-30'])).toEqual(expected);
+      expect(await run(['ill', 'score', 'tabs.csv', '--as-of', '2025-06-30'])).toEqual(expected);
+    });
+
+    it('with day-first dates with slashes: as the ILLiad one with ill_export.date_order: day-first, and a hint without', async () => {
+      writeFileSync(join(folder, 'day-first.csv'), written(',', '.', (text) => dayFirst(text, '/')).replace('2025-03-06 14:30:00', '13/03/2025 14:30'));
+      // The same dates in ISO form, which reads alike in either order.
+      const iso = (text: string) => dayFirst(text, '/').replace(/^(\d\d)\/(\d\d)\/(\d{4})/, '$3-$2-$1');
+      writeFileSync(join(folder, 'day-first-expected.csv'), written(',', '.', iso).replace('2025-03-06 14:30:00', '2025-03-13 14:30'));
+      writeFileSync(join(folder, 'day-first.yaml'), stringifyYaml({ ...parseYaml(readFileSync(exampleConfig, 'utf8')), ill_export: { date_order: 'day-first' } }));
+      const asIlliad = await run(['ill', 'score', 'day-first-expected.csv', '--as-of', '2025-06-30', '--config', 'day-first.yaml']);
+      expect(await run(['ill', 'score', 'day-first.csv', '--as-of', '2025-06-30', '--config', 'day-first.yaml'])).toEqual(asIlliad);
+      const { code, stderr } = await run(['ill', 'score', 'day-first.csv', '--as-of', '2025-06-30']);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(
+        /line \d+: CreationDate "13\/03\/2025 14:30" is not a date month first \(M\/D\/YYYY\); if this export writes dates day first, set ill_export.date_order: day-first in the policy file; row skipped/,
+      );
+    });
   });
 
   it('answers a mistaken option with the mistake and the usage line, not the whole help', async () => {

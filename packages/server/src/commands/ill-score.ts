@@ -12,7 +12,8 @@ Scores every borrowing request in an export with ILLiad's column names (Transact
 RequestType, DocumentType, LoanTitle, LoanAuthor, LoanDate, ISSN, Status, CreationDate, ...;
 optional Held, Price and Available columns give facts the library already knows). Fields may be
 separated by commas, semicolons or tabs (told from the header line); prices may be written
-"1,045.50" or "1.045,50".
+"1,045.50" or "1.045,50"; CreationDate as ISO, M/D/YYYY (D/M/YYYY with the policy's
+ill_export.date_order: day-first) or D.M.YYYY.
 
 Options:
   --config FILE   the policy file whose purchase section is used (default: ./liaison.config.yaml

@@ -94,6 +94,7 @@ export async function runBatch(
         threads: options.threads,
         columnNames: loaded.policy?.ill_export.columns,
         encoding: options.encoding ?? loaded.policy?.ill_export.encoding,
+        dateOrder: loaded.policy?.ill_export.date_order,
         ...extra,
       }),
   };

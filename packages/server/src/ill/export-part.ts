@@ -4,7 +4,7 @@
  * (RequestTable), and the rows left out. Parts are read apart, in worker threads when the file is
  * large, and joined afterwards; see score-export.ts.
  */
-import type { BorrowingRequest, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
+import type { BorrowingRequest, DateOrder, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
 import { parseCreationDate } from '@liaison/core/batch';
 import type { CsvDialect } from './csv-dialect.js';
 import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
@@ -89,6 +89,8 @@ export interface ExportPartOptions {
   highWaterMark?: number;
   /** The file's delimiter and text encoding (default: commas, UTF-8). */
   dialect?: CsvDialect;
+  /** How CreationDate's dates with slashes are read (default: month first, as ILLiad in the US writes them). */
+  dateOrder?: DateOrder;
 }
 
 /** What reading a part found; line numbers count from the part's first line (line 1). */
@@ -108,9 +110,17 @@ export interface ExportPart {
   lines: number;
 }
 
+/** Why a CreationDate cannot be read, with the setting to change when it reads in the other order. */
+function dateProblem(text: string, order: DateOrder): string {
+  const other: DateOrder = order === 'month-first' ? 'day-first' : 'month-first';
+  if (parseCreationDate(text, other) === null) return `CreationDate "${text}" is not a date`;
+  return `CreationDate "${text}" is not a date ${order === 'month-first' ? 'month first (M/D/YYYY)' : 'day first (D/M/YYYY)'}; if this export writes dates ${other.replace('-', ' ')}, set ill_export.date_order: ${other} in the policy file`;
+}
+
 /** Reads one part of an export (or all of it). Throws ExportFormatError, CsvFormatError or a read error. */
 export async function readExportPart(options: ExportPartOptions): Promise<ExportPart> {
   const { evaluator, asOfDay } = options;
+  const dateOrder = options.dateOrder ?? 'month-first';
   let columns: ColumnIndex | null = options.columns ?? null;
   let request = columns ? new RecordRequest(columns) : null;
   let records = 0;
@@ -162,8 +172,8 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
       const transactionNumber = cell(fields, columns.TransactionNumber);
       if (transactionNumber === '') return skip(line, 'has no TransactionNumber');
       const creationText = cell(fields, columns.CreationDate);
-      const day = parseCreationDate(creationText);
-      if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : `CreationDate "${creationText}" is not a date`);
+      const day = parseCreationDate(creationText, dateOrder);
+      if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : dateProblem(creationText, dateOrder));
       const factProblem = stated.read(fields, columns);
       if (factProblem !== null) return skip(line, factProblem);
 

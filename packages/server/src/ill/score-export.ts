@@ -13,7 +13,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
+import type { DateOrder, ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
 import type { CsvDelimiter, CsvDialect } from './csv-dialect.js';
 import { delimiterOfHeader } from './csv-dialect.js';
@@ -109,6 +109,8 @@ export interface ScoreExportOptions {
   onProgress?: (pass: 1, bytesRead: number, records: number) => void;
   /** The export's headings for fields not under their ILLiad names (the policy's `ill_export.columns`). */
   columnNames?: ExportColumnNames;
+  /** How CreationDate's dates with slashes are read (the policy's `ill_export.date_order`); default month first. */
+  dateOrder?: DateOrder;
   /**
    * The export's encoding when it has no byte-order mark (the policy's `ill_export.encoding`).
    * Without one: UTF-8, or Windows-1252 when the file is not UTF-8 (as Excel on Windows saves CSV).
@@ -384,6 +386,7 @@ async function readParts(
     columnNames: options.columnNames,
     collectBuyCandidates,
     dialect: options.dialect,
+    dateOrder: options.dateOrder ?? 'month-first',
   });
   const readHere = (k: number, start: number, end: number | undefined, columns: ColumnIndex | undefined) =>
     readExportPart({ ...partOf(start, end, columns), evaluator, enrich: options.enrich, onProgress: progress(k), highWaterMark: options.highWaterMark });

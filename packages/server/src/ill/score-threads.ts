@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportColumnNames, PurchasePolicy } from '@liaison/core';
+import type { DateOrder, ExportColumnNames, PurchasePolicy } from '@liaison/core';
 import type { CsvDialect } from './csv-dialect.js';
 import { CsvFormatError } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
@@ -28,6 +28,7 @@ export interface WorkerRequest {
   columnNames: ExportColumnNames | undefined;
   collectBuyCandidates: boolean;
   dialect: CsvDialect;
+  dateOrder: DateOrder;
 }
 
 /** An error as it crosses from a worker. */

@@ -27,6 +27,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     columnNames: request.columnNames,
     collectBuyCandidates: request.collectBuyCandidates,
     dialect: request.dialect,
+    dateOrder: request.dateOrder,
     onProgress: (bytesRead, records) => {
       if (bytesRead - told < progressBytes) return;
       told = bytesRead;
