@@ -25,6 +25,3 @@ const namesOf: Readonly<Record<string, ExportEncoding>> = {
 export function exportEncodingNamed(name: string): ExportEncoding | null {
   return namesOf[name.trim().toLowerCase()] ?? null;
 }
-
-/** The names exportEncodingNamed knows, for a message saying which may be used. */
-export const exportEncodingNames: readonly string[] = Object.keys(namesOf);

@@ -43,8 +43,3 @@ function countOutsideQuotes(line: string, character: string): number {
   }
   return count;
 }
-
-/** The name of a delimiter for a message. */
-export function delimiterName(delimiter: CsvDelimiter): string {
-  return delimiter === ',' ? 'commas' : delimiter === ';' ? 'semicolons' : 'tabs';
-}

@@ -21,7 +21,7 @@ import type { ExportEncoding } from '@liaison/core';
 import Papa from 'papaparse';
 import type { CsvDialect } from './csv-dialect.js';
 import { defaultDialect } from './csv-dialect.js';
-import { byteLengthIn, firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
+import { byteLengthIn, pieceDecoder } from './text-encoding.js';
 
 /**
  * Called once per record (blank lines are counted but not passed on). `problem` says when the
@@ -258,23 +258,10 @@ async function* textPieces(path: string, chunkBytes: number, start: number, enco
       if (count < chunkBytes) isEnd = true;
       else readNext();
       bytesRead += count;
-      let text: string;
-      try {
-        text = decoder.write(buffer.subarray(0, count));
-      } catch (error) {
-        if (!isUndecodableError(error)) throw error;
-        throw new NotUtf8Error(start + bytesRead - count + firstByteNotUtf8(buffer.subarray(0, count)));
-      }
+      const text = decoder.write(buffer.subarray(0, count), start + bytesRead - count);
       if (text !== '') yield { text, bytesRead };
     }
-    let rest: string;
-    try {
-      rest = decoder.end();
-    } catch (error) {
-      // The file ends inside a character.
-      if (!isUndecodableError(error)) throw error;
-      throw new NotUtf8Error(start + bytesRead - 1);
-    }
+    const rest = decoder.end(start + bytesRead);
     if (rest !== '') yield { text: rest, bytesRead };
   } finally {
     // Reads issued past the end, or past where the reader stopped: none may be pending at close.

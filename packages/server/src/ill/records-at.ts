@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import type { CsvDialect } from './csv-dialect.js';
 import { defaultDialect } from './csv-dialect.js';
 import { CsvRecordParser } from './csv-records.js';
-import { firstByteNotUtf8, isUndecodableError, NotUtf8Error, pieceDecoder } from './text-encoding.js';
+import { pieceDecoder } from './text-encoding.js';
 
 /** The records starting at each of `offsets` (byte offsets in the file at `path`, written in `dialect`). Throws NotUtf8Error. */
 export async function readRecordsAt(path: string, offsets: Iterable<number>, dialect: CsvDialect = defaultDialect): Promise<Map<number, string[]>> {
@@ -26,15 +26,7 @@ export async function readRecordsAt(path: string, offsets: Iterable<number>, dia
         let record: string[] | null = null;
         const parser = new CsvRecordParser((fields) => (record ??= [...fields]), { dialect });
         // A character cut at the end of the buffer only spoils text after the first record.
-        const bytes = buffer.subarray(0, bytesRead);
-        let text: string;
-        try {
-          text = (await pieceDecoder(dialect.encoding)).write(bytes);
-        } catch (error) {
-          if (!isUndecodableError(error)) throw error;
-          throw new NotUtf8Error(offset + firstByteNotUtf8(bytes));
-        }
-        parser.push(text);
+        parser.push((await pieceDecoder(dialect.encoding)).write(buffer.subarray(0, bytesRead), offset));
         if (isEnd) parser.finish();
         if (record !== null || isEnd) {
           if (record !== null) records.set(offset, record);

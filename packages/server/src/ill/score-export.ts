@@ -15,7 +15,7 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { DateOrder, ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
-import type { CsvDelimiter, CsvDialect } from './csv-dialect.js';
+import type { CsvDialect } from './csv-dialect.js';
 import { delimiterOfHeader } from './csv-dialect.js';
 import { quoteProblemText } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
@@ -83,8 +83,6 @@ export interface ScoreRun {
   threads: number;
   /** The encoding the file was read in: as asked, as its byte-order mark said, or Windows-1252 (see notUtf8Line). */
   encoding: ExportEncoding;
-  /** The character between fields, as the header line showed. */
-  delimiter: CsvDelimiter;
   /**
    * Set when no encoding was asked for and the file was not UTF-8: the first line holding a byte
    * that is not, for which the file was read again as Windows-1252.
@@ -147,10 +145,10 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
   const currency = (options.currency ?? 'USD').toUpperCase();
   const evaluator = compilePurchasePolicy(policy, { currency });
   const size = (await stat(path)).size;
-  const marked = await encodingOfByteOrderMarkAt(path);
+  const { marked, headerLine } = await startOf(path, options.encoding ?? 'utf-8');
   let encoding = marked ?? options.encoding ?? 'utf-8';
   let notUtf8Line: number | null = null;
-  const delimiter = delimiterOfHeader(await headerLineOf(path, encoding));
+  const delimiter = delimiterOfHeader(headerLine);
   const threadCount = options.enrich ? 1 : Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   // A UTF-16 file cannot be cut at any 0x0A byte: it is read in one part.
   const isSplittable = !options.enrich && isSplittableAtLineBreakBytes(encoding);
@@ -182,27 +180,19 @@ export async function scoreExport(options: ScoreExportOptions): Promise<ScoreRun
 }
 
 /**
- * The first line of the file at `path` (at most 64 KiB of it), decoded as `encoding` but leniently
- * (a byte that is not UTF-8 is found, and told, by the reading proper), without a byte-order mark.
+ * What the start of the file at `path` (64 KiB of it, read once) says: the encoding its
+ * byte-order mark names (or null), and its first line, decoded in that encoding or else in
+ * `otherwise` — leniently: a byte that is not UTF-8 is found, and told, by the reading proper.
  */
-async function headerLineOf(path: string, encoding: ExportEncoding): Promise<string> {
+async function startOf(path: string, otherwise: ExportEncoding): Promise<{ marked: ExportEncoding | null; headerLine: string }> {
   const file = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await file.read(Buffer.alloc(64 << 10), 0, 64 << 10, 0);
     const bytes = buffer.subarray(0, bytesRead);
-    const text = encoding === 'utf-8' ? bytes.toString('utf8') : (await pieceDecoder(encoding)).write(bytes);
-    return text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]!;
-  } finally {
-    await file.close();
-  }
-}
-
-/** The encoding the byte-order mark of the file at `path` says, or null. */
-async function encodingOfByteOrderMarkAt(path: string): Promise<ExportEncoding | null> {
-  const file = await open(path, 'r');
-  try {
-    const { bytesRead, buffer } = await file.read(Buffer.alloc(3), 0, 3, 0);
-    return encodingOfByteOrderMark(buffer.subarray(0, bytesRead));
+    const marked = encodingOfByteOrderMark(bytes);
+    const encoding = marked ?? otherwise;
+    const text = encoding === 'utf-8' ? bytes.toString('utf8') : (await pieceDecoder(encoding)).write(bytes, 0);
+    return { marked, headerLine: text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0]! };
   } finally {
     await file.close();
   }
@@ -344,7 +334,6 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
       : {}),
     threads: read.threads,
     encoding: options.dialect.encoding,
-    delimiter: options.dialect.delimiter,
     notUtf8Line: options.notUtf8Line,
   };
 }

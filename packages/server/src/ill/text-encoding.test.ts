@@ -1,19 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { byteLengthIn, encodingOfByteOrderMark, firstByteNotUtf8, pieceDecoder } from './text-encoding.js';
+import { byteLengthIn, encodingOfByteOrderMark, firstByteNotUtf8, NotUtf8Error, pieceDecoder } from './text-encoding.js';
 
 describe('pieceDecoder', () => {
   it('reads Windows-1252 bytes 0x80–0x9F as its curly quotes, dashes and euro sign, not as control characters', async () => {
     const decoder = await pieceDecoder('windows-1252');
-    expect(decoder.write(Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x97, 0x20, 0x80, 0x35]))).toBe('\u201cCafé\u201d \u2014 €5');
+    expect(decoder.write(Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x97, 0x20, 0x80, 0x35]), 0)).toBe('\u201cCafé\u201d \u2014 €5');
   });
 
   it('keeps a character split across two pieces whole, and the byte-order mark as a character', async () => {
     const bytes = Buffer.from('\ufeffÉtudes €', 'utf16le').swap16();
     const decoder = await pieceDecoder('utf-16be');
-    expect(decoder.write(bytes.subarray(0, 5)) + decoder.write(bytes.subarray(5)) + decoder.end()).toBe('\ufeffÉtudes €');
+    expect(decoder.write(bytes.subarray(0, 5), 0) + decoder.write(bytes.subarray(5), 5) + decoder.end(bytes.length)).toBe('\ufeffÉtudes €');
     const utf8 = await pieceDecoder('utf-8');
     const euro = Buffer.from('€', 'utf8');
-    expect(utf8.write(euro.subarray(0, 1)) + utf8.write(euro.subarray(1)) + utf8.end()).toBe('€');
+    expect(utf8.write(euro.subarray(0, 1), 0) + utf8.write(euro.subarray(1), 1) + utf8.end(3)).toBe('€');
+  });
+
+  it('as UTF-8, throws NotUtf8Error at the file offset of a byte that is not, or of a character the file cuts short', async () => {
+    const decoder = await pieceDecoder('utf-8');
+    expect(decoder.write(Buffer.from('ok, ', 'utf8'), 1000)).toBe('ok, ');
+    expect(() => decoder.write(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]), 1004)).toThrow(new NotUtf8Error(1007));
+    const cut = await pieceDecoder('utf-8');
+    expect(cut.write(Buffer.from([0x41, 0xe2, 0x82]), 0)).toBe('A');
+    let thrown: unknown = null;
+    try {
+      cut.end(3);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(NotUtf8Error);
+    expect((thrown as NotUtf8Error).byteOffset).toBe(2);
   });
 });
 
