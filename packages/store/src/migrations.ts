@@ -220,6 +220,14 @@ export const migrations: Migration[] = [
       `alter table idempotency_keys add column fingerprint text`,
     ],
   },
+  {
+    version: 5,
+    name: 'staff tokens may expire',
+    statements: [
+      // Null: the token lives until it is revoked (tokens made before this column).
+      `alter table api_tokens add column expires_at timestamptz`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

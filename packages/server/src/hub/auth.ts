@@ -3,7 +3,7 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 /** Who is calling the hub's API, once proven. */
 export interface Principal {
   /** How they proved it: a staff API token, or a JWT signed by the Zendesk app's secure setting. */
-  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature';
+  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature' | 'local_command_line';
   id: string;
   name: string;
   role: StaffRole;

@@ -14,6 +14,8 @@ import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { createStaffTokens, type StaffTokens } from './staff-tokens.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
 
@@ -40,6 +42,11 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /**
+   * A key that acts as an administrator on /api/v1/admin routes while this hub runs: the command
+   * line on the same machine reads it from the data folder's lock file (readable by its owner only).
+   */
+  localAdminKey?: string;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
 }
@@ -53,6 +60,8 @@ export interface HubContext {
   logger: Logger;
   metrics: HubMetrics;
   handoffs: HandoffService;
+  /** Staff tokens: verify, create, list, revoke (and hear of revocations, for caches). */
+  staffTokens: StaffTokens;
   publicUrl: string;
   /** How long a patron source may take before it is named as missing, in ms. */
   patronLookupTimeoutMs: number;
@@ -98,6 +107,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     metrics,
     handoffs,
+    staffTokens: createStaffTokens(store, clock, options.localAdminKey),
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
     handoffObservers: [],
@@ -129,8 +139,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
+    if (bearer && context.staffTokens.isLocalAdminKey(bearer)) {
+      // The command line on this machine, only for administration (tokens, the audit log).
+      if (!route.startsWith('/api/v1/admin/')) {
+        await reply.code(403).send({ error: { code: 'forbidden', message: 'The local command-line key serves /api/v1/admin routes only; use a staff token.' } });
+        return reply;
+      }
+      request.principal = { via: 'local_command_line', id: 'local-command-line', name: 'liaison command line on the hub\'s machine', role: 'admin' };
+      return;
+    }
     const result = await authenticate(request.headers.authorization, {
-      verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
+      verifyStaffToken: (token) => context.staffTokens.verify(token),
       zendeskSecret: options.zendeskSecret,
       now: clock,
     });
@@ -182,6 +202,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerAdminRoutes(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();
