@@ -102,6 +102,7 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    publicUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -114,7 +115,7 @@ export async function startTestHub(
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
-    publicUrl: 'http://hub.test',
+    publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
