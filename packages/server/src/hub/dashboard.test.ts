@@ -60,9 +60,9 @@ describe('dashboard sign-in', () => {
     const garbage = await hub.app.inject({ method: 'POST', url: '/dashboard/session', payload: 'x'.repeat(5000), headers: { 'content-type': 'application/json' } });
     expect(garbage.statusCode).toBe(400);
 
-    const { cookie } = await signIn('coordinator');
-    const [token] = await hub.store.tokens.list();
-    await hub.store.tokens.revoke(token!.id, hub.clock());
+    const { cookie, token } = await signIn('coordinator');
+    const record = await hub.store.tokens.verify(token, hub.clock());
+    await hub.store.tokens.revoke(record!.id, hub.clock());
     const after = await hub.app.inject({ url: '/api/v1/dashboard/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
   });
