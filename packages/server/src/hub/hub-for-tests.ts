@@ -102,6 +102,7 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    handoffPatronLookupTimeoutMs?: number;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -119,6 +120,7 @@ export async function startTestHub(
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
   return {
