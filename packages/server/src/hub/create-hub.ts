@@ -42,16 +42,13 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
-<<<<<<< HEAD
   /**
    * How long creating a hand-off waits for the patron's type from the library's systems, in ms
    * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
    */
   handoffPatronLookupTimeoutMs?: number;
-=======
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
->>>>>>> main
 }
 
 /** What every route module gets: the composed parts of the hub. */
