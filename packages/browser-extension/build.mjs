@@ -1,9 +1,10 @@
 // Builds the extension into dist/chrome and dist/firefox from one source with esbuild.
 // The content script imports core's ill/ rule files directly (see src/purchase/rules.ts), so
 // no zod enters it; the build fails if any does.
-// Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*]
+// Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*] [--update-url=URL]
 //   --out: where dist/<browser> folders go (default: dist); --grant-host: test builds only,
-//   host access granted up front so browser tests need no permission prompt.
+//   host access granted up front so browser tests need no permission prompt; --update-url: the
+//   library's update manifest (XML) for a self-hosted Chrome/Edge install (see README).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +13,11 @@ import { manifestFor } from './manifest.mjs';
 
 const grantHosts = process.argv.filter((a) => a.startsWith('--grant-host=')).map((a) => a.slice('--grant-host='.length));
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist';
+const updateUrl = process.argv.find((a) => a.startsWith('--update-url='))?.slice('--update-url='.length);
+if (updateUrl !== undefined && !/^https:\/\/[^\s]+$/.test(updateUrl)) {
+  console.error(`build: --update-url must be an https:// address of the update manifest (an update served over plain HTTP could be swapped on the way), not "${updateUrl}"`);
+  process.exit(1);
+}
 const browsers = ['chrome', 'firefox'];
 
 rmSync(out, { recursive: true, force: true });
@@ -51,7 +57,7 @@ for (const browser of browsers) {
   }
   // The icons drawn by icons/draw-icons.mjs, committed beside it.
   for (const size of iconSizes) copyFileSync(`icons/${size}.png`, `${folder}/icons/${size}.png`);
-  writeFileSync(`${folder}/manifest.json`, `${JSON.stringify(manifestFor(browser, { grantHosts }), null, 2)}\n`);
+  writeFileSync(`${folder}/manifest.json`, `${JSON.stringify(manifestFor(browser, { grantHosts, updateUrl }), null, 2)}\n`);
 }
 
 const contentBytes = readFileSync(`${out}/chrome/content.js`);

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** @param {'chrome' | 'firefox'} browser @param {{ grantHosts?: string[] }} options */
+/**
+ * @param {'chrome' | 'firefox'} browser
+ * @param {{ grantHosts?: string[], updateUrl?: string }} options updateUrl: where Chrome and Edge
+ *   look for updates of a self-hosted extension (the library's update manifest XML)
+ */
 export function manifestFor(browser, options = {}) {
   const manifest = {
     manifest_version: 3,
@@ -23,6 +27,7 @@ export function manifestFor(browser, options = {}) {
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
     manifest.minimum_chrome_version = '111';
+    if (options.updateUrl) manifest.update_url = options.updateUrl;
   } else {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = {

@@ -1,4 +1,4 @@
-// The icons the manifest names are the drawn ones (not a placeholder), at their sizes, and small.
+// The manifest each browser gets: the icons it names are the drawn ones (not a placeholder), at their sizes and small, and a self-hosted update URL for Chrome and Edge.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
@@ -7,6 +7,15 @@ import { drawIcon, encodePng, iconSizes } from '../icons/draw-icons.mjs';
 import { manifestFor } from '../manifest.mjs';
 
 const iconFile = (size: number) => readFileSync(new URL(`../icons/${size}.png`, import.meta.url));
+
+describe('manifest', () => {
+  it('carries the update URL of a self-hosted install for Chrome and Edge only (Firefox takes updates from the signed add-on)', () => {
+    const updateUrl = 'https://ill.library.edu/liaison/updates.xml';
+    expect(manifestFor('chrome', { updateUrl }).update_url).toBe(updateUrl);
+    expect(manifestFor('chrome').update_url).toBeUndefined();
+    expect(manifestFor('firefox', { updateUrl }).update_url).toBeUndefined();
+  });
+});
 
 describe('icons', () => {
   it('every icon the manifest names, for each browser, is a committed PNG of that size', () => {
