@@ -15,6 +15,8 @@ import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { patronTypeLookup } from './patron-type.js';
+import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
 
 declare module 'fastify' {
@@ -40,6 +42,11 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /**
+   * How long creating a hand-off waits for the patron's type from the library's systems, in ms
+   * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
+   */
+  handoffPatronLookupTimeoutMs?: number;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
 }
@@ -89,7 +96,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     genReqId: () => crypto.randomUUID(),
   });
 
-  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' });
+  const lookUpPatronType = patronTypeLookup(options.connectors, {
+    timeoutMs: options.handoffPatronLookupTimeoutMs ?? 2000,
+    onError: (system, error) => metrics.connectorErrors.inc({ system, code: error instanceof ConnectorError ? error.code : 'connector_unavailable' }),
+  });
+  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000', lookUpPatronType });
   const context: HubContext = {
     store,
     policy,

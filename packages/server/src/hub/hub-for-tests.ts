@@ -103,6 +103,7 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    handoffPatronLookupTimeoutMs?: number;
     patronContextRateLimit?: PatronContextRateLimit;
   } = {},
 ): Promise<TestHub> {
@@ -121,6 +122,7 @@ export async function startTestHub(
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
     ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
