@@ -74,7 +74,7 @@ describe('reminders and escalations', () => {
     expect(recorder.rungs()).toEqual(['75%:owner', '100%:department_lead', '200%:head_of_service']);
     expect(recorder.reminders.every((r) => r.reminder.handoffId === handoff.id)).toBe(true);
     expect((await hub.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('liaison_reminders_sent_total{notify="head_of_service"} 1');
-  });
+  }, 30_000);
 
   it('sends nothing twice across a restart: a new hub over the same store picks up where the jobs say', async () => {
     const first = await freshHub();
