@@ -18,6 +18,8 @@ import { createHandoffService, type HandoffService } from './handoff-service.js'
 import { patronTypeLookup } from './patron-type.js';
 import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { sessionSecretOf } from './dashboard/session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -140,6 +142,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
+    // The dashboard's pages call the API with their session cookie instead of a token.
+    const sessionSecret = request.headers.authorization ? undefined : sessionSecretOf(request.headers.cookie);
+    if (sessionSecret) {
+      const principal = await store.sessions.find(sessionSecret, clock());
+      if (!principal) {
+        await reply.code(401).send({ error: { code: 'session_expired', message: 'Your dashboard session has ended; sign in again.' } });
+        return reply;
+      }
+      request.principal = principal;
+      return;
+    }
     const result = await authenticate(request.headers.authorization, {
       verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
       zendeskSecret: options.zendeskSecret,
@@ -193,6 +206,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();

@@ -105,6 +105,7 @@ export async function startTestHub(
     patronLookupTimeoutMs?: number;
     handoffPatronLookupTimeoutMs?: number;
     patronContextRateLimit?: PatronContextRateLimit;
+    publicUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -117,7 +118,7 @@ export async function startTestHub(
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
-    publicUrl: 'http://hub.test',
+    publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
