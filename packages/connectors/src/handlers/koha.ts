@@ -80,6 +80,23 @@ export const kohaIllRequests = [
     due_date: null,
     extended_attributes: [{ type: 'title', value: 'Microbial Mats' }],
   },
+  {
+    // Placed through the FreeForm backend: the citation is in the extended attributes only.
+    ill_request_id: 1219,
+    patron_id: kohaPatron.patron_id + 1, // another patron's
+    status: 'NEW',
+    medium: null,
+    requested_date: '2025-03-04',
+    timestamp: '2025-03-04T10:00:00+00:00',
+    due_date: null,
+    extended_attributes: [
+      { type: 'type', value: 'book' },
+      { type: 'title', value: 'Braiding sweetgrass' },
+      { type: 'author', value: 'Wall Kimmerer, Robin' },
+      { type: 'isbn', value: '9781571313560' },
+      { type: 'year', value: '2013' },
+    ],
+  },
 ];
 
 function isAuthorised(request: Request): boolean {
@@ -87,8 +104,22 @@ function isAuthorised(request: Request): boolean {
 }
 const unauthorized = () => HttpResponse.json({ error: 'Authentication failure.' }, { status: 401 });
 
-/** Whether Koha's RESTOAuth2ClientCredentials preference is on; a test turns it off to see the 400. */
-export const kohaSettings = { clientCredentials: true };
+/**
+ * Koha as a test sets it up: whether the RESTOAuth2ClientCredentials preference is on (off, the
+ * token endpoint answers 400), whether the ILL module is on (off, /ill/requests answers 404), and
+ * the permissions each endpoint requires that the API user lacks (Koha then answers 403 naming them).
+ */
+export const kohaSettings: {
+  clientCredentials: boolean;
+  illModule: boolean;
+  refusedPermissions: Partial<Record<'patrons' | 'patronCheckouts' | 'holds' | 'account' | 'biblios' | 'illRequests', Record<string, string> | Record<string, string>[]>>;
+} = { clientCredentials: true, illModule: true, refusedPermissions: {} };
+
+function lacksPermission(endpoint: keyof typeof kohaSettings.refusedPermissions): Response | undefined {
+  const required = kohaSettings.refusedPermissions[endpoint];
+  if (!required) return undefined;
+  return HttpResponse.json({ error: 'Authorization failure. Missing required permission(s).', required_permissions: required }, { status: 403 });
+}
 
 // The x-koha-embed values each endpoint accepts (its swagger paths file); any other is a 400, as Koha answers.
 const acceptedEmbeds: Record<string, string[]> = {
@@ -121,6 +152,8 @@ type BiblioFilter = { isbn?: { '-like': string }; biblio_id?: number[] | number 
 export const kohaHandlers = [
   http.get(`${kohaBaseURL}/api/v1/biblios`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('biblios');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'none');
     if (refused) return refused;
     const q = JSON.parse(new URL(request.url).searchParams.get('q') ?? '[]') as BiblioFilter | BiblioFilter[];
@@ -144,6 +177,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('patrons');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'patrons');
     if (refused) return refused;
     const q = new URL(request.url).searchParams.get('q');
@@ -154,6 +189,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons/:patronId/checkouts`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('patronCheckouts');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'patronCheckouts');
     if (refused) return refused;
     if (params.patronId !== String(kohaPatron.patron_id)) return HttpResponse.json({ error: 'Patron not found' }, { status: 404 });
@@ -170,6 +207,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/holds`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('holds');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'holds');
     if (refused) return refused;
     const mine = new URL(request.url).searchParams.get('patron_id') === String(kohaPatron.patron_id) ? kohaHolds : [];
@@ -177,15 +216,21 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons/:patronId/account`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('account');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'none');
     if (refused) return refused;
     return params.patronId === String(kohaPatron.patron_id) ? HttpResponse.json(kohaAccount) : HttpResponse.json({ error: 'Patron not found' }, { status: 404 });
   }),
   http.get(`${kohaBaseURL}/api/v1/ill/requests`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    if (!kohaSettings.illModule) return HttpResponse.json({ error: 'Path not found' }, { status: 404 });
+    const forbidden = lacksPermission('illRequests');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'illRequests');
     if (refused) return refused;
-    const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number };
-    return filtered(filter.patron_id === kohaPatron.patron_id ? kohaIllRequests : [], request);
+    const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number; ill_request_id?: number };
+    const matching = kohaIllRequests.filter((ill) => (filter.patron_id === undefined || ill.patron_id === filter.patron_id) && (filter.ill_request_id === undefined || ill.ill_request_id === filter.ill_request_id));
+    return filtered(filter.patron_id === undefined && filter.ill_request_id === undefined ? [] : matching, request);
   }),
 ];

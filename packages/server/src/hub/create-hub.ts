@@ -17,7 +17,11 @@ import { registerStatusPage } from './routes/status-page.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { createStaffTokens, type StaffTokens } from './staff-tokens.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { patronTypeLookup } from './patron-type.js';
+import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { sessionSecretOf } from './dashboard/session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,6 +51,11 @@ export interface HubOptions {
    * line on the same machine reads it from the data folder's lock file (readable by its owner only).
    */
   localAdminKey?: string;
+  /**
+   * How long creating a hand-off waits for the patron's type from the library's systems, in ms
+   * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
+   */
+  handoffPatronLookupTimeoutMs?: number;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
 }
@@ -98,7 +107,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     genReqId: () => crypto.randomUUID(),
   });
 
-  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' });
+  const lookUpPatronType = patronTypeLookup(options.connectors, {
+    timeoutMs: options.handoffPatronLookupTimeoutMs ?? 2000,
+    onError: (system, error) => metrics.connectorErrors.inc({ system, code: error instanceof ConnectorError ? error.code : 'connector_unavailable' }),
+  });
+  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000', lookUpPatronType });
   const context: HubContext = {
     store,
     policy,
@@ -147,6 +160,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         return reply;
       }
       request.principal = { via: 'local_command_line', id: 'local-command-line', name: 'liaison command line on the hub\'s machine', role: 'admin' };
+      return;
+    }
+    // The dashboard's pages call the API with their session cookie instead of a token.
+    const sessionSecret = request.headers.authorization ? undefined : sessionSecretOf(request.headers.cookie);
+    if (sessionSecret) {
+      const principal = await store.sessions.find(sessionSecret, clock());
+      if (!principal) {
+        await reply.code(401).send({ error: { code: 'session_expired', message: 'Your dashboard session has ended; sign in again.' } });
+        return reply;
+      }
+      request.principal = principal;
       return;
     }
     const result = await authenticate(request.headers.authorization, {
@@ -203,6 +227,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
   registerAdminRoutes(app, context);
+  registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();

@@ -10,11 +10,14 @@ import {
   type HandoffState,
   type Policy,
   queryChannels,
+  restartedClock,
+  routeToChosenDepartment,
 } from '@liaison/core';
 import type { Logger } from 'pino';
 import { HandoffConflictError, IdempotencyKeyReusedError, type Repositories, type Store } from '@liaison/store';
 import { requestFingerprint } from './canonical-json.js';
 import { HttpError, parseInput } from './http-error.js';
+import type { PatronTypeAnswer, PatronTypeLookup } from './patron-type.js';
 
 
 /** The body of `POST /api/v1/handoffs` (and what Slack, Zendesk and the extension send). */
@@ -108,7 +111,15 @@ export interface HandoffService {
   parseEvent(body: unknown): HandoffEventInput;
 }
 
-export function createHandoffService(deps: { store: Store; policy: Policy; clock: () => Date; logger: Logger; publicUrl: string }): HandoffService {
+export function createHandoffService(deps: {
+  store: Store;
+  policy: Policy;
+  clock: () => Date;
+  logger: Logger;
+  publicUrl: string;
+  /** Asks the library's systems for the type of a patron given only by e-mail or barcode. */
+  lookUpPatronType?: PatronTypeLookup;
+}): HandoffService {
   const { store, policy, clock } = deps;
   const departmentIds = new Set(policy.departments.map((d) => d.id));
 
@@ -117,28 +128,35 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
       { text: input.question, category: input.category, patronType: input.patron?.patronType, channel: input.channel },
       policy.handoff.rules,
     );
-    if (!input.department || input.department === routed.department) return routed;
+    if (!input.department) return routed;
     if (!departmentIds.has(input.department)) {
       throw new HttpError(400, 'unknown_department', `There is no department "${input.department}"; the policy has ${[...departmentIds].join(', ')}.`, [
         { path: ['department'], message: 'unknown department' },
       ]);
     }
-    // Staff chose another department: use that department's first rule for its service level.
-    const rule = policy.handoff.rules.find((r) => r.department === input.department);
-    return {
-      ...routed,
-      department: input.department,
-      serviceLevel: rule?.service_level ?? policy.handoff.default_service_level,
-      responsibility: rule?.responsibility ?? routed.responsibility,
-      ruleId: rule?.id ?? 'chosen-by-staff',
-      explanation: `Sent to ${input.department} by staff (the rules suggested ${routed.department}).`,
-    };
+    return routeToChosenDepartment(routed, input.department, policy.handoff);
+  }
+
+  /**
+   * The patron's type, when staff gave an e-mail or barcode but no type: from the library's
+   * systems, asked before anything is stored (no transaction waits on a network call).
+   */
+  async function withReportedPatronType(input: CreateHandoffInput): Promise<{ routed: CreateHandoffInput; note?: string }> {
+    const patron = input.patron;
+    if (!deps.lookUpPatronType || !patron || patron.patronType || (!patron.email && !patron.barcode)) return { routed: input };
+    const answer: PatronTypeAnswer = await deps.lookUpPatronType({ email: patron.email, barcode: patron.barcode });
+    if (answer.kind === 'found') {
+      return { routed: { ...input, patron: { ...patron, patronType: answer.patronType } }, note: `The patron type "${answer.patronType}" is as ${answer.source} reports it.` };
+    }
+    if (answer.kind === 'not_found') return { routed: input, note: "The library's systems do not know this patron, so the hand-off was routed without a patron type." };
+    return { routed: input, note: `The patron type could not be looked up (${answer.reason}), so the hand-off was routed without one.` };
   }
 
   async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}) {
+    const { routed, note: patronTypeNote } = await withReportedPatronType(input);
     const run = async (repositories: Repositories) => {
       const now = clock();
-      const route = chooseRoute(input);
+      const route = chooseRoute(routed);
       const serviceLevel = String(route.serviceLevel);
       const draft = createHandoff(
         {
@@ -151,9 +169,9 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
           dueAt: dueAt(now, serviceLevel, policy.library),
           responsibility: route.responsibility,
           sender: actor,
-          patron: input.patron ?? null,
+          patron: routed.patron ?? null,
           links: input.links ?? {},
-          routing: { ruleId: route.ruleId, explanation: route.explanation },
+          routing: { ruleId: route.ruleId, explanation: patronTypeNote ? `${route.explanation} ${patronTypeNote}` : route.explanation },
           channel: input.channel,
           category: input.category,
         },
@@ -198,7 +216,7 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
       const current = await store.handoffs.get(id);
       if (!current) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${id}.`);
       const now = clock();
-      const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, now));
+      const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, policy.handoff, policy.library, now));
       if (!result.ok) throw new HttpError(409, result.error.code, result.error.message);
       const newEvents = result.value.history.slice(current.history.length);
       try {
@@ -208,14 +226,6 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
       }
     }
     throw new HttpError(409, 'handoff_conflict', `${id} changed while this was being saved; reload it and try again.`);
-  }
-
-  /** Reassigning or reopening restarts the clock: a new due time in library hours from now. */
-  function restartedClock(handoff: Handoff, event: HandoffEventInput, now: Date): { dueAt?: Date } {
-    if (event.type === 'reopened') return { dueAt: dueAt(now, handoff.serviceLevel, policy.library) };
-    if (event.type !== 'reassigned') return {};
-    const rule = policy.handoff.rules.find((r) => r.department === event.toDepartment);
-    return { dueAt: dueAt(now, rule?.service_level ?? policy.handoff.default_service_level, policy.library) };
   }
 
   function suggest(input: z.infer<typeof routeBody>): RouteSuggestion {

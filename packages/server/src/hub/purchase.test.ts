@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoLibrary } from '@liaison/connectors';
-import { startTestHub, type TestHub } from './hub-for-tests.js';
+import { demoConnectors } from './demo-connectors.js';
+import { startTestHub, testClock, type TestHub } from './hub-for-tests.js';
 
 let hub: TestHub;
 let staff: { authorization: string };
@@ -55,6 +56,28 @@ describe('POST /api/v1/purchase/evaluate', () => {
     expect(second.json().results[0].evaluation.facts.demand.value).toBe(2);
   });
 
+  it('counts demand in whole calendar days ending today, in the library\'s zone, as `ill score` does', async () => {
+    const clock = testClock(new Date('2025-03-10T20:00:00-05:00'));
+    const own = await startTestHub({ clock });
+    try {
+      const headers = await own.auth('staff');
+      const judge = (transactionNumber: string) =>
+        own.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers, payload: { requests: [bookRequest(transactionNumber, { title: 'Floodplain Commons', isbn: '9780000000019' })], source: 'illiad' } });
+      await judge('WIN-1'); // Monday 10 March 2025, 20:00 in Chicago
+      // 365 days later, at 10:00: the window is 11 March 2025 to 10 March 2026, so WIN-1 is outside it
+      // (counting back 365 × 24 hours from now would have caught it, ten hours into its day).
+      clock.set(new Date('2026-03-10T10:00:00-05:00'));
+      expect((await judge('WIN-2')).json().results[0].evaluation.facts.demand.value).toBe(1);
+      // From the first instant of 11 March 2025 on, a request is inside: WIN-3, WIN-2 and itself.
+      clock.set(new Date('2025-03-11T00:00:00-05:00'));
+      await judge('WIN-3');
+      clock.set(new Date('2026-03-10T23:59:00-05:00'));
+      expect((await judge('WIN-4')).json().results[0].evaluation.facts.demand.value).toBe(3);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   it.each([
     [{ requests: [] }, 'requests'],
     [{ requests: [{ LoanTitle: 'no number' }] }, 'requests'],
@@ -63,6 +86,46 @@ describe('POST /api/v1/purchase/evaluate', () => {
     const response = await hub.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers: staff, payload });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues[0].path[0]).toBe(path);
+  });
+});
+
+describe('a request whose page shows no ISBN (Koha\'s and ReShare\'s lists)', () => {
+  it("takes the ISBN from the ILL system's record of the request, so the verdict does not depend on the page", async () => {
+    const demo = createDemoLibrary({ now: hub.clock });
+    const loan = demo.listTransactions().find((transaction) => transaction.RequestType === 'Loan' && transaction.ISSN)!;
+    const fromPage = { TransactionNumber: loan.TransactionNumber, RequestType: 'Loan', LoanTitle: loan.LoanTitle };
+    const [result] = (await evaluate([fromPage])).json().results;
+    expect(result.evaluation.facts.isbns.value.length).toBeGreaterThan(0);
+    expect(result.missing.map((fact: { source: string }) => fact.source)).not.toContain('ISBN');
+  });
+
+  it('says on the result that the ISBN is missing when the ILL system does not know the request', async () => {
+    const [result] = (await evaluate([{ TransactionNumber: 'ILL-99999999', RequestType: 'Loan', LoanTitle: 'A title no system knows' }])).json().results;
+    expect(result.missing).toContainEqual({ source: 'ISBN', reason: expect.stringMatching(/^not on the page, and no ILL system could give it: .*does not know request ILL-99999999/) });
+  });
+
+  it('says an ISBN with a wrong check digit is not one', async () => {
+    const [result] = (await evaluate([{ TransactionNumber: 'ILL-99999998', RequestType: 'Loan', LoanTitle: 'The history of the Royal Society', ISSN: '0-415-09652-7' }])).json().results;
+    expect(result.missing).toContainEqual({ source: 'ISBN', reason: expect.stringMatching(/^the page's "0-415-09652-7" is not a valid ISBN, and no ILL system could give it/) });
+  });
+
+  it('says the ISBN is missing, and how to fix it, when no ILL system is set up; an article needs none', async () => {
+    const clock = testClock();
+    const bare = await startTestHub({ clock, connectors: { ...demoConnectors(clock), illRequests: [] } });
+    try {
+      const headers = await bare.auth('staff');
+      const response = await bare.app.inject({
+        method: 'POST',
+        url: '/api/v1/purchase/evaluate',
+        headers,
+        payload: { requests: [{ TransactionNumber: '1219', LoanTitle: 'Braiding sweetgrass' }, { TransactionNumber: '1221', RequestType: 'Article', PhotoJournalTitle: 'Communications of the ACM' }], source: 'koha' },
+      });
+      const [loan, article] = response.json().results;
+      expect(loan.missing).toContainEqual({ source: 'ISBN', reason: expect.stringContaining('no ILL system is set up for the hub to look the request up (connectors.ill') });
+      expect(article.missing.map((fact: { source: string }) => fact.source)).not.toContain('ISBN');
+    } finally {
+      await bare.close();
+    }
   });
 });
 
