@@ -14,6 +14,7 @@ import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { cacheVerifiedTokens, type VerifiedTokenCache } from './verified-token-cache.js';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
 
 declare module 'fastify' {
@@ -39,6 +40,11 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /**
+   * How long a verified staff token is trusted without asking the store again, in ms (default
+   * 5,000; 0 asks every time). A token revoked elsewhere stops working here within this time.
+   */
+  staffTokenCacheMs?: number;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -61,6 +67,8 @@ export interface HubContext {
   handoffObservers: ((handoff: Handoff) => Promise<void>)[];
   /** Tells the observers in the background; a failing observer is logged, never the caller's problem. */
   announceHandoffChange(handoff: Handoff): void;
+  /** Verified staff tokens kept a few seconds; `forget(tokenId)` when a token is revoked in this process. */
+  verifiedStaffTokens: VerifiedTokenCache<{ id: string; name: string; role: StaffRole; expiresAt?: string | null }>;
   /** Throws 403 unless the caller holds `role`; returns the caller. */
   requireRole(request: FastifyRequest, role: StaffRole): Principal;
 }
@@ -98,6 +106,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
     handoffObservers: [],
+    verifiedStaffTokens: cacheVerifiedTokens(async (token) => (await store.tokens.verify(token, clock())) ?? null, {
+      now: clock,
+      ...(options.staffTokenCacheMs !== undefined ? { ttlMs: options.staffTokenCacheMs } : {}),
+    }),
     announceHandoffChange(handoff) {
       for (const observer of context.handoffObservers) {
         observer(handoff).catch((error: Error & { code?: string }) =>
@@ -127,7 +139,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
     const result = await authenticate(request.headers.authorization, {
-      verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
+      verifyStaffToken: async (token) => {
+        const staff = await context.verifiedStaffTokens.verify(token);
+        return staff && { id: staff.id, name: staff.name, role: staff.role };
+      },
       zendeskSecret: options.zendeskSecret,
       now: clock,
     });
