@@ -17,6 +17,7 @@ import { demoConnectors } from './demo-connectors.js';
 import { examplePolicyFile } from './demo-hub.js';
 import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
+import type { PatronContextRateLimit } from './routes/patron-context.js';
 
 /** Tuesday 10 March 2026, 10:00 in Chicago (the example library's time zone): the library is open. */
 export const tuesdayMorning = new Date('2026-03-10T15:00:00Z');
@@ -102,6 +103,9 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    handoffPatronLookupTimeoutMs?: number;
+    patronContextRateLimit?: PatronContextRateLimit;
+    publicUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -114,11 +118,13 @@ export async function startTestHub(
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
-    publicUrl: 'http://hub.test',
+    publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
+    ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
   return {
