@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { CommandIO } from '@liaison/server';
 import { main } from '@liaison/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from '../../packages/server/src/ill/test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from '../../packages/ill-batch/src/test-support/seeded-export.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-threads-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -3,8 +3,8 @@
  * buying the BUY list would cost — the three things an acquisitions meeting asks first.
  */
 import { formatMoney } from '@liaison/core/batch';
-import type { ScoreRun } from './score-export.js';
-import { verdictOrder } from './score-export.js';
+import type { ScoreRun } from '../score-export.js';
+import { verdictOrder } from '../score-export.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -7,8 +7,8 @@
 import type { PurchasePolicy } from '@liaison/core';
 import { formatMoney } from '@liaison/core/batch';
 import { oneLine } from './run-summary.js';
-import type { ScoreRun, Verdict } from './score-export.js';
-import { demandBucketLabels, verdictOrder } from './score-export.js';
+import type { ScoreRun, Verdict } from '../score-export.js';
+import { demandBucketLabels, verdictOrder } from '../score-export.js';
 
 /** Text made safe for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {

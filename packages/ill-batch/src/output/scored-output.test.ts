@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { PurchaseReason } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
-import type { ScoredRequest } from './score-export.js';
+import type { ScoredRequest } from '../score-export.js';
 import { ScoredOutput, csvField, reasonsCell } from './scored-output.js';
 
 function collector(): { stream: Writable; text: () => string } {

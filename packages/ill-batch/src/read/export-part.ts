@@ -12,10 +12,10 @@ import { readCsvFile } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import { indexColumns } from './export-columns.js';
 import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
-import type { RequestTableData } from './request-table.js';
-import { RequestTable } from './request-table.js';
-import type { TitleKeys } from './title-ids.js';
-import { TitleIds } from './title-ids.js';
+import type { RequestTableData } from '../table/request-table.js';
+import { RequestTable } from '../table/request-table.js';
+import type { TitleKeys } from '../table/title-ids.js';
+import { TitleIds } from '../table/title-ids.js';
 
 /** A row left out, with its physical line in the file (the header is line 1). */
 export interface SkippedRow {

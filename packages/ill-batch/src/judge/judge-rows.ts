@@ -3,7 +3,7 @@
  * from its kept traits, a range of rows at a time, with what the summary needs of them.
  */
 import type { PurchaseEvaluator, PurchaseReason, PurchaseTraits, PurchaseVerdict } from '@liaison/core';
-import type { RequestTable } from './request-table.js';
+import type { RequestTable } from '../table/request-table.js';
 
 export type Verdict = PurchaseVerdict;
 

@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { Reason } from '@liaison/core';
-import type { ScoredRequest } from './score-export.js';
+import type { ScoredRequest } from '../score-export.js';
 
 export type OutputFormat = 'csv' | 'json';
 
