@@ -1,7 +1,7 @@
 /**
  * Scores every request in an export. Demand looks back in time but rows come in any order, so
  * the file is read once, keeping per good row only numbers (title id, creation day, the
- * demand-free traits of the purchase rules: see RequestTable); then demand is counted for every
+ * demand-free findings of the purchase rules: see RequestTable); then demand is counted for every
  * row at once, and the verdicts, scores and reasons are worked out from those numbers and handed
  * on in input order.
  *

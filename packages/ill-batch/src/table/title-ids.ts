@@ -5,7 +5,8 @@
  * number, and the title-and-author texts seen recently are remembered with their id, so the key
  * is worked out once per distinct text.
  */
-import { firstIsbnNumber, titleKey } from '@liaison/core/batch';
+import { titleKey } from '@liaison/core/batch';
+import { firstIsbnNumber } from './first-isbn.js';
 import { NumberIds } from './number-ids.js';
 import { isPlainInteger } from './request-table.js';
 
