@@ -6,7 +6,7 @@
  */
 import type { PurchasePolicy } from '@liaison/core';
 import { formatMoney } from '@liaison/core/batch';
-import { oneLine } from './run-summary.js';
+import { counted, oneLine } from './run-summary.js';
 import type { ScoreRun, Verdict } from '../score-export.js';
 import { demandBucketLabels, verdictOrder } from '../score-export.js';
 
@@ -132,16 +132,20 @@ ul { margin: 0; padding-left: 1rem; } .totals { font-size: 1.1rem; } svg text { 
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${count(run.rowsScored)} requests scored${run.rowsSkipped > 0 ? `; ${count(run.rowsSkipped)} rows could not be read and were skipped` : ''}. Evaluated as of ${escapeHtml(context.asOf)} with the purchase policy from ${escapeHtml(context.policySource)}.</p>
+<p>${counted(run.rowsScored, 'request', 'requests')} scored${run.rowsSkipped > 0 ? `; ${counted(run.rowsSkipped, 'row', 'rows')} could not be read and ${run.rowsSkipped === 1 ? 'was' : 'were'} skipped` : ''}. Evaluated as of ${escapeHtml(context.asOf)} with the purchase policy from ${escapeHtml(context.policySource)}.</p>
 
 <h2>Verdicts</h2>
 ${verdictChart}
 
 <h2>What buying the BUY list would cost</h2>
-<p class="totals">${count(titles)} distinct titles on the BUY list; the ${count(priced)} with a known price cost <strong>${escapeHtml(formatMoney(cost, currency))}</strong>${unpriced > 0 ? `; ${count(unpriced)} have no price yet` : ''}.</p>
+<p class="totals">${
+    titles === 0
+      ? 'The BUY list is empty.'
+      : `${counted(titles, 'distinct title', 'distinct titles')} on the BUY list; ${priced === 1 ? 'the one' : `the ${count(priced)}`} with a known price ${priced === 1 ? 'costs' : 'cost'} <strong>${escapeHtml(formatMoney(cost, currency))}</strong>${unpriced > 0 ? `; ${count(unpriced)} ${unpriced === 1 ? 'has' : 'have'} no price yet` : ''}.`
+  }</p>
 
 <h2>Demand</h2>
-<p>Requests by demand: how many requests for the same title arrived within ${escapeHtml(String(context.policy.demand_window_days))} days up to each request.</p>
+<p>Requests by demand: how many requests for the same title arrived within ${escapeHtml(counted(context.policy.demand_window_days, 'day', 'days'))} up to each request.</p>
 ${demandChart}
 
 <h2>Titles most in demand</h2>

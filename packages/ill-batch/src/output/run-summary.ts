@@ -8,6 +8,11 @@ import { verdictOrder } from '../score-export.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A count and its noun, singular for one: "1 request", "2,000 requests". */
+export function counted(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 /** A note when the file was read as Windows-1252 because it was not UTF-8 (null otherwise). */
 export function formatEncodingNote(run: ScoreRun): string | null {
   if (run.notUtf8Line === null) return null;
@@ -24,14 +29,15 @@ export function formatRunSummary(
   { asOf, currency, windowDays, policySource }: { asOf: string; currency: string; windowDays: number; policySource: string },
 ): string[] {
   const lines = [
-    `Scored ${count(run.rowsScored)} requests as of ${asOf} with the purchase policy from ${policySource}` +
-      (run.rowsSkipped > 0 ? `; ${count(run.rowsSkipped)} rows skipped.` : '.'),
+    `Scored ${counted(run.rowsScored, 'request', 'requests')} as of ${asOf} with the purchase policy from ${policySource}` +
+      (run.rowsSkipped > 0 ? `; ${counted(run.rowsSkipped, 'row', 'rows')} skipped.` : '.'),
     '',
     'Verdicts:',
   ];
   const width = Math.max(...verdictOrder.map((verdict) => count(run.verdictCounts[verdict]).length));
   for (const verdict of verdictOrder) lines.push(`  ${verdict.toUpperCase().padEnd(7)}${count(run.verdictCounts[verdict]).padStart(width)}`);
-  lines.push('', `Top ${run.topTitles.length} titles by demand (most requests within ${windowDays} days; requests in the file):`);
+  const top = run.topTitles.length === 1 ? 'The title' : `Top ${run.topTitles.length} titles`;
+  lines.push('', `${top} by demand (most requests within ${counted(windowDays, 'day', 'days')}; requests in the file):`);
   run.topTitles.forEach((title, rank) => {
     const name = oneLine(title.title) || '(no title)';
     const by = title.author ? ` — ${oneLine(title.author)}` : '';
@@ -43,7 +49,7 @@ export function formatRunSummary(
     '',
     titles === 0
       ? 'The BUY list is empty.'
-      : `Buying the BUY list: ${count(titles)} distinct ${titles === 1 ? 'title' : 'titles'}; the ${count(priced)} with a price cost ${formatMoney(cost, currency)}` +
+      : `Buying the BUY list: ${counted(titles, 'distinct title', 'distinct titles')}; ${priced === 1 ? 'the one' : `the ${count(priced)}`} with a price ${priced === 1 ? 'costs' : 'cost'} ${formatMoney(cost, currency)}` +
           (unpriced > 0 ? `; ${count(unpriced)} ${unpriced === 1 ? 'has' : 'have'} no price.` : '.'),
   );
   return lines;
@@ -53,7 +59,7 @@ export function formatRunSummary(
 export function formatSkippedRows(run: ScoreRun, limit = 100): string[] {
   const lines = run.skipped.slice(0, limit).map((row) => `line ${row.line}: ${row.problem}; row skipped`);
   const more = run.rowsSkipped - lines.length;
-  if (more > 0) lines.push(`... and ${count(more)} more rows skipped`);
+  if (more > 0) lines.push(`... and ${count(more)} more ${more === 1 ? 'row' : 'rows'} skipped`);
   return lines;
 }
 

@@ -36,3 +36,23 @@ describe('ScoredOutput as CSV', () => {
     expect(text()).toBe(expected);
   });
 });
+
+describe('CSV cells a spreadsheet would run as formulas', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['700123', '700123'],
+    ['A=1', 'A=1'],
+  ])('%j is written %j (a leading \' as OWASP advises)', async (transactionNumber, written) => {
+    expect(csvField(transactionNumber)).toBe(written);
+    const { stream, text } = collector();
+    const output = new ScoredOutput(stream, 'csv');
+    output.add({ transactionNumber, verdict: 'borrow', score: 4, reasons: shared, demand: 1 });
+    await output.finish();
+    expect(text().split('\n')[1]!.startsWith(`${written},borrow,4,`)).toBe(true);
+  });
+});
