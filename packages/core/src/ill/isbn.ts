@@ -13,8 +13,11 @@ const upperX = 88;
 // Reading into it allocates nothing; only a valid ISBN becomes a string.
 const characters = new Uint8Array(13);
 
-/** Value 0–9 of a digit, 10 for X or x, -1 for a hyphen, dash or space, -2 for anything else. */
-function identifierCharacter(code: number): number {
+/**
+ * How a character (UTF-16 code) reads inside an ISBN or ISSN: 0–9 for a digit, 10 for X or x,
+ * -1 for a hyphen, dash or space (allowed between digits), -2 for anything else (ends it).
+ */
+export function identifierCharacter(code: number): number {
   if (code >= zero && code <= zero + 9) return code - zero;
   if (code === upperX || code === upperX + 32) return 10;
   if (code === 45 || code === 32 || (code >= 0x2010 && code <= 0x2015)) return -1;

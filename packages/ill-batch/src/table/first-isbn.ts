@@ -3,21 +3,10 @@
  * by it: `Number(extractIsbns(field)[0])` without making a string or an array per row. Core's
  * extractIsbns is the rule; table/first-isbn.test.ts checks this against it on generated fields.
  */
-import { extractIsbns } from '@liaison/core/batch';
-
-const zero = 48;
-const upperX = 88;
+import { extractIsbns, identifierCharacter } from '@liaison/core/batch';
 
 // The digits of the identifier being read (10 for X); module scratch space, so a row allocates nothing.
 const characters = new Uint8Array(13);
-
-/** Value 0–9 of a digit, 10 for X or x, -1 for a hyphen, dash or space, -2 for anything else (as core reads ISBNs). */
-function identifierCharacter(code: number): number {
-  if (code >= zero && code <= zero + 9) return code - zero;
-  if (code === upperX || code === upperX + 32) return 10;
-  if (code === 45 || code === 32 || (code >= 0x2010 && code <= 0x2015)) return -1;
-  return -2;
-}
 
 /** The ISBN-13 of the `count` characters read, as a number, or -1 when they are not an ISBN (check digits as ISO 2108). */
 function isbnNumberOfCharacters(count: number): number {
