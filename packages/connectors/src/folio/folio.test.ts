@@ -10,12 +10,13 @@ import {
   folioTenant,
   folioToken,
   folioUser,
+  folioUuid,
 } from '../handlers/folio.js';
 import { folioSystem } from './index.js';
 import { folioSettingsSchema } from './settings.js';
-import { recordingServer } from '../handlers/recording-server.js';
+import { contractServer } from '../handlers/contract-server.js';
 
-const { server, sent } = recordingServer(...folioHandlers);
+const { server, sent } = contractServer('folio', folioBaseURL, ...folioHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { FOLIO_USER: folioCredentials.username, FOLIO_PASSWORD: folioCredentials.password };
@@ -101,6 +102,8 @@ describe('FOLIO patrons', () => {
         pickupLocation: 'Main Library Circulation',
         expiresAt: '2025-03-14T23:59:00.000+00:00',
       },
+      // No instance copy, and a request's item holds only the barcode: staff get the barcode to look up.
+      { title: 'Item 39000007712', status: 'Open - Not yet filled', placedAt: '2025-03-03T15:30:00.000+00:00' },
     ]);
     expect(context!.standing).toEqual({
       blocks: [
@@ -207,7 +210,7 @@ describe('FOLIO patrons', () => {
   it('refuses to guess between two active users with one e-mail', async () => {
     server.use(
       http.get(`${folioBaseURL}/users`, () =>
-        HttpResponse.json({ users: [folioUser, { ...folioUser, id: 'other-id' }], totalRecords: 2 }),
+        HttpResponse.json({ users: [folioUser, { ...folioUser, id: folioUuid('05e5', 2) }], totalRecords: 2 }),
       ),
     );
     const { patrons } = folio();

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Handoff, Policy } from '@liaison/core';
@@ -8,7 +9,7 @@ import { createLogger } from './logging.js';
 import { createMetrics, type HubMetrics } from './metrics.js';
 import type { HubConnectors } from './connectors.js';
 import { registerHandoffRoutes } from './routes/handoffs.js';
-import { registerPatronContextRoutes } from './routes/patron-context.js';
+import { registerPatronContextRoutes, type PatronContextRateLimit } from './routes/patron-context.js';
 import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
@@ -39,6 +40,8 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /** How many patron look-ups one caller may make in a window (default 60 a minute). */
+  patronContextRateLimit?: PatronContextRateLimit;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -171,8 +174,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return metrics.registry.metrics();
   });
 
+  // Only routes that ask for it are limited (the patron look-up); counters are per process.
+  await app.register(rateLimit, { global: false });
   registerHandoffRoutes(app, context);
-  registerPatronContextRoutes(app, context);
+  registerPatronContextRoutes(app, context, options.patronContextRateLimit);
   registerPurchaseRoutes(app, context);
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);

@@ -17,6 +17,7 @@ import { demoConnectors } from './demo-connectors.js';
 import { examplePolicyFile } from './demo-hub.js';
 import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
+import type { PatronContextRateLimit } from './routes/patron-context.js';
 
 /** Tuesday 10 March 2026, 10:00 in Chicago (the example library's time zone): the library is open. */
 export const tuesdayMorning = new Date('2026-03-10T15:00:00Z');
@@ -102,6 +103,7 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    patronContextRateLimit?: PatronContextRateLimit;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -119,6 +121,7 @@ export async function startTestHub(
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
   return {
