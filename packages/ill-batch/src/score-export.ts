@@ -31,6 +31,7 @@ import { ScoreThreads } from './read/score-threads.js';
 import type { ScoredOutput } from './output/scored-output.js';
 import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error, pieceDecoder } from './read/text-encoding.js';
 import { TitleIdMerger } from './table/title-ids.js';
+import { mergeTitleIds } from './table/title-merge.js';
 
 export type { Enrich, ScoredRequest, SkippedRow, Verdict };
 export { demandBucketLabels, ExportFormatError, maxSkippedListed };
@@ -228,17 +229,21 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
   let tableData: RequestTableData;
   let titleCount: number;
   let firstOffsetOfTitle: Float64Array;
+  /** ISBN and title-and-author ids written together, as ids of the whole file (see TitleKeys.pairs). */
+  let titlePairs: Int32Array[];
   const buyCandidateOffsets = new Map<number, number>();
   if (parts.length === 1) {
     const [part] = parts as [ExportPart];
     tableData = part.table;
     titleCount = part.titles.count;
+    titlePairs = [part.titles.pairs];
     firstOffsetOfTitle = part.firstOffsetOfTitle;
     for (const [row, offset] of part.buyCandidateOffsets) buyCandidateOffsets.set(row, offset);
   } else {
     const merger = new TitleIdMerger();
     const titleIdsOfPart = parts.map((part) => merger.idsOf(part.titles));
     titleCount = merger.count;
+    titlePairs = parts.map((part, k) => part.titles.pairs.map((local) => titleIdsOfPart[k]![local]!));
     firstOffsetOfTitle = new Float64Array(titleCount).fill(-1);
     let rowBase = 0;
     parts.forEach((part, k) => {
@@ -256,6 +261,8 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
   }
   const table = new RequestTable(currency, tableData);
   const rows = table.rows;
+  // Each title once: requests without an ISBN join the ISBN title written with their title and author.
+  mergeTitleIds(table.titleIds, rows, titleCount, titlePairs);
 
   // Demand of each good row, in file order; then each title's total and peak.
   const demandOfRow = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
@@ -481,6 +488,8 @@ function topTitleIds(peak: Int32Array, requests: Int32Array, count: number): Map
   const top: number[] = [];
   const isAbove = (a: number, b: number) => peak[a]! > peak[b]! || (peak[a] === peak[b] && requests[a]! > requests[b]!);
   for (let id = 0; id < peak.length; id++) {
+    // A title merged into another (or only ever written beside an ISBN) has no requests of its own.
+    if (requests[id] === 0) continue;
     if (top.length === count && !isAbove(id, top[count - 1]!)) continue;
     let at = Math.min(top.length, count - 1);
     if (top.length < count) top.push(id);

@@ -38,7 +38,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   reply({ type: 'read', id: request.id, part }, [
     table.transactionNumbers.buffer, table.titleIds.buffer, table.days.buffer, table.reasons.buffer,
     table.years.buffer, table.prices.buffer, table.textIds.buffer,
-    part.titles.kinds.buffer, part.titles.numbers.buffer, part.firstOffsetOfTitle.buffer,
+    part.titles.kinds.buffer, part.titles.numbers.buffer, part.titles.pairs.buffer, part.firstOffsetOfTitle.buffer,
   ] as ArrayBuffer[]);
 }
 

@@ -35,8 +35,11 @@ export function publicationYear(loanDate: string | undefined | null): number | n
     // Only a whole run of four digits from 1000 to 2999 is a year: "19--" and "197-" are not.
     if (i - start !== 4 || (first !== zero + 1 && first !== zero + 2)) continue;
     const year = Number(loanDate.slice(start, i));
-    const before = loanDate.slice(Math.max(0, start - 12), start);
-    if (correctionMark.test(before)) {
+    // A year the date starts with ("2019", "2019.") has no mark before it to read.
+    const before = start === 0 ? '' : loanDate.slice(Math.max(0, start - 12), start);
+    if (before === '') {
+      publication ??= year;
+    } else if (correctionMark.test(before)) {
       if (publication !== null) publication = year;
       else copyright = year;
     } else if (copyrightMark.test(before)) {

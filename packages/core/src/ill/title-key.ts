@@ -6,8 +6,9 @@
  *
  * The key is an opaque string: `isbn:9780306406157`, `title:cafe|smith`, or, when a request has
  * neither an ISBN nor a title, `transaction:<TransactionNumber>`, which counts that request alone.
- * A request with an ISBN and another for the same book without one get different keys: the batch
- * has no catalogue to join them, so demand is then counted low rather than wrongly high.
+ * A request for a book without an ISBN ("Climate Migration and the City" typed by a patron) and
+ * one with its ISBN get different keys here; `mergedTitleKeys` then joins the first to the
+ * second when their normalised title and author are the same (docs/title-merge.md).
  *
  * Readable rather than fast: a batch works each distinct title-and-author text out once
  * (@liaison/ill-batch remembers them), so this runs once per title, not once per request.
@@ -65,14 +66,48 @@ export function authorSurname(author: string): string {
   return names.at(-1) ?? '';
 }
 
+type TitleRequest = Pick<BorrowingRequest, 'TransactionNumber' | 'ISSN' | 'LoanTitle' | 'LoanAuthor'>;
+
+/** `title:<title>|<surname>` of a request, whatever its ISBN; null when its title normalises to nothing. */
+export function titleAndAuthorKey(request: Pick<BorrowingRequest, 'LoanTitle' | 'LoanAuthor'>): string | null {
+  const title = request.LoanTitle ? normalizeTitle(request.LoanTitle) : '';
+  if (!title) return null;
+  return `title:${title}|${request.LoanAuthor ? authorSurname(request.LoanAuthor) : ''}`;
+}
+
 /**
- * The demand-grouping key of a request: `isbn:<ISBN-13>` from the first valid ISBN in its ISSN
- * field, else `title:<title>|<surname>`, else `transaction:<TransactionNumber>`.
+ * The demand-grouping key of a request on its own: `isbn:<ISBN-13>` from the first valid ISBN in
+ * its ISSN field, else `title:<title>|<surname>`, else `transaction:<TransactionNumber>`.
  */
-export function titleKey(request: Pick<BorrowingRequest, 'TransactionNumber' | 'ISSN' | 'LoanTitle' | 'LoanAuthor'>): string {
+export function titleKey(request: TitleRequest): string {
   const isbn = extractIsbns(request.ISSN)[0];
   if (isbn) return `isbn:${isbn}`;
-  const title = request.LoanTitle ? normalizeTitle(request.LoanTitle) : '';
-  if (!title) return `transaction:${request.TransactionNumber}`;
-  return `title:${title}|${request.LoanAuthor ? authorSurname(request.LoanAuthor) : ''}`;
+  return titleAndAuthorKey(request) ?? `transaction:${request.TransactionNumber}`;
+}
+
+/**
+ * The title each of a set of requests is for, counting each title once (docs/title-merge.md):
+ *   1. a request with an ISBN is for that ISBN's title (an ISBN-10 and its ISBN-13 are one, as
+ *      both are read as the ISBN-13);
+ *   2. a request without an ISBN whose normalised title and author (`titleAndAuthorKey`) are
+ *      those of a request with an ISBN joins that ISBN's title; when several ISBNs carry them
+ *      (editions), the one with the most requests, then the one first in the list;
+ *   3. any other request keeps its own `titleKey`.
+ * Returns one key per request, in the order given.
+ */
+export function mergedTitleKeys(requests: readonly TitleRequest[]): string[] {
+  const own = requests.map(titleKey);
+  const requestsOfKey = new Map<string, number>();
+  for (const key of own) requestsOfKey.set(key, (requestsOfKey.get(key) ?? 0) + 1);
+  // For each title and author carried by an ISBN: that ISBN, the most requested first seen.
+  const isbnOfTitle = new Map<string, string>();
+  requests.forEach((request, index) => {
+    const key = own[index]!;
+    if (!key.startsWith('isbn:')) return;
+    const title = titleAndAuthorKey(request);
+    if (title === null) return;
+    const chosen = isbnOfTitle.get(title);
+    if (chosen === undefined || requestsOfKey.get(key)! > requestsOfKey.get(chosen)!) isbnOfTitle.set(title, key);
+  });
+  return own.map((key) => (key.startsWith('title:') ? (isbnOfTitle.get(key) ?? key) : key));
 }
