@@ -78,6 +78,11 @@ export interface ScoreRun {
     /** Sum of the known prices, each title once, in the policy's currency. */
     cost: number;
   };
+  /**
+   * What kept titles at REVIEW: distinct titles with at least one REVIEW request, and of those,
+   * how many lacked a price, a publication year, or word of whether they can be bought.
+   */
+  review: { titles: number; priceUnknown: number; yearUnknown: number; availabilityUnknown: number };
   /** Every distinct BUY title, best score first (only when asked for with `collectBuyList`). */
   buyList?: BuyTitle[];
   /** Threads that read the file (1: the calling thread alone). */
@@ -294,8 +299,11 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     }
   };
   const asOfYear = civilYearOf(asOfDay);
+  // Per title, what its REVIEW requests lacked (missing bits), so the summary can say what kept titles from BUY.
+  const missingOfTitle = new Uint8Array(titleCount);
   for (let from = 0; from < rows; from += rowsPerChunk) {
-    judgeRows(table, demandOfRow, from, Math.min(rows, from + rowsPerChunk), evaluator, asOfYear, tally, (scored) => {
+    judgeRows(table, demandOfRow, from, Math.min(rows, from + rowsPerChunk), evaluator, asOfYear, tally, (scored, row) => {
+      if (scored.verdict === 'review') missingOfTitle[titleIds[row]!]! |= missingBits(scored.reasons);
       options.onScored?.(scored);
       options.output?.add(scored);
     });
@@ -328,6 +336,14 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     cost += price;
     priced += 1;
   }
+  const review = { titles: 0, priceUnknown: 0, yearUnknown: 0, availabilityUnknown: 0 };
+  for (const missing of missingOfTitle) {
+    if (missing === 0) continue;
+    review.titles += 1;
+    if (missing & missingPrice) review.priceUnknown += 1;
+    if (missing & missingYear) review.yearUnknown += 1;
+    if (missing & missingAvailability) review.availabilityUnknown += 1;
+  }
   return {
     rowsScored: rows,
     rowsSkipped: read.rowsSkipped,
@@ -336,6 +352,7 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     topTitles: [...topIds.keys()].map((id, rank) => describe(topOffsets[rank]!, id)),
     demandBuckets: tally.demandBuckets,
     buy: { titles: buyPrices.size, priced, unpriced: buyPrices.size - priced, cost: Math.round(cost * 100) / 100 },
+    review,
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
@@ -343,6 +360,22 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     encoding: options.dialect.encoding,
     notUtf8Line: options.notUtf8Line,
   };
+}
+
+const reviewed = 1; // any REVIEW request: always set, so a title whose reasons name nothing below still counts
+const missingPrice = 2;
+const missingYear = 4;
+const missingAvailability = 8;
+
+/** What a REVIEW request's reasons say is missing, as bits. */
+function missingBits(reasons: readonly Reason[]): number {
+  let bits = reviewed;
+  for (const { code } of reasons) {
+    if (code === 'price-unknown') bits |= missingPrice;
+    else if (code === 'no-year') bits |= missingYear;
+    else if (code === 'availability-unknown') bits |= missingAvailability;
+  }
+  return bits;
 }
 
 /** The parts of the file as read, checked to follow each other, with their skipped rows numbered by file line. */

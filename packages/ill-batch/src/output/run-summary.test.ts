@@ -2,7 +2,7 @@ import { defaultPurchasePolicy } from '@liaison/core/batch';
 import { describe, expect, it } from 'vitest';
 import type { ScoreRun } from '../score-export.js';
 import { renderIllReport } from './report-html.js';
-import { formatRunSummary, formatSkippedRows } from './run-summary.js';
+import { formatRunSummary, formatSkippedRows, whyNotBought } from './run-summary.js';
 
 /** A run of one request, one title on the BUY list, one row skipped. */
 function runOfOne(overrides: Partial<ScoreRun> = {}): ScoreRun {
@@ -14,6 +14,7 @@ function runOfOne(overrides: Partial<ScoreRun> = {}): ScoreRun {
     topTitles: [{ title: 'Climate Migration and the City', author: 'Okafor, Amara', isbn: '9780306406157', requests: 1, peakDemand: 1 }],
     demandBuckets: [1, 0, 0, 0, 0, 0, 0],
     buy: { titles: 1, priced: 1, unpriced: 0, cost: 45 },
+    review: { titles: 0, priceUnknown: 0, yearUnknown: 0, availabilityUnknown: 0 },
     buyList: [],
     threads: 1,
     encoding: 'utf-8',
@@ -53,5 +54,37 @@ describe('counts of one are written in the singular', () => {
     const empty = renderIllReport(runOfOne({ buy: { titles: 0, priced: 0, unpriced: 0, cost: 0 } }), reportContext);
     expect(empty).toContain('<p class="totals">The BUY list is empty.</p>');
     expect(empty).not.toContain('0 distinct titles');
+  });
+});
+
+describe('what kept titles from BUY', () => {
+  const noPrices = runOfOne({
+    verdictCounts: { buy: 0, review: 204, borrow: 133, owned: 0, free: 0 },
+    buy: { titles: 0, priced: 0, unpriced: 0, cost: 0 },
+    review: { titles: 171, priceUnknown: 171, yearUnknown: 12, availabilityUnknown: 171 },
+  });
+
+  it('is said in the summary, the missing fact for the most titles first, with what to do', () => {
+    const lines = formatRunSummary(noPrices, { ...context, windowDays: 365 });
+    const at = lines.indexOf('171 titles are at REVIEW, kept from BUY by what is not known:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  price unknown for 171 titles: add a Price column, a vendor price file (connectors.price), or --enrich',
+      '  availability to buy unknown for 171 titles: add an Available column, a vendor price file, or --enrich',
+      "  no publication year for 12 titles: the export's LoanDate is empty or has no whole year; --enrich can ask Google Books",
+    ]);
+    expect(lines.at(-1)).toBe('The BUY list is empty.');
+  });
+
+  it('is said in the report, and an empty list of eligible statuses reads as every patron', () => {
+    const page = renderIllReport(noPrices, { fileName: 'requests.csv', asOf: '2025-06-30', currency: 'USD', policy: defaultPurchasePolicy, policySource: 'built-in defaults' });
+    expect(page).toContain('<h2>What kept titles from BUY</h2>\n<p>171 titles are at REVIEW, kept from BUY by what is not known:</p>');
+    expect(page).toContain('<li>price unknown for 171 titles: add a Price column, a vendor price file (connectors.price), or --enrich</li>');
+    expect(page).toContain('<th scope="row">eligible_patron_statuses</th><td>every patron (no status is excluded)</td>');
+  });
+
+  it('says nothing when no title is at REVIEW', () => {
+    expect(whyNotBought(runOfOne())).toEqual([]);
+    expect(renderIllReport(runOfOne(), { fileName: 'f.csv', asOf: '2025-06-30', currency: 'USD', policy: defaultPurchasePolicy, policySource: 'x' })).not.toContain('What kept titles from BUY');
   });
 });

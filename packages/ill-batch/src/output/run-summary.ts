@@ -36,6 +36,7 @@ export function formatRunSummary(
   ];
   const width = Math.max(...verdictOrder.map((verdict) => count(run.verdictCounts[verdict]).length));
   for (const verdict of verdictOrder) lines.push(`  ${verdict.toUpperCase().padEnd(7)}${count(run.verdictCounts[verdict]).padStart(width)}`);
+  lines.push(...formatWhyNotBought(run));
   const top = run.topTitles.length === 1 ? 'The title' : `Top ${run.topTitles.length} titles`;
   lines.push('', `${top} by demand (most requests within ${counted(windowDays, 'day', 'days')}; requests in the file):`);
   run.topTitles.forEach((title, rank) => {
@@ -53,6 +54,28 @@ export function formatRunSummary(
           (unpriced > 0 ? `; ${count(unpriced)} ${unpriced === 1 ? 'has' : 'have'} no price.` : '.'),
   );
   return lines;
+}
+
+/**
+ * What kept titles from BUY, and what to do about it: one line per missing fact, biggest first
+ * ("price unknown for 171 titles: add a Price column, a vendor price file, or --enrich").
+ */
+export function whyNotBought(run: ScoreRun): string[] {
+  const { titles, priceUnknown, yearUnknown, availabilityUnknown } = run.review;
+  if (titles === 0) return [];
+  const missing: [number, string][] = [
+    [priceUnknown, `price unknown for ${counted(priceUnknown, 'title', 'titles')}: add a Price column, a vendor price file (connectors.price), or --enrich`],
+    [availabilityUnknown, `availability to buy unknown for ${counted(availabilityUnknown, 'title', 'titles')}: add an Available column, a vendor price file, or --enrich`],
+    [yearUnknown, `no publication year for ${counted(yearUnknown, 'title', 'titles')}: the export's LoanDate is empty or has no whole year; --enrich can ask Google Books`],
+  ];
+  return missing.filter(([count]) => count > 0).sort((a, b) => b[0] - a[0]).map(([, line]) => line);
+}
+
+function formatWhyNotBought(run: ScoreRun): string[] {
+  const reasons = whyNotBought(run);
+  if (reasons.length === 0) return [];
+  const head = `${counted(run.review.titles, 'title is', 'titles are')} at REVIEW, kept from BUY by what is not known:`;
+  return ['', head, ...reasons.map((reason) => `  ${reason}`)];
 }
 
 /** Skipped rows as lines, at most `limit`, then how many more. */
