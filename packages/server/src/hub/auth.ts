@@ -2,8 +2,11 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 
 /** Who is calling the hub's API, once proven. */
 export interface Principal {
-  /** How they proved it: a staff API token, or a JWT signed by the Zendesk app's secure setting. */
-  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature';
+  /**
+   * How they proved it: a staff API token, a JWT signed by the Zendesk app's secure setting, or
+   * Microsoft Entra ID single sign-on in the Teams tab (through a dashboard session).
+   */
+  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature' | 'teams_sso';
   id: string;
   name: string;
   role: StaffRole;

@@ -15,7 +15,11 @@ import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { patronTypeLookup } from './patron-type.js';
+import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { sessionSecretOf } from './dashboard/session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,6 +44,11 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /**
+   * How long creating a hand-off waits for the patron's type from the library's systems, in ms
+   * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
+   */
+  handoffPatronLookupTimeoutMs?: number;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
 }
@@ -89,7 +98,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     genReqId: () => crypto.randomUUID(),
   });
 
-  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' });
+  const lookUpPatronType = patronTypeLookup(options.connectors, {
+    timeoutMs: options.handoffPatronLookupTimeoutMs ?? 2000,
+    onError: (system, error) => metrics.connectorErrors.inc({ system, code: error instanceof ConnectorError ? error.code : 'connector_unavailable' }),
+  });
+  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000', lookUpPatronType });
   const context: HubContext = {
     store,
     policy,
@@ -129,6 +142,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
+    // The dashboard's pages call the API with their session cookie instead of a token.
+    const sessionSecret = request.headers.authorization ? undefined : sessionSecretOf(request.headers.cookie);
+    if (sessionSecret) {
+      const principal = await store.sessions.find(sessionSecret, clock());
+      if (!principal) {
+        await reply.code(401).send({ error: { code: 'session_expired', message: 'Your dashboard session has ended; sign in again.' } });
+        return reply;
+      }
+      request.principal = principal;
+      return;
+    }
     const result = await authenticate(request.headers.authorization, {
       verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
       zendeskSecret: options.zendeskSecret,
@@ -182,6 +206,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();

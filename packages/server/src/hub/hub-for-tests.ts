@@ -103,7 +103,9 @@ export async function startTestHub(
     logDestination?: Writable;
     bodyLimitBytes?: number;
     patronLookupTimeoutMs?: number;
+    handoffPatronLookupTimeoutMs?: number;
     patronContextRateLimit?: PatronContextRateLimit;
+    publicUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -116,11 +118,12 @@ export async function startTestHub(
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
-    publicUrl: 'http://hub.test',
+    publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
     ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
