@@ -20,6 +20,7 @@ const result = await build({
     background: 'src/background.ts',
     popup: 'src/popup/popup.ts',
     options: 'src/options/options.ts',
+    teach: 'src/teach/picker.ts',
   },
   outdir: `${out}/chrome`,
   bundle: true,
@@ -66,7 +67,7 @@ for (const browser of browsers) {
   const folder = `${out}/${browser}`;
   mkdirSync(`${folder}/icons`, { recursive: true });
   if (browser !== 'chrome') {
-    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) copyFileSync(`${out}/chrome/${file}`, `${folder}/${file}`);
+    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js', 'teach.js']) copyFileSync(`${out}/chrome/${file}`, `${folder}/${file}`);
   }
   for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css']) {
     copyFileSync(`src/${file}`, `${folder}/${file.split('/')[1]}`);

@@ -2,16 +2,14 @@
 // connectors): the options page turns sites on, every adapter's fixture pages get one badge
 // per request (none twice), late and reused rows are re-badged, the details' two actions reach
 // the hub, the popup counts the page, pausing and single-page navigation clean up.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoLibrary } from '@liaison/connectors';
 import { extractIsbns } from '@liaison/core';
-import { startDemoHub, type DemoHub } from '@liaison/server';
-import { launchWithExtension, readBadges, type ExtensionBrowser } from './browser.js';
-import { startFixtureServer, type FixtureServer } from './fixture-server.js';
+import type { DemoHub } from '@liaison/server';
+import { readBadges, type ExtensionBrowser } from './browser.js';
+import type { FixtureServer } from './fixture-server.js';
+import { startExtensionRig, waitForBadges, type ExtensionRig } from './rig.js';
 import type { Page } from 'playwright-core';
-
-const policyFile = fileURLToPath(new URL('../../examples/liaison.config.yaml', import.meta.url));
 
 /**
  * Requests each fixture page shows once its data has loaded (every fixture must be listed), and
@@ -42,10 +40,7 @@ const allSystems = ['illiad', 'tipasa', 'alma', 'reshare', 'koha'];
 
 /** Waits until the page has `count` badges, all settled (none still waiting for the hub), and stays so. */
 async function settledBadges(page: Page, count: number) {
-  await page.waitForFunction((wanted) => {
-    const badges = [...document.querySelectorAll<HTMLElement>('button.liaison-badge')];
-    return badges.length === wanted && badges.every((badge) => !badge.dataset.note?.includes('…'));
-  }, count, { timeout: 15_000 });
+  await waitForBadges(page, count);
   await page.waitForTimeout(300);
   const badges = await readBadges(page);
   expect(badges).toHaveLength(count);
@@ -56,21 +51,17 @@ async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> 
   return browser.worker.evaluate(async (pageUrl) => (await chrome.tabs.query({ url: pageUrl }))[0]!.id!, url);
 }
 
+let rig: ExtensionRig;
 let hub: DemoHub;
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  hub = await startDemoHub({ policyFile });
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
+  rig = await startExtensionRig();
+  ({ hub, server, browser } = rig);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await hub?.stop();
-});
+afterAll(() => rig?.close());
 
 describe('with the hub', () => {
   it('the options page saves the hub and the sites, and badges appear', async () => {
@@ -86,7 +77,7 @@ describe('with the hub', () => {
     await expect.poll(() => options.locator('#status').textContent()).toMatch(/^Saved/);
     await options.close();
     const stored = await browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-    expect(stored).toEqual({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })), pausedOrigins: [] });
+    expect(stored).toEqual({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })), pausedOrigins: [], taughtPages: [] });
     // The same settings again, waiting until the content script is registered for them.
     await browser.configure({ hubUrl: hub.url, token: hub.token, sites: allSystems.map((system) => ({ system, origin: server.origin })) });
     const { page } = await browser.open(server.urlOf('illiad', 'queue'));
@@ -98,7 +89,9 @@ describe('with the hub', () => {
   });
 
   it('every fixture page is listed here', () => {
-    expect(server.pages.map((page) => `${page.site}/${page.name}`).sort()).toEqual(Object.keys(requestsPerFixture).sort());
+    // Pages staff teach are tested in teach.test.ts.
+    const systemPages = server.pages.filter((page) => page.site !== 'taught');
+    expect(systemPages.map((page) => `${page.site}/${page.name}`).sort()).toEqual(Object.keys(requestsPerFixture).sort());
   });
 
   for (const [fixture, { count, withoutIsbn }] of Object.entries(requestsPerFixture)) {

@@ -126,8 +126,8 @@ function requestsInAriaGrid(grid: Element, columns: RequestColumns, isTransactio
   }
 }
 
-/** A row's own cells (td and th), in order. */
-function cellsOf(row: Element): Element[] {
+/** A table row's own cells (td and th), in order. */
+export function cellsOf(row: Element): Element[] {
   const cells: Element[] = [];
   for (const child of row.children) if (child.tagName === 'TD' || child.tagName === 'TH') cells.push(child);
   return cells;

@@ -4,7 +4,7 @@
  */
 import { labelledValues, requestTypeOf, valueFor, withoutEmpty } from '../page/read.js';
 import { requestsInTables } from '../page/request-table.js';
-import type { FoundRequest, Site } from './site.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 const transactionNumber = /^\d{1,10}$/;
 
@@ -57,7 +57,7 @@ function findRequests(root: ParentNode): FoundRequest[] {
   return found;
 }
 
-export const illiad: Site = {
+export const illiad: SystemSite = {
   id: 'illiad',
   name: 'ILLiad Staff Web Client',
   include: [/\/staffwebclient\b/i, /\/illiad\/(staff|webclient)\b/i],

@@ -12,7 +12,7 @@
 import { labelKey, labelledValues, requestTypeOf, textOf, valueFor, withoutEmpty } from '../page/read.js';
 import { anyOf, authorHeading, inEveryLanguage, isbnHeading, requestNumberHeading, requestNumberWords, requestTypeHeading, titleHeading, yearHeading } from '../page/headings.js';
 import { requestsInTables } from '../page/request-table.js';
-import type { FoundRequest, Site } from './site.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 /** Koha's request id, with the branch's prefix and its dash when the library set one (Koha::ILL::Request->id_prefix). */
 const requestNumber = /^(?:[A-Za-z][A-Za-z0-9_]{0,15}-)?\d{1,10}$/;
@@ -69,7 +69,7 @@ function viewRequest(root: ParentNode): FoundRequest[] {
   ];
 }
 
-export const koha: Site = {
+export const koha: SystemSite = {
   id: 'koha',
   name: 'Koha ILL requests',
   include: [/\/cgi-bin\/koha\/ill\/ill-requests\.pl/, /\/cgi-bin\/koha\/members\/ill-requests\.pl/],

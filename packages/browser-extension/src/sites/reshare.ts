@@ -14,7 +14,7 @@
 import { labelKey, requestTypeOf, textOf, withoutEmpty } from '../page/read.js';
 import { anyOf, authorHeading, isbnHeading, requestNumberHeading, requestTypeHeading, titleHeading, yearHeading } from '../page/headings.js';
 import { requestsInTables } from '../page/request-table.js';
-import type { FoundRequest, Site } from './site.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 const requestNumber = /^(?:[A-Za-z0-9]{1,12}-)?\d{1,10}$/;
 
@@ -90,7 +90,7 @@ function viewRequest(root: ParentNode): FoundRequest[] {
   return found;
 }
 
-export const reshare: Site = {
+export const reshare: SystemSite = {
   id: 'reshare',
   name: 'Project ReShare',
   include: [/^\/(rs|request|supply)\/requests\b/],

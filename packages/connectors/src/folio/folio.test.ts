@@ -7,6 +7,7 @@ import {
   folioCredentials,
   folioHandlers,
   folioHeldIsbn,
+  folioMissingPermissions,
   folioTenant,
   folioToken,
   folioUser,
@@ -228,6 +229,49 @@ describe('FOLIO holdings', () => {
     expect(urls().at(-1)!.searchParams.get('query')).toBe(`isbn=="${folioHeldIsbn}" or oclc=="123456789"`);
     expect((await holdings!.isHeld({ isbns: ['9781234567897'] }))?.value).toBe(false);
     expect(await holdings!.isHeld({ isbns: [] })).toBeUndefined();
+  });
+});
+
+describe('FOLIO access check', () => {
+  it('reads every API the connector uses once, on a record no one has, and finds nothing missing', async () => {
+    expect(await folio().checkAccess!()).toEqual([]);
+    const asked = paths().filter((path) => path.startsWith('GET'));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'GET /users',
+        'GET /groups/00000000-0000-4000-8000-000000000000',
+        'GET /circulation/loans',
+        'GET /circulation/requests',
+        'GET /accounts',
+        'GET /manualblocks',
+        'GET /automated-patron-blocks/00000000-0000-4000-8000-000000000000',
+        'GET /search/instances',
+      ]),
+    );
+    expect(asked).toHaveLength(8);
+  });
+
+  it('names each permission FOLIO says the user lacks, and how to grant it', async () => {
+    folioMissingPermissions.add('accounts.collection.get');
+    folioMissingPermissions.add('automated-patron-blocks.collection.get');
+    try {
+      expect(await folio().checkAccess!()).toEqual([
+        {
+          reads: 'fees and fines',
+          call: 'GET /accounts',
+          problem: 'lacks the permission accounts.collection.get',
+          remedy: "give FOLIO_USER's FOLIO user the permission accounts.collection.get (Settings › Users › Permission sets, or Users › the user › User permissions)",
+        },
+        {
+          reads: 'automated blocks',
+          call: 'GET /automated-patron-blocks/{id}',
+          problem: 'lacks the permission automated-patron-blocks.collection.get',
+          remedy: "give FOLIO_USER's FOLIO user the permission automated-patron-blocks.collection.get (Settings › Users › Permission sets, or Users › the user › User permissions)",
+        },
+      ]);
+    } finally {
+      folioMissingPermissions.clear();
+    }
   });
 });
 

@@ -148,6 +148,18 @@ function isAuthorised(request: Request): boolean {
   return request.headers.get('x-okapi-tenant') === folioTenant && request.headers.get('x-okapi-token') === folioToken;
 }
 
+/** Permissions the test takes away from the API user; Okapi then answers 403 naming the one missing. */
+export const folioMissingPermissions = new Set<string>();
+
+// The permission each route needs (the modules' descriptors), as Okapi names it in a 403.
+function lacksPermission(permission: string): Response | undefined {
+  if (!folioMissingPermissions.has(permission)) return undefined;
+  return new HttpResponse(`Access for user '${folioCredentials.username}' (${folioUuid('05e5', 0)}) requires permission: ${permission}`, {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain' },
+  });
+}
+
 export const folioHandlers = [
   http.post(`${folioBaseURL}/authn/login-with-expiry`, async ({ request }) => {
     if (request.headers.get('x-okapi-tenant') !== folioTenant) return new HttpResponse('No such Tenant', { status: 400 });
@@ -172,6 +184,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/users`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('users.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const query = url.searchParams.get('query') ?? '';
     const all = query === 'cql.allRecords=1';
@@ -185,10 +199,14 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/groups/:id`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('usergroups.item.get');
+    if (refused) return refused;
     return params.id === folioGroup.id ? HttpResponse.json(folioGroup) : new HttpResponse('Not found', { status: 404 });
   }),
   http.get(`${folioBaseURL}/circulation/loans`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('circulation.loans.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioLoans : [];
     const { slice, total } = page(mine, url);
@@ -196,6 +214,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/circulation/requests`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('circulation.requests.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'requesterId') === folioUser.id ? folioRequests : [];
     const { slice, total } = page(mine, url);
@@ -203,6 +223,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/accounts`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('accounts.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioAccounts : [];
     const { slice, total } = page(mine, url);
@@ -210,6 +232,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/manualblocks`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('manualblocks.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioManualBlocks : [];
     const { slice, total } = page(mine, url);
@@ -217,10 +241,14 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/automated-patron-blocks/:userId`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('automated-patron-blocks.collection.get');
+    if (refused) return refused;
     return HttpResponse.json({ automatedPatronBlocks: params.userId === folioUser.id ? folioAutomatedBlocks : [] });
   }),
   http.get(`${folioBaseURL}/search/instances`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('search.instances.collection.get');
+    if (refused) return refused;
     const query = new URL(request.url).searchParams.get('query') ?? '';
     const held = query.includes(`isbn=="${folioHeldIsbn}"`);
     return HttpResponse.json({

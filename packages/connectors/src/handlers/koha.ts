@@ -87,8 +87,22 @@ function isAuthorised(request: Request): boolean {
 }
 const unauthorized = () => HttpResponse.json({ error: 'Authentication failure.' }, { status: 401 });
 
-/** Whether Koha's RESTOAuth2ClientCredentials preference is on; a test turns it off to see the 400. */
-export const kohaSettings = { clientCredentials: true };
+/**
+ * Koha as a test sets it up: whether the RESTOAuth2ClientCredentials preference is on (off, the
+ * token endpoint answers 400), whether the ILL module is on (off, /ill/requests answers 404), and
+ * the permissions each endpoint requires that the API user lacks (Koha then answers 403 naming them).
+ */
+export const kohaSettings: {
+  clientCredentials: boolean;
+  illModule: boolean;
+  refusedPermissions: Partial<Record<'patrons' | 'patronCheckouts' | 'holds' | 'account' | 'biblios' | 'illRequests', Record<string, string> | Record<string, string>[]>>;
+} = { clientCredentials: true, illModule: true, refusedPermissions: {} };
+
+function lacksPermission(endpoint: keyof typeof kohaSettings.refusedPermissions): Response | undefined {
+  const required = kohaSettings.refusedPermissions[endpoint];
+  if (!required) return undefined;
+  return HttpResponse.json({ error: 'Authorization failure. Missing required permission(s).', required_permissions: required }, { status: 403 });
+}
 
 // The x-koha-embed values each endpoint accepts (its swagger paths file); any other is a 400, as Koha answers.
 const acceptedEmbeds: Record<string, string[]> = {
@@ -121,6 +135,8 @@ type BiblioFilter = { isbn?: { '-like': string }; biblio_id?: number[] | number 
 export const kohaHandlers = [
   http.get(`${kohaBaseURL}/api/v1/biblios`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('biblios');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'none');
     if (refused) return refused;
     const q = JSON.parse(new URL(request.url).searchParams.get('q') ?? '[]') as BiblioFilter | BiblioFilter[];
@@ -144,6 +160,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('patrons');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'patrons');
     if (refused) return refused;
     const q = new URL(request.url).searchParams.get('q');
@@ -154,6 +172,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons/:patronId/checkouts`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('patronCheckouts');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'patronCheckouts');
     if (refused) return refused;
     if (params.patronId !== String(kohaPatron.patron_id)) return HttpResponse.json({ error: 'Patron not found' }, { status: 404 });
@@ -170,6 +190,8 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/holds`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('holds');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'holds');
     if (refused) return refused;
     const mine = new URL(request.url).searchParams.get('patron_id') === String(kohaPatron.patron_id) ? kohaHolds : [];
@@ -177,12 +199,17 @@ export const kohaHandlers = [
   }),
   http.get(`${kohaBaseURL}/api/v1/patrons/:patronId/account`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const forbidden = lacksPermission('account');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'none');
     if (refused) return refused;
     return params.patronId === String(kohaPatron.patron_id) ? HttpResponse.json(kohaAccount) : HttpResponse.json({ error: 'Patron not found' }, { status: 404 });
   }),
   http.get(`${kohaBaseURL}/api/v1/ill/requests`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    if (!kohaSettings.illModule) return HttpResponse.json({ error: 'Path not found' }, { status: 404 });
+    const forbidden = lacksPermission('illRequests');
+    if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'illRequests');
     if (refused) return refused;
     const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number };

@@ -188,6 +188,50 @@ describe('Koha patrons', () => {
   });
 });
 
+describe('Koha access check', () => {
+  it('reads every endpoint the connector uses once and finds nothing missing', async () => {
+    expect(await koha().checkAccess!()).toEqual([]);
+    expect(paths().filter((path) => path.startsWith('GET')).sort()).toEqual([
+      'GET /biblios',
+      'GET /holds',
+      'GET /ill/requests',
+      'GET /patrons',
+      'GET /patrons/0/account',
+      'GET /patrons/0/checkouts',
+    ]);
+  });
+
+  it('names the permissions Koha says the API user lacks, and a module that is off', async () => {
+    kohaSettings.refusedPermissions = { holds: { reserveforothers: 'place_holds' }, account: { borrowers: 'edit_borrowers' } };
+    kohaSettings.illModule = false;
+    try {
+      expect(await koha().checkAccess!()).toEqual([
+        {
+          reads: 'holds',
+          call: 'GET /holds',
+          problem: 'lacks the permission reserveforothers: place_holds',
+          remedy: "in Koha, open the API user's patron record › More › Set permissions and tick reserveforothers: place_holds",
+        },
+        {
+          reads: 'fines (the patron account)',
+          call: 'GET /patrons/{id}/account',
+          problem: 'lacks the permission borrowers: edit_borrowers',
+          remedy: "in Koha, open the API user's patron record › More › Set permissions and tick borrowers: edit_borrowers",
+        },
+        {
+          reads: 'ILL requests',
+          call: 'GET /ill/requests',
+          problem: 'answers 404 (not found)',
+          remedy: 'turn on the ILLModule system preference (Koha 23.11 or later), or set ill_requests: false for this system',
+        },
+      ]);
+    } finally {
+      kohaSettings.refusedPermissions = {};
+      kohaSettings.illModule = true;
+    }
+  });
+});
+
 describe('Koha holdings', () => {
   it('looks the ISBN up in biblios in both its 13- and 10-digit forms', async () => {
     const { holdings } = koha();
