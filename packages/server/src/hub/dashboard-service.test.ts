@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { percentile, type Handoff } from '@liaison/core';
+import { isOpen, percentile, type Handoff } from '@liaison/core';
 import { startTestHub, type TestHub } from './hub-for-tests.js';
-import { isOpen } from './dashboard/lifecycle.js';
 
 let hub: TestHub;
 let staff: { authorization: string };

@@ -13,9 +13,9 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { openStates } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import { HttpError, parseInput } from '../http-error.js';
-import { openStates } from './lifecycle.js';
 
 const serviceQuery = z
   .object({
@@ -93,7 +93,7 @@ export async function serviceReport(hub: HubContext, options: { weeks: number; d
         to_char(date_trunc('week', c.created_at at time zone ${timeZone}), 'YYYY-MM-DD') as week,
         extract(epoch from (ev.first_response_at - c.created_at)) / 60 as first_response_minutes,
         extract(epoch from (c.resolved_at - c.created_at)) / 60 as resolution_minutes,
-        (c.resolved_at > c.due_at or (c.resolved_at is null and c.state = any(${openStates()}::text[]) and c.due_at < ${now})) as breached,
+        (c.resolved_at > c.due_at or (c.resolved_at is null and c.state = any(${[...openStates]}::text[]) and c.due_at < ${now})) as breached,
         1 + coalesce(ev.reassignments, 0) as handoffs_per_question,
         coalesce(ev.was_returned, false) as was_returned
       from chosen c
