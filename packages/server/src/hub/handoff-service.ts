@@ -10,6 +10,8 @@ import {
   type HandoffState,
   type Policy,
   queryChannels,
+  restartedClock,
+  routeToChosenDepartment,
 } from '@liaison/core';
 import type { Logger } from 'pino';
 import { HandoffConflictError, IdempotencyKeyReusedError, type Repositories, type Store } from '@liaison/store';
@@ -126,22 +128,13 @@ export function createHandoffService(deps: {
       { text: input.question, category: input.category, patronType: input.patron?.patronType, channel: input.channel },
       policy.handoff.rules,
     );
-    if (!input.department || input.department === routed.department) return routed;
+    if (!input.department) return routed;
     if (!departmentIds.has(input.department)) {
       throw new HttpError(400, 'unknown_department', `There is no department "${input.department}"; the policy has ${[...departmentIds].join(', ')}.`, [
         { path: ['department'], message: 'unknown department' },
       ]);
     }
-    // Staff chose another department: use that department's first rule for its service level.
-    const rule = policy.handoff.rules.find((r) => r.department === input.department);
-    return {
-      ...routed,
-      department: input.department,
-      serviceLevel: rule?.service_level ?? policy.handoff.default_service_level,
-      responsibility: rule?.responsibility ?? routed.responsibility,
-      ruleId: rule?.id ?? 'chosen-by-staff',
-      explanation: `Sent to ${input.department} by staff (the rules suggested ${routed.department}).`,
-    };
+    return routeToChosenDepartment(routed, input.department, policy.handoff);
   }
 
   /**
@@ -223,7 +216,7 @@ export function createHandoffService(deps: {
       const current = await store.handoffs.get(id);
       if (!current) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${id}.`);
       const now = clock();
-      const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, now));
+      const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, policy.handoff, policy.library, now));
       if (!result.ok) throw new HttpError(409, result.error.code, result.error.message);
       const newEvents = result.value.history.slice(current.history.length);
       try {
@@ -233,14 +226,6 @@ export function createHandoffService(deps: {
       }
     }
     throw new HttpError(409, 'handoff_conflict', `${id} changed while this was being saved; reload it and try again.`);
-  }
-
-  /** Reassigning or reopening restarts the clock: a new due time in library hours from now. */
-  function restartedClock(handoff: Handoff, event: HandoffEventInput, now: Date): { dueAt?: Date } {
-    if (event.type === 'reopened') return { dueAt: dueAt(now, handoff.serviceLevel, policy.library) };
-    if (event.type !== 'reassigned') return {};
-    const rule = policy.handoff.rules.find((r) => r.department === event.toDepartment);
-    return { dueAt: dueAt(now, rule?.service_level ?? policy.handoff.default_service_level, policy.library) };
   }
 
   function suggest(input: z.infer<typeof routeBody>): RouteSuggestion {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import type { Handoff, HandoffEvent, HandoffState } from '@liaison/core';
+import { finishedStates, openStates, type Handoff, type HandoffEvent, type HandoffState } from '@liaison/core';
 import { iso, json, type HandoffEventsTable, type HandoffsTable } from '../database.js';
 import { HandoffConflictError, StoreError } from '../errors.js';
 import { inTransaction, type Executor } from '../executor.js';
@@ -26,7 +26,7 @@ export interface HandoffFilter {
   sender?: string;
   /** Where the question came from (desk, chat, zendesk, …). */
   channels?: string[];
-  /** Only hand-offs overdue at `now` (due time passed, not resolved or cancelled). */
+  /** Only hand-offs overdue at `now`, as core's `isOverdue` says (still open, due time passed). */
   overdue?: boolean;
   /** The instant "overdue" is judged at; needed for `overdue` and for `overdue-first`. */
   now?: Date;
@@ -46,7 +46,6 @@ export interface HandoffFilter {
   createdSince?: Date;
 }
 
-const closedStates: HandoffState[] = ['resolved', 'cancelled'];
 const maximumListSize = 1000;
 
 export class HandoffRepository {
@@ -162,11 +161,11 @@ export class HandoffRepository {
       );
     }
     if (filter.createdSince !== undefined) query = query.where('created_at', '>=', filter.createdSince);
-    if (filter.overdue) query = query.where('due_at', '<', filter.now!).where('state', 'not in', closedStates);
+    if (filter.overdue) query = query.where('due_at', '<', filter.now!).where('state', 'in', openStates);
     if (order === 'overdue-first') {
       const now = filter.now!;
       query = query.orderBy(
-        sql<boolean>`(due_at < ${now} and state not in (${sql.join(closedStates)}))`,
+        sql<boolean>`(due_at < ${now} and state in (${sql.join(openStates)}))`,
         'desc',
       );
     }
@@ -195,7 +194,7 @@ export class HandoffRepository {
       .updateTable('handoffs')
       .set({ patron: null, patron_purged_at: now })
       .where('patron', 'is not', null)
-      .where('state', 'in', closedStates)
+      .where('state', 'in', finishedStates)
       .where(sql<Date>`coalesce(resolved_at, updated_at)`, '<', cutoff)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
