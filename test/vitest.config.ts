@@ -29,6 +29,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'dashboard',
+          include: ['dashboard/**/*.test.ts'],
+          // The dashboard in Chromium against real hubs; the hub serves the dashboard's build, so build both first.
+          globalSetup: ['./hub/build-server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'zendesk',
           include: ['zendesk/**/*.test.ts'],
           // The sidebar in Chromium against a real hub; each file builds the app and starts its own hubs.

@@ -1,16 +1,23 @@
 // Builds the extension into dist/chrome and dist/firefox from one source with esbuild.
 // The content script imports core's ill/ rule files directly (see src/purchase/rules.ts), so
 // no zod enters it; the build fails if any does.
-// Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*]
+// Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*] [--update-url=URL]
 //   --out: where dist/<browser> folders go (default: dist); --grant-host: test builds only,
-//   host access granted up front so browser tests need no permission prompt.
+//   host access granted up front so browser tests need no permission prompt; --update-url: the
+//   library's update manifest (XML) for a self-hosted Chrome/Edge install (see README).
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { deflateSync, crc32, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { iconSizes } from './icons/draw-icons.mjs';
 import { manifestFor } from './manifest.mjs';
 
 const grantHosts = process.argv.filter((a) => a.startsWith('--grant-host=')).map((a) => a.slice('--grant-host='.length));
 const out = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ?? 'dist';
+const updateUrl = process.argv.find((a) => a.startsWith('--update-url='))?.slice('--update-url='.length);
+if (updateUrl !== undefined && !/^https:\/\/[^\s]+$/.test(updateUrl)) {
+  console.error(`build: --update-url must be an https:// address of the update manifest (an update served over plain HTTP could be swapped on the way), not "${updateUrl}"`);
+  process.exit(1);
+}
 const browsers = ['chrome', 'firefox'];
 
 rmSync(out, { recursive: true, force: true });
@@ -20,6 +27,7 @@ const result = await build({
     background: 'src/background.ts',
     popup: 'src/popup/popup.ts',
     options: 'src/options/options.ts',
+    teach: 'src/teach/picker.ts',
   },
   outdir: `${out}/chrome`,
   bundle: true,
@@ -38,41 +46,18 @@ if (zodInputs.length > 0) {
   process.exit(1);
 }
 
-// A plain square icon in the badge's BUY green, drawn as a PNG without any image library.
-function squarePng(size) {
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const row = Buffer.alloc(1 + size * 3);
-  for (let x = 0; x < size; x++) {
-    const edge = x < size / 8 || x >= size - size / 8;
-    row.set(edge ? [0x1b, 0x5e, 0x20] : [0x2e, 0x7d, 0x32], 1 + x * 3);
-  }
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
-}
-
 for (const browser of browsers) {
   const folder = `${out}/${browser}`;
   mkdirSync(`${folder}/icons`, { recursive: true });
   if (browser !== 'chrome') {
-    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js']) copyFileSync(`${out}/chrome/${file}`, `${folder}/${file}`);
+    for (const file of ['content.js', 'background.js', 'popup.js', 'options.js', 'teach.js']) copyFileSync(`${out}/chrome/${file}`, `${folder}/${file}`);
   }
   for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css']) {
     copyFileSync(`src/${file}`, `${folder}/${file.split('/')[1]}`);
   }
-  for (const size of [16, 48, 128]) writeFileSync(`${folder}/icons/${size}.png`, squarePng(size));
-  writeFileSync(`${folder}/manifest.json`, `${JSON.stringify(manifestFor(browser, { grantHosts }), null, 2)}\n`);
+  // The icons drawn by icons/draw-icons.mjs, committed beside it.
+  for (const size of iconSizes) copyFileSync(`icons/${size}.png`, `${folder}/icons/${size}.png`);
+  writeFileSync(`${folder}/manifest.json`, `${JSON.stringify(manifestFor(browser, { grantHosts, updateUrl }), null, 2)}\n`);
 }
 
 const contentBytes = readFileSync(`${out}/chrome/content.js`);

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-/** @param {'chrome' | 'firefox'} browser @param {{ grantHosts?: string[] }} options */
+/**
+ * @param {'chrome' | 'firefox'} browser
+ * @param {{ grantHosts?: string[], updateUrl?: string }} options updateUrl: where Chrome and Edge
+ *   look for updates of a self-hosted extension (the library's update manifest XML)
+ */
 export function manifestFor(browser, options = {}) {
   const manifest = {
     manifest_version: 3,
@@ -13,8 +17,8 @@ export function manifestFor(browser, options = {}) {
     short_name: 'Liaison',
     version,
     description: 'Shows ILL staff whether to buy, borrow or point to a copy the library owns or a free one, beside each borrowing request.',
-    icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    action: { default_title: 'Liaison', default_popup: 'popup.html', default_icon: { 16: 'icons/16.png', 48: 'icons/48.png' } },
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    action: { default_title: 'Liaison', default_popup: 'popup.html', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png' } },
     options_ui: { page: 'options.html', open_in_tab: true },
     permissions: ['storage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -23,6 +27,7 @@ export function manifestFor(browser, options = {}) {
   if (browser === 'chrome') {
     manifest.background = { service_worker: 'background.js' };
     manifest.minimum_chrome_version = '111';
+    if (options.updateUrl) manifest.update_url = options.updateUrl;
   } else {
     manifest.background = { scripts: ['background.js'] };
     manifest.browser_specific_settings = {

@@ -1,7 +1,8 @@
 // Builds the Zendesk app into dist/app (the folder zcli would package), checks it against
 // Zendesk's rules, and with --package writes the upload zip. Options:
 //   --package              write dist/liaison-zendesk-app-<version>.zip
-//   --hub-domain=HOST      add HOST to domainWhitelist (secure settings reach only listed domains)
+//   --hub-domain=HOST      add HOST to domainWhitelist (secure settings reach only listed domains);
+//                          an address (https://host/) is reduced to its host, anything else refused
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,12 +11,44 @@ import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const hubDomain = args.find((a) => a.startsWith('--hub-domain='))?.split('=')[1];
+const hubDomainArgument = args.find((a) => a.startsWith('--hub-domain='))?.slice('--hub-domain='.length);
 const dist = join(here, 'dist');
 const appOut = join(dist, 'app');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(appOut, 'assets'), { recursive: true });
+
+// The build-time tools and the harness run in Node.
+await build({
+  entryPoints: {
+    'tools/validate-app': join(here, 'tools/validate-app.ts'),
+    'tools/package-app': join(here, 'tools/package-app.ts'),
+    'tools/hub-domain': join(here, 'tools/hub-domain.ts'),
+    'harness/dev': join(here, 'harness/dev.ts'),
+    'harness/index': join(here, 'harness/index.ts'),
+  },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+
+// Zendesk matches domainWhitelist against hosts: an address pasted whole would never match.
+let hubDomain;
+if (hubDomainArgument !== undefined) {
+  const { readHubDomain } = await import(pathToFileURL(join(dist, 'tools/hub-domain.mjs')).href);
+  const read = readHubDomain(hubDomainArgument);
+  if (!read.ok) {
+    console.error(`zendesk-app: --hub-domain is not usable: ${read.reason}`);
+    process.exit(1);
+  }
+  if (read.note) console.error(`zendesk-app: ${read.note}`);
+  hubDomain = read.host;
+}
 
 // The sidebar bundle: one small script, no runtime dependencies (types from @liaison/core only).
 const sidebar = await build({
@@ -42,24 +75,6 @@ if (hubDomain) manifest.domainWhitelist = [...new Set([...(manifest.domainWhitel
 writeFileSync(join(appOut, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 cpSync(join(here, 'app/translations'), join(appOut, 'translations'), { recursive: true });
 cpSync(join(here, 'app/assets'), join(appOut, 'assets'), { recursive: true });
-
-// The build-time tools and the harness run in Node.
-await build({
-  entryPoints: {
-    'tools/validate-app': join(here, 'tools/validate-app.ts'),
-    'tools/package-app': join(here, 'tools/package-app.ts'),
-    'harness/dev': join(here, 'harness/dev.ts'),
-    'harness/index': join(here, 'harness/index.ts'),
-  },
-  outdir: dist,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
 
 // The harness page's own scripts run in the browser.
 await build({

@@ -24,7 +24,7 @@ afterAll(async () => {
 const seconds = () => Math.floor(Date.now() / 1000);
 
 function sign(claims: Record<string, unknown>, options: { key?: string; expiresAt?: number | null } = {}): Promise<string> {
-  const jwt = new SignJWT({ sub: '501', name: 'Dana Help-Desk', ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt();
+  const jwt = new SignJWT({ sub: '501', name: 'Dana Help-Desk', patron_email: amara, ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt();
   if (options.expiresAt !== null) jwt.setExpirationTime(options.expiresAt ?? seconds() + 300);
   return jwt.sign(new TextEncoder().encode(options.key ?? secret));
 }
@@ -36,7 +36,8 @@ function tamper(token: string): string {
 }
 
 async function askForPatron(token: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${hub.url}/api/v1/patron-context?email=${encodeURIComponent(amara)}`, { headers: { authorization: `Bearer ${token}` } });
+  // The patron is the token's patron_email claim, as the sidebar signs it; a Zendesk token chooses no other.
+  const response = await fetch(`${hub.url}/api/v1/patron-context`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, text: await response.text() };
 }
 
@@ -50,6 +51,8 @@ describe('tokens sent straight to the hub', () => {
   it.each([
     ['expired two minutes ago', async () => sign({}, { expiresAt: seconds() - 120 }), 'token_expired'],
     ['without an expiry', async () => sign({}, { expiresAt: null }), 'token_invalid'],
+    ['that lives a day', async () => sign({}, { expiresAt: seconds() + 86_400 }), 'token_lifetime_too_long'],
+    ['naming no agent (no sub)', async () => sign({ sub: undefined }), 'token_subject_missing'],
     ['tampered after signing', async () => tamper(await sign({})), 'token_invalid'],
     ['signed with another secret', async () => sign({}, { key: 'not-the-shared-secret-at-all' }), 'token_invalid'],
   ])('refuses a token %s with 401 and no patron data', async (_case, makeToken, code) => {

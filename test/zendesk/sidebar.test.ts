@@ -73,6 +73,11 @@ describe('the sidebar against the demo hub', () => {
     const call = harness.proxy.forwardedCalls.find((c) => c.url.includes('/api/v1/patron-context'));
     expect(call?.status).toBe(200);
     expect(call?.headers['Authorization']).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    // The requester travels in the signed token (patron_email), never in the URL an agent could edit.
+    expect(call?.url).not.toContain('northfield.edu');
+    const claims = JSON.parse(Buffer.from(call!.headers['Authorization']!.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ sub: '501', patron_email: amara });
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(300);
     const views = await demo.store.audit.listByPatron(amara);
     expect(views.some((view) => view.actor === 'zendesk:501' && view.fieldsShown.includes('loans.counts'))).toBe(true);
 

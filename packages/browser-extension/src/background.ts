@@ -4,7 +4,7 @@
  */
 import { evaluateOnHub, hubHealth, recordOverride, suggestPurchase } from './hub/hub-client.js';
 import type { BackgroundMessage, HubReply } from './hub/messages.js';
-import { matchPatternOf, readSettings, settingsKey } from './settings.js';
+import { matchPatternOf, originOf, parseTaughtPages, readSettings, settingsKey, writeSettings } from './settings.js';
 
 const scriptId = 'liaison-badges';
 
@@ -34,7 +34,23 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[settingsKey]) reregister();
 });
 
-async function handle(message: BackgroundMessage): Promise<HubReply<unknown>> {
+/**
+ * Keeps a page staff taught, for the site the picker ran on: only that site's own tab can teach
+ * it, and only a site the library turned on (the content script runs nowhere else).
+ */
+async function teachPage(page: unknown, senderUrl: string | undefined): Promise<HubReply<unknown>> {
+  const settings = await readSettings();
+  const [taught] = parseTaughtPages([page]);
+  const senderOrigin = senderUrl ? originOf(senderUrl) : null;
+  if (!taught || taught.origin !== senderOrigin) return { ok: false, problem: 'failed', message: 'Liaison could not read what was taught; start again from the options page.' };
+  if (!settings.sites.some((site) => site.origin === taught.origin)) {
+    return { ok: false, problem: 'failed', message: `${taught.origin} is not among the sites Liaison badges; add it on the options page first.` };
+  }
+  await writeSettings({ ...settings, taughtPages: [...settings.taughtPages.filter((known) => known.origin !== taught.origin), taught] });
+  return { ok: true, value: taught };
+}
+
+async function handle(message: BackgroundMessage, senderUrl: string | undefined): Promise<HubReply<unknown>> {
   const settings = await readSettings();
   switch (message.type) {
     case 'evaluate':
@@ -45,11 +61,13 @@ async function handle(message: BackgroundMessage): Promise<HubReply<unknown>> {
       return recordOverride(settings, message.transactionNumber, message.verdict, message.reason);
     case 'hub-status':
       return hubHealth(settings);
+    case 'teach-page':
+      return teachPage(message.page, senderUrl);
   }
 }
 
-chrome.runtime.onMessage.addListener((message: BackgroundMessage, _sender, reply) => {
+chrome.runtime.onMessage.addListener((message: BackgroundMessage, sender, reply) => {
   if (!message || typeof message !== 'object' || !('type' in message)) return false;
-  handle(message).then(reply, (error: unknown) => reply({ ok: false, problem: 'failed', message: String(error) }));
+  handle(message, sender.tab?.url).then(reply, (error: unknown) => reply({ ok: false, problem: 'failed', message: String(error) }));
   return true; // the reply comes later
 });

@@ -33,10 +33,28 @@ describe('parseSettings', () => {
       token: 'lsn_abc',
       sites: [{ system: 'koha', origin: 'https://koha.library.edu' }],
       pausedOrigins: ['https://koha.library.edu'],
+      taughtPages: [],
     });
   });
 
+  it('keeps one taught page per site, each with a number heading; drops the rest', () => {
+    const { taughtPages } = parseSettings({
+      taughtPages: [
+        { origin: 'https://illiad.library.edu/ILLiad/', numberHeading: '  Request\n #  ', titleHeading: 'Loan title', isbnHeading: '' },
+        { origin: 'https://tipasa.example.org', numberHeading: '' },
+        { origin: 'javascript:alert(1)', numberHeading: 'TN' },
+        { origin: 'https://alma.example.edu', numberHeading: 'x'.repeat(121) },
+        { origin: 'https://alma.example.edu', numberHeading: 'External identifier', isbnHeading: 7 },
+        'nonsense',
+      ],
+    });
+    expect(taughtPages).toEqual([
+      { origin: 'https://illiad.library.edu', numberHeading: 'Request #', titleHeading: 'Loan title' },
+      { origin: 'https://alma.example.edu', numberHeading: 'External identifier' },
+    ]);
+  });
+
   it('gives empty settings for nothing stored', () => {
-    expect(parseSettings(undefined)).toEqual({ hubUrl: '', token: '', sites: [], pausedOrigins: [] });
+    expect(parseSettings(undefined)).toEqual({ hubUrl: '', token: '', sites: [], pausedOrigins: [], taughtPages: [] });
   });
 });

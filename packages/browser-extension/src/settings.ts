@@ -11,6 +11,19 @@ export interface SiteSetting {
   origin: string;
 }
 
+/**
+ * A request list staff taught the extension on a site it does not know (ILLiad, Tipasa and Alma
+ * pages are customised per library): the headings of its columns as the page shows them. Kept
+ * per site; on that site it is used instead of the built-in adapters.
+ */
+export interface TaughtPage {
+  origin: string;
+  /** The heading of the column with the request numbers, e.g. "TN" or "Request #". */
+  numberHeading: string;
+  titleHeading?: string;
+  isbnHeading?: string;
+}
+
 export interface Settings {
   /** The hub's base URL, e.g. "https://liaison.library.edu"; empty when the library runs without one. */
   hubUrl: string;
@@ -19,11 +32,16 @@ export interface Settings {
   sites: SiteSetting[];
   /** Origins where staff switched badges off from the toolbar popup. */
   pausedOrigins: string[];
+  /** Request lists staff taught on the options page, one per site. */
+  taughtPages: TaughtPage[];
 }
 
 export const settingsKey = 'settings';
 
-export const emptySettings: Settings = { hubUrl: '', token: '', sites: [], pausedOrigins: [] };
+export const emptySettings: Settings = { hubUrl: '', token: '', sites: [], pausedOrigins: [], taughtPages: [] };
+
+/** The longest column heading kept (a heading is a few words; anything longer is not one). */
+const longestHeading = 120;
 
 /** The origin of a URL a person typed ("illiad.library.edu/" → "https://illiad.library.edu"), or null. */
 export function originOf(text: string): string | null {
@@ -47,7 +65,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 
 /** Settings from whatever storage holds: unknown keys dropped, bad entries left out, defaults filled. */
 export function parseSettings(stored: unknown): Settings {
-  if (typeof stored !== 'object' || stored === null) return { ...emptySettings, sites: [], pausedOrigins: [] };
+  if (typeof stored !== 'object' || stored === null) return { ...emptySettings, sites: [], pausedOrigins: [], taughtPages: [] };
   const value = stored as Record<string, unknown>;
   const sites: SiteSetting[] = [];
   if (Array.isArray(value.sites)) {
@@ -64,7 +82,32 @@ export function parseSettings(stored: unknown): Settings {
     token: isString(value.token) ? value.token.trim() : '',
     sites,
     pausedOrigins: Array.isArray(value.pausedOrigins) ? (value.pausedOrigins as unknown[]).filter(isString) : [],
+    taughtPages: parseTaughtPages(value.taughtPages),
   };
+}
+
+/** A heading as stored: white space made single, trimmed; empty or overlong ones are no heading. */
+function headingOf(value: unknown): string | undefined {
+  if (!isString(value)) return undefined;
+  const heading = value.replace(/\s+/g, ' ').trim();
+  return heading && heading.length <= longestHeading ? heading : undefined;
+}
+
+/** Taught pages from storage: one per origin (the last wins), each with a number heading. */
+export function parseTaughtPages(stored: unknown): TaughtPage[] {
+  if (!Array.isArray(stored)) return [];
+  const byOrigin = new Map<string, TaughtPage>();
+  for (const entry of stored as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const fields = entry as Record<string, unknown>;
+    const origin = isString(fields.origin) ? originOf(fields.origin) : null;
+    const numberHeading = headingOf(fields.numberHeading);
+    if (!origin || !numberHeading) continue;
+    const titleHeading = headingOf(fields.titleHeading);
+    const isbnHeading = headingOf(fields.isbnHeading);
+    byOrigin.set(origin, { origin, numberHeading, ...(titleHeading ? { titleHeading } : {}), ...(isbnHeading ? { isbnHeading } : {}) });
+  }
+  return [...byOrigin.values()];
 }
 
 /** The stored settings. */

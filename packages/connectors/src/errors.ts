@@ -37,6 +37,11 @@ export interface ConnectorErrorDetails {
   path?: (string | number)[];
   /** How long the system asked us to wait, in milliseconds (from Retry-After). */
   retryAfterMs?: number;
+  /**
+   * For a 403: the permissions the system said the API user lacks, as the system names them
+   * ("users.collection.get" in FOLIO, "borrowers: edit_borrowers" in Koha).
+   */
+  missingPermissions?: string[];
 }
 
 /** A failed call to an outside system. Safe to log and to show: it carries no patron data. */
@@ -49,6 +54,7 @@ export class ConnectorError extends Error {
   readonly hint?: string;
   readonly path?: (string | number)[];
   readonly retryAfterMs?: number;
+  readonly missingPermissions?: string[];
 
   constructor(details: ConnectorErrorDetails) {
     const message = `${details.system} ${details.call}: ${details.failure}`;
@@ -62,6 +68,7 @@ export class ConnectorError extends Error {
     this.hint = details.hint;
     this.path = details.path;
     this.retryAfterMs = details.retryAfterMs;
+    if (details.missingPermissions) this.missingPermissions = details.missingPermissions;
   }
 }
 

@@ -3,11 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { connectorsSchema, formatIssue, LiaisonError } from '@liaison/core';
 import { memoryCache } from './cache.js';
 import { createConnectorsFromPolicy, connectorSettingsIssues } from './from-policy.js';
-import { folioBaseURL, folioCredentials, folioHandlers, folioTenant } from './handlers/folio.js';
+import { folioBaseURL, folioCredentials, folioHandlers, folioTenant, folioUuid } from './handlers/folio.js';
 import { illiadApiKey, illiadBaseURL, illiadHandlers } from './handlers/illiad.js';
-import { recordingServer } from './handlers/recording-server.js';
+import { contractServer } from './handlers/contract-server.js';
 
-const { server, sent } = recordingServer(...folioHandlers, ...illiadHandlers);
+// FOLIO's exchanges are held to its published schemas; ILLiad publishes none.
+const { server, sent } = contractServer('folio', folioBaseURL, ...folioHandlers, ...illiadHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { FOLIO_USER: folioCredentials.username, FOLIO_PASSWORD: folioCredentials.password, ILLIAD_API_KEY: illiadApiKey };
@@ -163,7 +164,7 @@ describe('findPatron across an ILS and ILLiad', () => {
   it('names ILLiad as not asked when the FOLIO record has no username to match', async () => {
     server.use(
       http.get(`${folioBaseURL}/users`, () =>
-        HttpResponse.json({ users: [{ id: 'u-2', active: true, personal: { lastName: 'Reyes', email: 'mateo.reyes@northfield.edu' } }], totalRecords: 1 }),
+        HttpResponse.json({ users: [{ id: folioUuid('05e5', 2), active: true, personal: { lastName: 'Reyes', email: 'mateo.reyes@northfield.edu' } }], totalRecords: 1 }),
       ),
     );
     const connectors = createConnectorsFromPolicy(section, { env, now, http: quick });

@@ -179,6 +179,21 @@ describe('createHttpClient', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it.each([
+    ['FOLIO (Okapi) text', "Access for user 'liaison-reader' (4f0e711c-d583-41e0-9555-b62f1725023f) requires permission: accounts.collection.get", ['accounts.collection.get']],
+    ['Koha, one permission', { error: 'Authorization failure. Missing required permission(s).', required_permissions: { borrowers: 'edit_borrowers' } }, ['borrowers: edit_borrowers']],
+    ['Koha, alternatives', { error: 'x', required_permissions: [{ circulate: 'circulate_remaining_permissions' }, { circulate: 'manage_bookings' }] }, ['circulate: circulate_remaining_permissions', 'circulate: manage_bookings']],
+    ['Koha, a whole module', { error: 'x', required_permissions: { catalogue: '1' } }, ['catalogue']],
+  ])('names the permission a 403 says is missing (%s), and nothing else from the body', async (_case, body, permissions) => {
+    server.use(http.get(`${vendorBaseURL}/patrons`, () => (typeof body === 'string' ? new HttpResponse(body, { status: 403 }) : HttpResponse.json(body, { status: 403 }))));
+    const { http: vendor } = client();
+    const error = await failure(vendor.get('GET /patrons', '/patrons', { schema: patrons }));
+    expect(error.code).toBe('connector_unauthorized');
+    expect(error.missingPermissions).toEqual(permissions);
+    expect(error.message).toBe(`Vendor GET /patrons: refused: the API user lacks the permission ${permissions.join(' or ')} (HTTP 403); grant it to the user Liaison signs in as, in Vendor`);
+    expect(error.message).not.toMatch(/liaison-reader|4f0e711c/);
+  });
+
   it('names the system, the call and the remedy when credentials are refused', async () => {
     const { http: vendor } = client({ auth: { bearer: 'expired' } });
     const error = await failure(vendor.get('GET /patrons', '/patrons', { params: { email: patronEmail }, schema: patrons }));

@@ -193,6 +193,18 @@ function toConnectorError(error: AxiosError, context: FailureContext): Connector
   }
 
   const status = response.status;
+  const missingPermissions = status === 403 ? permissionsNamedIn(response.data) : [];
+  if (missingPermissions.length > 0) {
+    return new ConnectorError({
+      code: 'connector_unauthorized',
+      system,
+      call,
+      status,
+      failure: `refused: the API user lacks the permission ${missingPermissions.join(' or ')} (HTTP 403)`,
+      hint: `grant it to the user Liaison signs in as, in ${system}`,
+      missingPermissions,
+    });
+  }
   if (status === 401 || status === 403) {
     return new ConnectorError({
       code: 'connector_unauthorized',
@@ -233,6 +245,34 @@ function toConnectorError(error: AxiosError, context: FailureContext): Connector
     status,
     failure: `refused the request (HTTP ${status})`,
     hint: "the connector may not match this version of the system's API",
+  });
+}
+
+// A permission name as systems write them: "users.collection.get", "borrowers", "edit_borrowers".
+const permissionName = /^[A-Za-z][\w.+-]{0,99}$/;
+
+/**
+ * The permissions a 403 answer says are missing, and nothing else from the body (which may name
+ * the staff user): FOLIO's Okapi writes "… requires permission: users.collection.get" as text;
+ * Koha answers `{ error, required_permissions }`, an object of flag → sub-permission or a list of
+ * such objects (any one of which would do).
+ */
+export function permissionsNamedIn(body: unknown): string[] {
+  if (typeof body === 'string') {
+    const named = /requires permission:\s*([\w.+-]+)/i.exec(body)?.[1];
+    return named && permissionName.test(named) ? [named] : [];
+  }
+  if (typeof body !== 'object' || body === null || !('required_permissions' in body)) return [];
+  const required = (body as { required_permissions: unknown }).required_permissions;
+  const alternatives = Array.isArray(required) ? required : [required];
+  return alternatives.flatMap((alternative) => {
+    if (typeof alternative !== 'object' || alternative === null) return [];
+    return Object.entries(alternative).flatMap(([flag, sub]) => {
+      if (!permissionName.test(flag)) return [];
+      // "1" means the whole module; a name means that one sub-permission.
+      if (sub === 1 || sub === '1' || sub === true) return [flag];
+      return typeof sub === 'string' && permissionName.test(sub) ? [`${flag}: ${sub}`] : [];
+    });
   });
 }
 

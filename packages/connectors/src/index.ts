@@ -8,6 +8,7 @@ export * from './settings.js';
 export * from './system.js';
 export * from './paging.js';
 export * from './patron-lookup.js';
+export * from './access.js';
 export * from './from-policy.js';
 export { systemDefinitions } from './system-definitions.js';
 export { demoSettingsSchema, demoSystem, type DemoSettings } from './demo/system.js';

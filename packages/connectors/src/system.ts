@@ -3,6 +3,7 @@
  * matched when it is not the first patron source, and a cheap call that tells whether it answers.
  */
 import type { z } from 'zod';
+import type { AccessProblem } from './access.js';
 import type { Issue } from '@liaison/core';
 import type { MatchField, SystemContext } from './settings.js';
 import type { HoldingsSource, IllRequestSource, OpenAccessSource, PatronSource, PriceSource } from './sources.js';
@@ -30,6 +31,11 @@ export interface ConfiguredSystem {
   describe(): string;
   /** Makes one cheap, harmless call and says what it found, e.g. "3 users found for a test query". */
   check(options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * One cheap call for each kind of record Liaison reads, listing what the system refused: a
+   * permission the API user lacks, a module or setting turned off. Empty when everything answers.
+   */
+  checkAccess?(options?: { signal?: AbortSignal }): Promise<AccessProblem[]>;
 }
 
 /** How one type of system (folio, illiad…) is configured and built. */

@@ -157,6 +157,14 @@ export interface CacheEntriesTable {
   expires_at: Timestamp;
 }
 
+export interface DashboardSessionsTable {
+  secret_hash: string;
+  principal: Json<unknown>;
+  token_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   handoffs: HandoffsTable;
@@ -171,6 +179,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   jobs: JobsTable;
   cache_entries: CacheEntriesTable;
+  dashboard_sessions: DashboardSessionsTable;
 }
 
 /** Writes a value for a jsonb column. Both drivers would turn a bare JS array into a Postgres array. */

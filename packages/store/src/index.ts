@@ -19,3 +19,5 @@ export type { EvaluationRepository, StoredEvaluation, NewEvaluation, EvaluationF
 export type { PurchaseRepository, StoredPurchaseDecision, NewPurchaseDecision, StoredOverride, OverruledRule } from './repositories/purchases.js';
 export { SlackRepository } from './repositories/slack.js';
 export type { SlackCard } from './repositories/slack.js';
+export type { SessionRepository, SessionPrincipal, NewSession } from './repositories/sessions.js';
+export type { HandoffChangeListener, HandoffChangeSubscription } from './handoff-changes.js';

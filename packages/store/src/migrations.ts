@@ -220,6 +220,30 @@ export const migrations: Migration[] = [
       `alter table idempotency_keys add column fingerprint text`,
     ],
   },
+  {
+    version: 5,
+    name: 'dashboard: hand-off changes announced to every hub, and signed-in dashboard sessions',
+    statements: [
+      // Every write to a hand-off, from any surface and any hub process, is announced on one channel;
+      // hubs LISTEN and tell their dashboards. The schema is in the payload so stores sharing a server stay apart.
+      `create function notify_handoff_change() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('liaison_handoff_changes', json_build_object('schema', tg_table_schema, 'id', new.id)::text);
+        return null;
+      end
+      $$`,
+      `create trigger handoff_changed after insert or update on handoffs for each row execute function notify_handoff_change()`,
+      // A dashboard sign-in: the cookie's secret is kept only as a hash. A session made from a staff
+      // token ends when the token is revoked; one made from a Teams sign-in names no token.
+      `create table dashboard_sessions (
+        secret_hash text primary key,
+        principal jsonb not null,
+        token_id text references api_tokens (id),
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

@@ -23,6 +23,8 @@ import { JobRepository } from './repositories/jobs.js';
 import { PurchaseRepository } from './repositories/purchases.js';
 import { RubricRepository } from './repositories/rubrics.js';
 import { TokenRepository } from './repositories/tokens.js';
+import { SessionRepository } from './repositories/sessions.js';
+import { listenInPGlite, listenOnServer, type HandoffChangeListener, type HandoffChangeSubscription } from './handoff-changes.js';
 
 export interface StoreOptions {
   /** A PostgreSQL server, e.g. postgres://liaison@db.example.edu/liaison. When set, PGlite is not used. */
@@ -46,6 +48,7 @@ export interface Repositories {
   tokens: TokenRepository;
   jobs: JobRepository;
   cache: CacheRepository;
+  sessions: SessionRepository;
 }
 
 /** The repositories bound to one open transaction. */
@@ -62,6 +65,11 @@ export interface Store extends Repositories {
   migrate(): Promise<number[]>;
   /** Runs `work` in one transaction: everything it writes through the given repositories commits or rolls back together. */
   transaction<T>(work: (store: StoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` with a hand-off's id whenever any process sharing this database creates or
+   * changes it (a NOTIFY from the hand-offs table's trigger). Resolves once listening.
+   */
+  listenForHandoffChanges(onChange: HandoffChangeListener): Promise<HandoffChangeSubscription>;
   /** Asks the database a trivial question; rejects when it cannot answer (for /healthz). */
   ping(): Promise<void>;
   /** Closes the connections (and PGlite, if the store opened it). */
@@ -80,7 +88,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       hint: 'use lower-case letters, digits and underscores, starting with a letter',
     });
   }
-  const { db, kind } = options.databaseUrl ? postgres(options.databaseUrl, schema) : await embedded(options, schema);
+  const { db, kind, pglite } = options.databaseUrl ? postgres(options.databaseUrl, schema) : await embedded(options, schema);
+  const subscriptions = new Set<HandoffChangeSubscription>();
   const store: Store = {
     kind,
     db,
@@ -88,10 +97,27 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...repositories(db),
     migrate: () => applyMigrations(db, schema),
     transaction: (work) => db.transaction().execute((trx) => work(bindTransaction(trx))),
+    listenForHandoffChanges: async (onChange) => {
+      const subscription = pglite
+        ? // LISTEN takes PGlite's one session in turn, never in the middle of another caller's transaction.
+          await db.connection().execute(() => listenInPGlite(pglite, schema, onChange))
+        : await listenOnServer(options.databaseUrl!, schema, onChange);
+      subscriptions.add(subscription);
+      return {
+        async close() {
+          subscriptions.delete(subscription);
+          await subscription.close();
+        },
+      };
+    },
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([...subscriptions].map((subscription) => subscription.close().catch(() => undefined)));
+      subscriptions.clear();
+      await db.destroy();
+    },
   };
   try {
     await store.migrate();
@@ -120,6 +146,7 @@ function repositories(db: Executor): Repositories {
     tokens: new TokenRepository(db),
     jobs: new JobRepository(db),
     cache: new CacheRepository(db),
+    sessions: new SessionRepository(db),
   };
 }
 
@@ -127,7 +154,7 @@ function bindTransaction(trx: Transaction<Database>): StoreTransaction {
   return { db: trx, ...repositories(trx) };
 }
 
-function postgres(databaseUrl: string, schema: string): { db: Kysely<Database>; kind: 'postgres' } {
+function postgres(databaseUrl: string, schema: string): { db: Kysely<Database>; kind: 'postgres'; pglite?: undefined } {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     // Every connection of this store looks in its own schema first.
@@ -143,7 +170,7 @@ function postgres(databaseUrl: string, schema: string): { db: Kysely<Database>; 
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
 }
 
-async function embedded(options: StoreOptions, schema: string): Promise<{ db: Kysely<Database>; kind: 'pglite' }> {
+async function embedded(options: StoreOptions, schema: string): Promise<{ db: Kysely<Database>; kind: 'pglite'; pglite: PGlite }> {
   let database = options.pglite;
   const ownsDatabase = database === undefined;
   if (!database) {
@@ -159,7 +186,7 @@ async function embedded(options: StoreOptions, schema: string): Promise<{ db: Ky
     database = await PGlite.create(directory);
   }
   const dialect = new PGliteDialect({ database, schema, closeOnDestroy: ownsDatabase });
-  return { db: new Kysely<Database>({ dialect }), kind: 'pglite' };
+  return { db: new Kysely<Database>({ dialect }), kind: 'pglite', pglite: database };
 }
 
 function isConnectionError(error: unknown): boolean {

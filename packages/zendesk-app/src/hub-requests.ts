@@ -21,7 +21,7 @@ export interface Agent {
 export function hubRequest(
   hubUrl: string,
   agent: Agent,
-  call: { type: 'GET' | 'POST'; path: string; body?: unknown; idempotencyKey?: string },
+  call: { type: 'GET' | 'POST'; path: string; body?: unknown; idempotencyKey?: string; claims?: Record<string, string> },
 ): ZafRequestOptions {
   const headers: Record<string, string> = { Authorization: 'Bearer {{jwt.token}}' };
   if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey;
@@ -37,7 +37,7 @@ export function hubRequest(
       algorithm: 'HS256',
       secret_key: '{{setting.shared_secret}}',
       expiry: tokenLifetimeSeconds,
-      claims: { sub: String(agent.id), name: agent.name },
+      claims: { ...call.claims, sub: String(agent.id), name: agent.name },
     },
   };
   if (call.body !== undefined) {
@@ -47,9 +47,14 @@ export function hubRequest(
   return options;
 }
 
-/** `GET /api/v1/patron-context?email=…` */
-export function patronContextRequest(hubUrl: string, agent: Agent, email: string): ZafRequestOptions {
-  return hubRequest(hubUrl, agent, { type: 'GET', path: `/api/v1/patron-context?email=${encodeURIComponent(email)}` });
+/**
+ * `GET /api/v1/patron-context` for the ticket's requester. The patron travels as the token's
+ * `patron_email` claim, signed by Zendesk's proxy, not in the query: the hub lets a Zendesk token
+ * read only the patron it names, so a token copied from the network panel cannot be used to walk
+ * other patrons' e-mails or barcodes.
+ */
+export function patronContextRequest(hubUrl: string, agent: Agent, requesterEmail: string): ZafRequestOptions {
+  return hubRequest(hubUrl, agent, { type: 'GET', path: '/api/v1/patron-context', claims: { patron_email: requesterEmail } });
 }
 
 /** `POST /api/v1/route`: which department the policy's routing rules suggest (nothing is stored). */

@@ -14,7 +14,12 @@ export interface BadgeState {
   isWaiting: boolean;
   /** Sentences saying which facts are missing and why. */
   missing: string[];
+  /** Facts of the request itself that no page or system gave (e.g. "ISBN"), named on the badge. */
+  missingFacts: string[];
 }
+
+/** The hub's names of missing facts that are the request's own (not a system's), shown on the badge. */
+export const factsNamedOnBadge: readonly string[] = ['ISBN'];
 
 export const verdictWords: Record<PurchaseVerdict, string> = {
   free: 'FREE',
@@ -29,7 +34,7 @@ export function accessibleName(state: BadgeState): string {
   const { evaluation } = state;
   const parts = [`Liaison: ${verdictWords[evaluation.verdict]}, score ${evaluation.score} of 100. ${evaluation.decidingReason.message}.`];
   if (state.isWaiting) parts.push('Checking the hub.');
-  else if (state.isLimited) parts.push('Limited data.');
+  else if (state.isLimited) parts.push(state.missingFacts.length > 0 ? `Limited data: no ${state.missingFacts.join(', no ')}.` : 'Limited data.');
   parts.push('Open details.');
   return parts.join(' ');
 }

@@ -35,7 +35,9 @@ let template: HTMLButtonElement | undefined;
 
 /** The words a badge carries in data attributes for CSS to draw after the score. */
 function noteOf(state: BadgeState): string {
-  return state.isWaiting ? ' …' : state.isLimited ? ' limited data' : '';
+  if (state.isWaiting) return ' …';
+  if (!state.isLimited) return '';
+  return state.missingFacts.length > 0 ? ` no ${state.missingFacts.join(', no ')}` : ' limited data';
 }
 
 /** Writes every attribute a state decides, in one fixed order. */

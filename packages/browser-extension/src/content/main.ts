@@ -7,7 +7,8 @@
 import type { BackgroundMessage, HubReply, PageStatus, PageStatusRequest } from '../hub/messages.js';
 import { settingsKey, readSettings, parseSettings, type Settings } from '../settings.js';
 import { sites } from '../sites/index.js';
-import { isIncluded } from '../sites/site.js';
+import { isIncluded, type Site } from '../sites/site.js';
+import { taughtSite } from '../sites/taught.js';
 import { openDetails } from './details-dialog.js';
 import { createPageBadges, type PageBadges } from './page-badges.js';
 
@@ -39,8 +40,10 @@ function start(): void {
       document.documentElement.dataset[isFirst ? 'liaisonFirstScanMs' : 'liaisonLastScanMs'] = milliseconds.toFixed(2);
     },
   });
-  for (const site of sites) {
-    if (!chosen.has(site.id) || !isIncluded(site, location)) continue;
+  // A page staff taught for this site replaces the built-in adapters here: they chose its columns.
+  const taught = settings.taughtPages.find((page) => page.origin === location.origin);
+  const adapters: Site[] = taught ? [taughtSite(taught)] : sites.filter((site) => chosen.has(site.id) && isIncluded(site, location));
+  for (const site of adapters) {
     try {
       badges.watch(site, running.signal);
       runningSystems.push(site.name);

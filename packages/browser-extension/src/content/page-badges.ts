@@ -9,7 +9,7 @@ import type { BorrowingRequest } from '@liaison/core';
 import type { HubProblem, HubReply, HubResult } from '../hub/messages.js';
 import { compilePurchasePolicy, defaultPurchasePolicy, purchaseVerdicts, type PurchaseVerdict } from '../purchase/rules.js';
 import type { FoundRequest, Site } from '../sites/site.js';
-import type { BadgeState } from './badge-state.js';
+import { factsNamedOnBadge, type BadgeState } from './badge-state.js';
 import { badgeHostClass, createBadge, listenToBadges, type BadgeView } from './badge-view.js';
 
 export type AskHub = (requests: BorrowingRequest[], source: string) => Promise<HubReply<HubResult[]>>;
@@ -64,6 +64,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
         isLimited: fromHub.missing.length > 0,
         isWaiting: false,
         missing: fromHub.missing.map((gap) => `${gap.source}: ${gap.reason}.`),
+        missingFacts: fromHub.missing.filter((gap) => factsNamedOnBadge.includes(gap.source)).map((gap) => gap.source),
       };
     }
     const isWaiting = hubProblem === null;
@@ -73,6 +74,7 @@ export function createPageBadges(options: PageBadgesOptions): PageBadges {
       isLimited: !isWaiting,
       isWaiting,
       missing: hubProblem ? [`Without the hub (${problemText[hubProblem.problem]}), these are unknown: ${pageOnlyFacts}.`] : [],
+      missingFacts: [],
     };
   }
 

@@ -9,7 +9,7 @@ import type { Settings } from '../settings.js';
 import { evaluateOnHub, purchaseQuestion, recordOverride, suggestPurchase } from './hub-client.js';
 
 const hubUrl = 'https://hub.library.example';
-const settings: Settings = { hubUrl, token: 'lsn_test', sites: [], pausedOrigins: [] };
+const settings: Settings = { hubUrl, token: 'lsn_test', sites: [], pausedOrigins: [], taughtPages: [] };
 const sent: { path: string; headers: Headers; body: unknown }[] = [];
 const evaluator = compilePurchasePolicy(defaultPurchasePolicy);
 const handoffsByKey = new Map<string, { id: string; body: string }>();

@@ -4,6 +4,7 @@
  */
 import type { BorrowingRequest, Reason } from '@liaison/core';
 import type { PurchaseEvaluation, PurchaseVerdict } from '../purchase/rules.js';
+import type { TaughtPage } from '../settings.js';
 
 /** One request's result from the hub's `POST /api/v1/purchase/evaluate`. */
 export interface HubResult {
@@ -22,7 +23,9 @@ export type BackgroundMessage =
   | { type: 'evaluate'; requests: BorrowingRequest[]; source: string }
   | { type: 'suggest-purchase'; request: BorrowingRequest; evaluation: PurchaseEvaluation; pageUrl: string }
   | { type: 'override'; transactionNumber: string; verdict: PurchaseVerdict; reason: string }
-  | { type: 'hub-status' };
+  | { type: 'hub-status' }
+  /** From the teaching picker: keep this page's column headings for its site. */
+  | { type: 'teach-page'; page: TaughtPage };
 
 /** What the popup asks the page, and what the page answers. */
 export interface PageStatusRequest {

@@ -3,7 +3,7 @@
  * with their sites. Saving asks the browser for access to exactly those sites (and the hub),
  * at that moment — the extension holds no host permission until the library turns a site on.
  */
-import { matchPatternOf, originOf, readSettings, writeSettings, type SiteSetting } from '../settings.js';
+import { matchPatternOf, originOf, readSettings, writeSettings, type SiteSetting, type TaughtPage } from '../settings.js';
 import { sites } from '../sites/index.js';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -73,5 +73,59 @@ async function save(event: Event): Promise<void> {
   status.textContent = 'Saved. Reload your request system’s pages to see badges.';
 }
 
+/** A list item with its words and one button. */
+function itemWithButton(words: string, buttonWords: string, onClick: () => void): HTMLLIElement {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = buttonWords;
+  button.addEventListener('click', onClick);
+  item.append(words, button);
+  return item;
+}
+
+function describeTaught(page: TaughtPage): string {
+  const optional = [page.titleHeading && `titles under "${page.titleHeading}"`, page.isbnHeading && `ISBNs under "${page.isbnHeading}"`].filter(Boolean);
+  return `${page.origin}: request numbers under "${page.numberHeading}"${optional.length > 0 ? `, ${optional.join(', ')}` : ''}`;
+}
+
+async function showTaughtPages(): Promise<void> {
+  const settings = await readSettings();
+  const list = byId('taughtPages');
+  list.replaceChildren(
+    ...settings.taughtPages.map((page) =>
+      itemWithButton(describeTaught(page), 'Forget', () => {
+        void readSettings()
+          .then((current) => writeSettings({ ...current, taughtPages: current.taughtPages.filter((known) => known.origin !== page.origin) }))
+          .then(showTaughtPages);
+      }),
+    ),
+  );
+  if (settings.taughtPages.length === 0) list.textContent = 'None yet.';
+}
+
+/** Open tabs on the sites turned on (the extension sees the addresses of those tabs only), each with a Teach button. */
+async function showTeachableTabs(): Promise<void> {
+  const settings = await readSettings();
+  const allowed = new Set(settings.sites.map((site) => site.origin));
+  const tabs = (await chrome.tabs.query({})).filter((tab) => tab.id !== undefined && tab.url && allowed.has(originOf(tab.url) ?? ''));
+  const list = byId('teachTabs');
+  list.replaceChildren(
+    ...tabs.map((tab) =>
+      itemWithButton(`${tab.title || tab.url}`, 'Teach', () => {
+        void chrome.scripting
+          .executeScript({ target: { tabId: tab.id! }, files: ['teach.js'] })
+          .then(() => chrome.tabs.update(tab.id!, { active: true }))
+          .catch((error: unknown) => (list.textContent = `Could not open the picker on that page: ${String(error)}`));
+      }),
+    ),
+  );
+  if (tabs.length === 0) list.textContent = 'No page of the sites above is open; open the request list in a tab, then look again.';
+}
+
 void load();
+void showTaughtPages();
+void showTeachableTabs();
 byId('form').addEventListener('submit', (event) => void save(event));
+byId('findTabs').addEventListener('click', () => void showTeachableTabs());
+chrome.storage.onChanged.addListener(() => void showTaughtPages());

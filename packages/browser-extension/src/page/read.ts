@@ -42,7 +42,9 @@ export function labelledValues(container: ParentNode, labelSelector: string): Ma
   for (const label of container.querySelectorAll(labelSelector)) {
     const key = labelKey(textOf(label));
     if (!key || values.has(key)) continue;
-    const sibling = label.nextElementSibling;
+    let sibling = label.nextElementSibling;
+    // A badge we placed beside the value is not the value.
+    while (sibling?.classList.contains(ownBadgeClass)) sibling = sibling.nextElementSibling;
     let value: string;
     if (sibling) value = textOf(sibling);
     else {
@@ -53,6 +55,9 @@ export function labelledValues(container: ParentNode, labelSelector: string): Ma
   }
   return values;
 }
+
+/** The class of the badges the extension places (content/badge-view.ts), skipped when reading values. */
+const ownBadgeClass = 'liaison-badge';
 
 /** The first value whose label matches one of the patterns. */
 export function valueFor(values: Map<string, string>, pattern: RegExp): string | undefined {

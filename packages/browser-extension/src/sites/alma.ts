@@ -4,7 +4,7 @@
  * values are in `value`, not in the page text.
  */
 import { labelKey, labelledValues, requestTypeOf, textOf, valueFor, withoutEmpty } from '../page/read.js';
-import type { FoundRequest, Site } from './site.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 const requestId = /^[A-Za-z0-9-]{4,30}$/;
 
@@ -64,7 +64,7 @@ function viewRequest(root: ParentNode): FoundRequest[] {
   ];
 }
 
-export const alma: Site = {
+export const alma: SystemSite = {
   id: 'alma',
   name: 'Ex Libris Alma / Rapido',
   include: [/\/(ng|mng)\b.*(borrowing|rs%2f)/i, /\/rapido\b/i],

@@ -6,12 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteId } from './site.js';
+import type { Site } from './site.js';
+
+/** A fixture folder: a built-in system's, or "taught" (pages staff teach on the options page). */
+type FixtureSite = Site['id'];
 
 export const fixturesFolder = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 export interface FixturePage {
-  site: SiteId;
+  site: FixtureSite;
   name: string;
   file: string;
   /** Path, query (and hash) the page stands for, e.g. "/tipasa/requests/331000101". */
@@ -20,7 +23,7 @@ export interface FixturePage {
 }
 
 /** Every fixture page of a site, or of all sites. */
-export function fixturePages(site?: SiteId): FixturePage[] {
+export function fixturePages(site?: FixtureSite): FixturePage[] {
   const folders = site ? [site] : readdirSync(fixturesFolder);
   const pages: FixturePage[] = [];
   for (const folder of folders) {
@@ -35,14 +38,14 @@ export function fixturePages(site?: SiteId): FixturePage[] {
       const html = readFileSync(file, 'utf8');
       const url = /<meta name="liaison-fixture-url" content="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
       if (!url) throw new Error(`${file}: add <meta name="liaison-fixture-url" content="/path/the/page/stands/for">`);
-      pages.push({ site: folder as SiteId, name: name.replace(/\.html$/, ''), file, url, html });
+      pages.push({ site: folder as FixtureSite, name: name.replace(/\.html$/, ''), file, url, html });
     }
   }
   return pages;
 }
 
 /** Loads a fixture page into a happy-dom window, runs its scripts and timers, and returns its document. */
-export async function loadFixture(site: SiteId, name: string): Promise<Document> {
+export async function loadFixture(site: FixtureSite, name: string): Promise<Document> {
   const { Window } = await import('happy-dom');
   const page = fixturePages(site).find((candidate) => candidate.name === name);
   if (!page) throw new Error(`no fixture ${site}/${name}`);

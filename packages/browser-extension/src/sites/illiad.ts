@@ -3,8 +3,8 @@
  * details view. Queues are tables headed "TN"; the details view lists fields as <dt>/<dd>.
  */
 import { labelledValues, requestTypeOf, valueFor, withoutEmpty } from '../page/read.js';
-import { requestsInTable } from '../page/table.js';
-import type { FoundRequest, Site } from './site.js';
+import { requestsInTables } from '../page/request-table.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 const transactionNumber = /^\d{1,10}$/;
 
@@ -23,10 +23,9 @@ const queueColumns = {
 
 function findRequests(root: ParentNode): FoundRequest[] {
   const found: FoundRequest[] = [];
-  for (const table of root.querySelectorAll<HTMLTableElement>('.swc-queue table.swc-grid')) {
-    for (const { request, numberCell } of requestsInTable(table, queueColumns, transactionNumber)) {
-      found.push({ request, anchor: numberCell, placement: 'append' });
-    }
+  // Queues are found by their headings ("TN", "Title"…), whatever the staff profile's layout calls its classes.
+  for (const { request, numberCell } of requestsInTables(root, queueColumns, transactionNumber)) {
+    found.push({ request, anchor: numberCell, placement: 'append' });
   }
   const details = root.querySelector('.swc-request-details');
   if (details) {
@@ -58,7 +57,7 @@ function findRequests(root: ParentNode): FoundRequest[] {
   return found;
 }
 
-export const illiad: Site = {
+export const illiad: SystemSite = {
   id: 'illiad',
   name: 'ILLiad Staff Web Client',
   include: [/\/staffwebclient\b/i, /\/illiad\/(staff|webclient)\b/i],

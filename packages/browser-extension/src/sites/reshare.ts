@@ -1,83 +1,98 @@
 /**
- * Project ReShare and FOLIO (Stripes apps, ui-rs "Request"): the request list, a virtualised
- * MultiColumnList whose row elements are reused as staff scroll, and the request view pane
- * with KeyValue fields. Stripes adds hashes to class names (`mclRow---x2a`), so classes are
- * matched by prefix and cells by role.
+ * Project ReShare (ui-rs, a Stripes app; installed at /rs, or as the Request and Supply apps at
+ * /request and /supply). Built from ui-rs and folio-org/stripes-components (see the fixtures'
+ * comments for repository, path and commit):
+ * - the request list (PatronRequests.js): a MultiColumnList with no id, found by its headings
+ *   ("Request Id", "Title", "Type"; German "FL-Nummer", "Titel", "Typ"), virtualised, its row
+ *   wrappers reused as staff scroll, 100 rows a page;
+ * - the request view (ViewRoute.js), a Pane titled "Request RS-1219": its flow tab has no
+ *   "Request ID" field, only the headline "RS-1219: Title" (TitleAndSILink.js); its details tab
+ *   has KeyValue fields (RequestInfo.js "Request ID", CitationMetadataInfo.js "Title", "ISBN").
+ * Request numbers are the tenant's request_id_prefix and a sequence; the prefix has no default,
+ * so bare numbers occur. Stripes hashes class names (`kvLabel---x2a`), matched by prefix.
  */
-import { columnIndexes, labelKey, requestTypeOf, textOf, withoutEmpty } from '../page/read.js';
-import type { FoundRequest, Site } from './site.js';
+import { labelKey, requestTypeOf, textOf, withoutEmpty } from '../page/read.js';
+import { anyOf, authorHeading, isbnHeading, requestNumberHeading, requestTypeHeading, titleHeading, yearHeading } from '../page/headings.js';
+import { requestsInTables } from '../page/request-table.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
-const requestId = /^[A-Z0-9]{2,12}-\d{1,10}$/;
+const requestNumber = /^(?:[A-Za-z0-9]{1,12}-)?\d{1,10}$/;
+
+const listColumns = {
+  TransactionNumber: requestNumberHeading,
+  LoanTitle: titleHeading,
+  DocumentType: requestTypeHeading,
+  ISSN: isbnHeading,
+  LoanAuthor: authorHeading,
+};
 
 function listRequests(root: ParentNode): FoundRequest[] {
-  const found: FoundRequest[] = [];
-  for (const grid of root.querySelectorAll('[id^="list-requests"][role="grid"], #list-requests [role="grid"]')) {
-    const headings = [...grid.querySelectorAll('[role="columnheader"]')];
-    const at = columnIndexes(headings, {
-      number: /^request id$|^id$/,
-      title: /^title$/,
-      type: /^(service type|type)$/,
-      isbn: /^(isbn|issn)$/,
-      author: /^author$/,
-    });
-    if (at.number === undefined) continue;
-    for (const row of grid.querySelectorAll('[role="row"][aria-rowindex]')) {
-      const cells = row.querySelectorAll(':scope > [role="gridcell"]');
-      const numberCell = cells[at.number];
-      const number = textOf(numberCell);
-      if (!numberCell || !requestId.test(number)) continue;
-      const cell = (index: number | undefined) => (index === undefined ? undefined : textOf(cells[index]) || undefined);
-      found.push({
-        anchor: numberCell,
-        placement: 'append',
-        request: withoutEmpty({
-          TransactionNumber: number,
-          RequestType: requestTypeOf(cell(at.type)),
-          LoanTitle: cell(at.title),
-          LoanAuthor: cell(at.author),
-          ISSN: cell(at.isbn),
-        }),
-      });
+  return requestsInTables(root, listColumns, requestNumber).map(({ request, numberCell }) => ({ request, anchor: numberCell, placement: 'append' }));
+}
+
+/** A KeyValue's value as staff read it: Stripes' NoValue ("No value set" for screen readers, then "-") is no value. */
+function keyValueText(value: Element): string {
+  if (value.querySelector('[data-test-no-value]')) return '';
+  return textOf(value);
+}
+
+/** The KeyValue fields inside an element, by label. */
+function keyValues(container: Element): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const pair of container.querySelectorAll('[class^="kvRoot"], [class*=" kvRoot"]')) {
+    const label = pair.querySelector('[class^="kvLabel"], [class*=" kvLabel"]');
+    const value = pair.querySelector('[class^="kvValue"], [class*=" kvValue"]');
+    if (label && value) {
+      const key = labelKey(textOf(label));
+      if (!values.has(key)) values.set(key, keyValueText(value));
     }
+  }
+  return values;
+}
+
+function pick(values: Map<string, string>, pattern: RegExp): string | undefined {
+  for (const [key, value] of values) if (pattern.test(key) && value) return value;
+  return undefined;
+}
+
+/** The request number in a pane title such as "Request RS-1219" (German "Fernleihe RS-1219"): its last word. */
+function numberInPaneTitle(title: string): string | undefined {
+  const last = title.split(' ').pop();
+  return last && requestNumber.test(last) && /\d/.test(last) ? last : undefined;
+}
+
+function viewRequest(root: ParentNode): FoundRequest[] {
+  const found: FoundRequest[] = [];
+  // Each pane header's title label; the request's pane is the one whose title ends in a request number.
+  for (const titleLabel of root.querySelectorAll('[class^="paneTitleLabel"], [class*=" paneTitleLabel"]')) {
+    const number = numberInPaneTitle(textOf(titleLabel));
+    const pane = titleLabel.closest('[class^="pane---"], [class*=" pane---"], section');
+    if (!number || !pane) continue;
+    const fields = keyValues(pane);
+    // Details tab: the KeyValue fields. Flow tab: the headline "<strong>RS-1219: </strong>Title".
+    const headline = [...pane.querySelectorAll('h2')].find((heading) => textOf(heading.querySelector('strong')) === `${number}:`);
+    const headlineTitle = headline ? textOf(headline).slice(number.length + 1).trim() : undefined;
+    const type = pick(fields, anyOf('publication type', 'service type', 'type', 'typ'));
+    found.push({
+      anchor: headline ?? titleLabel,
+      placement: 'append',
+      request: withoutEmpty({
+        TransactionNumber: pick(fields, requestNumberHeading) ?? number,
+        RequestType: requestTypeOf(type),
+        DocumentType: type,
+        LoanTitle: pick(fields, titleHeading) ?? headlineTitle,
+        LoanAuthor: pick(fields, authorHeading),
+        LoanDate: pick(fields, yearHeading),
+        ISSN: pick(fields, isbnHeading),
+      }),
+    });
   }
   return found;
 }
 
-function viewRequest(root: ParentNode): FoundRequest[] {
-  const pane = root.querySelector('[id^="pane-view-request"]');
-  const heading = pane?.querySelector('[class^="paneTitleLabel"], [class*=" paneTitleLabel"]');
-  if (!pane || !heading) return [];
-  const values = new Map<string, string>();
-  for (const pair of pane.querySelectorAll('[class^="kvRoot"]')) {
-    const label = pair.querySelector('[class^="kvLabel"]');
-    const value = pair.querySelector('[class^="kvValue"]');
-    if (label && value) values.set(labelKey(textOf(label)), textOf(value));
-  }
-  const number = values.get('request id') ?? values.get('id');
-  if (!number || !requestId.test(number)) return [];
-  const pick = (...keys: string[]) => keys.map((key) => values.get(key)).find((value) => value && value !== '-');
-  return [
-    {
-      anchor: heading,
-      placement: 'append',
-      request: withoutEmpty({
-        TransactionNumber: number,
-        RequestType: requestTypeOf(pick('service type', 'publication type')),
-        DocumentType: pick('publication type'),
-        LoanTitle: pick('title'),
-        LoanAuthor: pick('author'),
-        LoanDate: pick('date of publication', 'publication date', 'year'),
-        ISSN: pick('isbn', 'issn'),
-        ESPNumber: pick('oclc number'),
-        Status: pick('patron type'),
-      }),
-    },
-  ];
-}
-
-export const reshare: Site = {
+export const reshare: SystemSite = {
   id: 'reshare',
-  name: 'Project ReShare / FOLIO',
-  include: [/^\/request\/requests\b/, /^\/rs\/request\b/],
+  name: 'Project ReShare',
+  include: [/^\/(rs|request|supply)\/requests\b/],
   findRequests: (root) => [...listRequests(root), ...viewRequest(root)],
 };

@@ -20,13 +20,19 @@ export interface FoundRequest {
 }
 
 export interface Site {
-  id: SiteId;
+  /** A built-in system, or a page staff taught (options page). */
+  id: SiteId | 'taught';
   /** The system's name as staff know it. */
   name: string;
   /** URL patterns (tested against path, query and hash) of the pages this adapter reads. */
   include: RegExp[];
   /** The requests on the page; none (never an error) when the markup is not the expected one. */
   findRequests(root: ParentNode): FoundRequest[];
+}
+
+/** A built-in system's adapter (one file each in src/sites/). */
+export interface SystemSite extends Site {
+  id: SiteId;
 }
 
 /** Whether a site's URL patterns match a location (path, query and hash; hosts vary by library). */

@@ -5,7 +5,7 @@
  */
 import { labelledValues, requestTypeOf, textOf, valueFor, withoutEmpty } from '../page/read.js';
 import type { BorrowingRequest } from '@liaison/core';
-import type { FoundRequest, Site } from './site.js';
+import type { FoundRequest, SystemSite } from './site.js';
 
 const requestId = /^\d{6,12}$/;
 
@@ -42,7 +42,7 @@ function findRequests(root: ParentNode): FoundRequest[] {
   return found;
 }
 
-export const tipasa: Site = {
+export const tipasa: SystemSite = {
   id: 'tipasa',
   name: 'OCLC Tipasa',
   include: [/\/tipasa\b/i],

@@ -4,6 +4,7 @@ import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { almaApiKey, almaBaseURL, almaHandlers, almaHeldIsbn, almaSruURL } from '../handlers/alma.js';
 import { almaSystem } from './index.js';
+import { almaRequestStatus } from './patrons.js';
 import { almaSettingsSchema } from './settings.js';
 import { recordingServer } from '../handlers/recording-server.js';
 
@@ -56,7 +57,8 @@ describe('Alma patrons', () => {
     expect(context!.loans).toHaveLength(130);
     expect(context!.loans[0]).toEqual({ title: 'Wetland Futures 1', author: 'Osei, Kwame', barcode: '39000021000', dueAt: '2025-03-05T22:59:00Z', isOverdue: true });
     expect(context!.holds).toEqual([
-      { title: 'River Deltas of the World', status: 'ON_HOLD_SHELF', placedAt: '2025-03-01', pickupLocation: 'Main Library', expiresAt: '2025-03-15' },
+      // Alma answers ON_HOLD_SHELF; staff read the words.
+      { title: 'River Deltas of the World', status: 'On hold shelf', placedAt: '2025-03-01', pickupLocation: 'Main Library', expiresAt: '2025-03-15' },
     ]);
     // The expired system block is left out.
     expect(context!.standing).toEqual({
@@ -114,6 +116,21 @@ describe('Alma patrons', () => {
     expect(await check()).toBe('48213 users found for a test query');
     expect(requests()[0]!.searchParams.get('limit')).toBe('1');
     expect(describeAlma()).toBe(`Alma Users API at ${almaBaseURL}`);
+  });
+});
+
+describe('Alma request statuses', () => {
+  it.each([
+    ['ON_HOLD_SHELF', 'On hold shelf'],
+    ['NOT_STARTED', 'Not started'],
+    ['IN_PROCESS', 'In process'],
+    ['IN_TRANSIT', 'In transit'],
+    ['HISTORY', 'Completed'],
+    ['WAITING_FOR_DIGITIZATION', 'Waiting for digitization'],
+    ['On Hold Shelf', 'On Hold Shelf'],
+    [undefined, 'Requested'],
+  ])('shows %s to staff as "%s"', (status, words) => {
+    expect(almaRequestStatus(status)).toBe(words);
   });
 });
 

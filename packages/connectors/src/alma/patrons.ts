@@ -100,7 +100,7 @@ export function almaPatrons(alma: HttpClient, { now }: { now: () => Date }): Pat
         })),
         holds: requests.map((request) => ({
           title: request.title ?? 'Untitled',
-          status: request.request_status ?? 'Requested',
+          status: almaRequestStatus(request.request_status),
           ...(request.request_date ? { placedAt: almaDate(request.request_date) } : {}),
           ...(request.pickup_location ? { pickupLocation: request.pickup_location } : {}),
           ...(request.expiry_date ? { expiresAt: almaDate(request.expiry_date) } : {}),
@@ -113,6 +113,34 @@ export function almaPatrons(alma: HttpClient, { now }: { now: () => Date }): Pat
       return context;
     },
   };
+}
+
+// Alma's request_status codes (rest_user_request.xsd; the values VuFind's Alma driver tests for),
+// in the words the Alma staff interface shows.
+const requestStatusWords: Record<string, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROCESS: 'In process',
+  ON_HOLD_SHELF: 'On hold shelf',
+  HOLD_SHELF: 'On hold shelf',
+  IN_TRANSIT: 'In transit',
+  ACTIVE: 'Active',
+  HISTORY: 'Completed',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+};
+
+/**
+ * A request status in the words staff read: a known code from the table, another code
+ * (capitals and underscores) written out in sentence case, anything already in words as Alma gave it.
+ */
+export function almaRequestStatus(status: string | undefined): string {
+  const code = status?.trim();
+  if (!code) return 'Requested';
+  const known = requestStatusWords[code.toUpperCase()];
+  if (known) return known;
+  if (!/^[A-Z][A-Z0-9_]*$/.test(code)) return code;
+  const words = code.toLowerCase().replace(/_+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Alma writes dates as "2025-03-14Z"; read them as plain dates. */

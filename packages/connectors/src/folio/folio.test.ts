@@ -7,15 +7,17 @@ import {
   folioCredentials,
   folioHandlers,
   folioHeldIsbn,
+  folioMissingPermissions,
   folioTenant,
   folioToken,
   folioUser,
+  folioUuid,
 } from '../handlers/folio.js';
 import { folioSystem } from './index.js';
 import { folioSettingsSchema } from './settings.js';
-import { recordingServer } from '../handlers/recording-server.js';
+import { contractServer } from '../handlers/contract-server.js';
 
-const { server, sent } = recordingServer(...folioHandlers);
+const { server, sent } = contractServer('folio', folioBaseURL, ...folioHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { FOLIO_USER: folioCredentials.username, FOLIO_PASSWORD: folioCredentials.password };
@@ -101,6 +103,8 @@ describe('FOLIO patrons', () => {
         pickupLocation: 'Main Library Circulation',
         expiresAt: '2025-03-14T23:59:00.000+00:00',
       },
+      // No instance copy, and a request's item holds only the barcode: staff get the barcode to look up.
+      { title: 'Item 39000007712', status: 'Open - Not yet filled', placedAt: '2025-03-03T15:30:00.000+00:00' },
     ]);
     expect(context!.standing).toEqual({
       blocks: [
@@ -207,7 +211,7 @@ describe('FOLIO patrons', () => {
   it('refuses to guess between two active users with one e-mail', async () => {
     server.use(
       http.get(`${folioBaseURL}/users`, () =>
-        HttpResponse.json({ users: [folioUser, { ...folioUser, id: 'other-id' }], totalRecords: 2 }),
+        HttpResponse.json({ users: [folioUser, { ...folioUser, id: folioUuid('05e5', 2) }], totalRecords: 2 }),
       ),
     );
     const { patrons } = folio();
@@ -225,6 +229,49 @@ describe('FOLIO holdings', () => {
     expect(urls().at(-1)!.searchParams.get('query')).toBe(`isbn=="${folioHeldIsbn}" or oclc=="123456789"`);
     expect((await holdings!.isHeld({ isbns: ['9781234567897'] }))?.value).toBe(false);
     expect(await holdings!.isHeld({ isbns: [] })).toBeUndefined();
+  });
+});
+
+describe('FOLIO access check', () => {
+  it('reads every API the connector uses once, on a record no one has, and finds nothing missing', async () => {
+    expect(await folio().checkAccess!()).toEqual([]);
+    const asked = paths().filter((path) => path.startsWith('GET'));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'GET /users',
+        'GET /groups/00000000-0000-4000-8000-000000000000',
+        'GET /circulation/loans',
+        'GET /circulation/requests',
+        'GET /accounts',
+        'GET /manualblocks',
+        'GET /automated-patron-blocks/00000000-0000-4000-8000-000000000000',
+        'GET /search/instances',
+      ]),
+    );
+    expect(asked).toHaveLength(8);
+  });
+
+  it('names each permission FOLIO says the user lacks, and how to grant it', async () => {
+    folioMissingPermissions.add('accounts.collection.get');
+    folioMissingPermissions.add('automated-patron-blocks.collection.get');
+    try {
+      expect(await folio().checkAccess!()).toEqual([
+        {
+          reads: 'fees and fines',
+          call: 'GET /accounts',
+          problem: 'lacks the permission accounts.collection.get',
+          remedy: "give FOLIO_USER's FOLIO user the permission accounts.collection.get (Settings › Users › Permission sets, or Users › the user › User permissions)",
+        },
+        {
+          reads: 'automated blocks',
+          call: 'GET /automated-patron-blocks/{id}',
+          problem: 'lacks the permission automated-patron-blocks.collection.get',
+          remedy: "give FOLIO_USER's FOLIO user the permission automated-patron-blocks.collection.get (Settings › Users › Permission sets, or Users › the user › User permissions)",
+        },
+      ]);
+    } finally {
+      folioMissingPermissions.clear();
+    }
   });
 });
 

@@ -139,7 +139,9 @@ export function folioPatrons(folio: FolioClient, { currency, now }: { currency: 
           ...(loan.renewalCount !== undefined ? { renewals: loan.renewalCount } : {}),
         })),
         holds: requests.map((request) => ({
-          title: request.instance?.title ?? request.item?.title ?? 'Untitled',
+          // mod-circulation copies the instance's title into a request, but only the barcode into its
+          // item: with no title, the barcode is what staff can look up.
+          title: request.instance?.title ?? (request.item?.barcode ? `Item ${request.item.barcode}` : 'Untitled'),
           status: request.status,
           ...(request.requestDate ? { placedAt: request.requestDate } : {}),
           ...(request.pickupServicePoint?.name ? { pickupLocation: request.pickupServicePoint.name } : {}),

@@ -66,7 +66,8 @@ export const requestsSchema = z.object({
       requestExpirationDate: optionalText,
       holdShelfExpirationDate: optionalText,
       instance: z.object({ title: optionalText }).optional(),
-      item: z.object({ title: optionalText }).optional(),
+      /** mod-circulation's copy of the item holds only its barcode. */
+      item: z.object({ barcode: optionalText }).optional(),
       pickupServicePoint: z.object({ name: optionalText }).optional(),
     }),
   ),

@@ -1,9 +1,12 @@
 /**
- * msw handlers for FOLIO (Okapi), shaped after the documented answers of mod-login
- * (POST /authn/login-with-expiry: 201, tokens in Set-Cookie, expirations in the body), mod-users
- * (`{ users, totalRecords }`), mod-circulation (`{ loans | requests, totalRecords }`),
- * mod-feesfines (`{ accounts, totalRecords }`, `{ manualblocks, totalRecords }`), mod-patron-blocks
- * (`{ automatedPatronBlocks }`) and mod-search (`{ totalRecords, instances }`). Every route checks
+ * msw handlers for FOLIO (Okapi), shaped after the RAML schemas of mod-login
+ * (POST /authn/login-with-expiry: 201, tokens in Set-Cookie, expirations in the body; 422 with
+ * `wrong.username.or.wrong.password.or.account.blocked` for a wrong password), mod-users
+ * (`{ users, totalRecords }`), mod-circulation (`{ loans | requests, totalRecords }`; a request's
+ * `item` copies only the barcode), mod-feesfines (`{ accounts, totalRecords }`,
+ * `{ manualblocks, totalRecords }`), mod-patron-blocks (`{ automatedPatronBlocks }`) and mod-search
+ * (`{ totalRecords, instances }`, each instance with the lists the spec always sends). The tests hold
+ * every answer to those schemas: ids are UUIDs and required fields are present. Every route checks
  * the tenant and token headers as Okapi does; queries are CQL and `limit`/`offset` page.
  */
 import { http, HttpResponse } from 'msw';
@@ -27,11 +30,16 @@ export const folioUser = {
 
 export const folioGroup = { id: folioUser.patronGroup, group: 'graduate', desc: 'Graduate Student' };
 
+/** A version-4 UUID numbered `n` within a family (`kind` is four hex digits), as FOLIO ids look. */
+export function folioUuid(kind: string, n: number): string {
+  return `${kind}0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
 /** 120 open loans: more than one page of 100. */
 export const folioLoans = Array.from({ length: 120 }, (_, index) => ({
-  id: `loan-${index}`,
+  id: folioUuid('10a0', index),
   userId: folioUser.id,
-  itemId: `item-${index}`,
+  itemId: folioUuid('17e0', index),
   loanDate: '2025-02-01T10:00:00.000+00:00',
   dueDate: index === 0 ? '2025-03-04T23:59:00.000+00:00' : '2025-04-01T23:59:00.000+00:00',
   action: 'checkedout',
@@ -43,39 +51,60 @@ export const folioLoans = Array.from({ length: 120 }, (_, index) => ({
     contributors: [{ name: 'Adeyemi, Folake' }],
     status: { name: 'Checked out' },
   },
+  metadata: { createdDate: '2025-02-01T10:00:00.000+00:00' },
 }));
 
 export const folioRequests = [
   {
-    id: 'req-1',
+    id: folioUuid('4e90', 1),
     requestType: 'Hold',
     requestLevel: 'Title',
     requestDate: '2025-03-01T09:00:00.000+00:00',
     requesterId: folioUser.id,
+    instanceId: folioUuid('1a50', 1),
     status: 'Open - Awaiting pickup',
+    fulfillmentPreference: 'Hold Shelf',
     holdShelfExpirationDate: '2025-03-14T23:59:00.000+00:00',
     instance: { title: 'The Salt Roads', identifiers: [] },
+    // mod-circulation copies only the barcode into a request's item.
+    item: { barcode: '39000005001' },
+    pickupServicePointId: folioUuid('5e70', 1),
     pickupServicePoint: { name: 'Main Library Circulation', code: 'main' },
+  },
+  // An item-level request whose instance copy is missing (an older record): the barcode is what staff can look up.
+  {
+    id: folioUuid('4e90', 2),
+    requestType: 'Recall',
+    requestLevel: 'Item',
+    requestDate: '2025-03-03T15:30:00.000+00:00',
+    requesterId: folioUser.id,
+    itemId: folioUuid('17e0', 900),
+    status: 'Open - Not yet filled',
+    fulfillmentPreference: 'Delivery',
+    item: { barcode: '39000007712' },
   },
 ];
 
 export const folioAccounts = [
   {
-    id: 'acc-1',
+    id: folioUuid('acc0', 1),
     amount: 10,
     remaining: 6.5,
     status: { name: 'Open' },
     paymentStatus: { name: 'Paid partially' },
     feeFineType: 'Overdue fine',
+    feeFineOwner: 'Main Library',
     title: 'Lanterns of the Delta',
     userId: folioUser.id,
+    feeFineId: folioUuid('fee0', 1),
+    ownerId: folioUuid('0e10', 1),
     metadata: { createdDate: '2025-02-20T08:00:00.000+00:00' },
   },
 ];
 
 export const folioManualBlocks = [
   {
-    id: 'mb-1',
+    id: folioUuid('b10c', 1),
     type: 'Manual',
     desc: 'Library card reported lost',
     patronMessage: 'Please visit the circulation desk',
@@ -85,7 +114,7 @@ export const folioManualBlocks = [
     userId: folioUser.id,
   },
   // Expired: no longer applies.
-  { id: 'mb-2', type: 'Manual', desc: 'Old block', expirationDate: '2024-01-01T00:00:00.000+00:00', borrowing: true, userId: folioUser.id },
+  { id: folioUuid('b10c', 2), type: 'Manual', desc: 'Old block', expirationDate: '2024-01-01T00:00:00.000+00:00', borrowing: true, userId: folioUser.id },
 ];
 
 export const folioAutomatedBlocks = [
@@ -119,13 +148,26 @@ function isAuthorised(request: Request): boolean {
   return request.headers.get('x-okapi-tenant') === folioTenant && request.headers.get('x-okapi-token') === folioToken;
 }
 
+/** Permissions the test takes away from the API user; Okapi then answers 403 naming the one missing. */
+export const folioMissingPermissions = new Set<string>();
+
+// The permission each route needs (the modules' descriptors), as Okapi names it in a 403.
+function lacksPermission(permission: string): Response | undefined {
+  if (!folioMissingPermissions.has(permission)) return undefined;
+  return new HttpResponse(`Access for user '${folioCredentials.username}' (${folioUuid('05e5', 0)}) requires permission: ${permission}`, {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain' },
+  });
+}
+
 export const folioHandlers = [
   http.post(`${folioBaseURL}/authn/login-with-expiry`, async ({ request }) => {
     if (request.headers.get('x-okapi-tenant') !== folioTenant) return new HttpResponse('No such Tenant', { status: 400 });
     const body = (await request.json()) as { username?: string; password?: string };
     if (body.username !== folioCredentials.username || body.password !== folioCredentials.password) {
       return HttpResponse.json(
-        { errors: [{ message: 'Password does not match', type: 'error', code: 'password.incorrect' }] },
+        // mod-login's own answer, whether the password, the user or the account is wrong.
+        { errors: [{ message: 'Wrong username or wrong password or account blocked', type: 'error', code: 'wrong.username.or.wrong.password.or.account.blocked', parameters: [] }] },
         { status: 422 },
       );
     }
@@ -142,6 +184,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/users`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('users.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const query = url.searchParams.get('query') ?? '';
     const all = query === 'cql.allRecords=1';
@@ -155,10 +199,14 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/groups/:id`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('usergroups.item.get');
+    if (refused) return refused;
     return params.id === folioGroup.id ? HttpResponse.json(folioGroup) : new HttpResponse('Not found', { status: 404 });
   }),
   http.get(`${folioBaseURL}/circulation/loans`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('circulation.loans.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioLoans : [];
     const { slice, total } = page(mine, url);
@@ -166,6 +214,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/circulation/requests`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('circulation.requests.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'requesterId') === folioUser.id ? folioRequests : [];
     const { slice, total } = page(mine, url);
@@ -173,6 +223,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/accounts`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('accounts.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioAccounts : [];
     const { slice, total } = page(mine, url);
@@ -180,6 +232,8 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/manualblocks`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('manualblocks.collection.get');
+    if (refused) return refused;
     const url = new URL(request.url);
     const mine = cqlValue(url.searchParams.get('query') ?? '', 'userId') === folioUser.id ? folioManualBlocks : [];
     const { slice, total } = page(mine, url);
@@ -187,15 +241,21 @@ export const folioHandlers = [
   }),
   http.get(`${folioBaseURL}/automated-patron-blocks/:userId`, ({ request, params }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('automated-patron-blocks.collection.get');
+    if (refused) return refused;
     return HttpResponse.json({ automatedPatronBlocks: params.userId === folioUser.id ? folioAutomatedBlocks : [] });
   }),
   http.get(`${folioBaseURL}/search/instances`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('search.instances.collection.get');
+    if (refused) return refused;
     const query = new URL(request.url).searchParams.get('query') ?? '';
     const held = query.includes(`isbn=="${folioHeldIsbn}"`);
     return HttpResponse.json({
       totalRecords: held ? 1 : 0,
-      instances: held ? [{ id: 'inst-1', title: 'Rivers of Memory', tenantId: folioTenant, shared: false }] : [],
+      instances: held
+        ? [{ id: folioUuid('1a50', 7), title: 'Rivers of Memory', tenantId: folioTenant, shared: false, electronicAccess: [], notes: [], items: [], holdings: [] }]
+        : [],
     });
   }),
 ];

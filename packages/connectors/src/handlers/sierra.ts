@@ -20,8 +20,20 @@ export const sierraPatron = {
   patronType: 3,
   expirationDate: '2027-05-31',
   blockInfo: { code: 'c' },
+  autoBlockInfo: { code: '-' },
   moneyOwed: 6.5,
 };
+
+/** The record with only the `fields` asked for (and `id`), as Sierra answers. */
+function withFields<T extends Record<string, unknown>>(record: T, request: Request): Partial<T> {
+  const fields = new URL(request.url).searchParams.get('fields');
+  if (!fields) return record;
+  const wanted = new Set(['id', ...fields.split(',')]);
+  return Object.fromEntries(Object.entries(record).filter(([key]) => wanted.has(key))) as Partial<T>;
+}
+
+/** Sierra's patron as a test wants it: the documented record with some fields changed. */
+export const sierraPatronOverride: { fields?: Partial<typeof sierraPatron> & Record<string, unknown> } = {};
 
 export const sierraCheckouts = [
   { id: `${v6}/patrons/checkouts/9001`, patron: `${v6}/patrons/1234567`, item: `${v6}/items/5000001`, barcode: '39000041001', dueDate: '2025-03-04T08:00:00Z', numberOfRenewals: 2, outDate: '2025-02-01T10:00:00Z' },
@@ -80,7 +92,7 @@ export const sierraHandlers = [
     const tag = url.searchParams.get('varFieldTag');
     const content = url.searchParams.get('varFieldContent');
     const found = (tag === 'z' && content === sierraPatron.emails[0]) || (tag === 'b' && content === sierraPatron.barcodes[0]);
-    return found ? HttpResponse.json(sierraPatron) : HttpResponse.json({ code: 107, specificCode: 0, httpStatus: 404, name: 'Record not found' }, { status: 404 });
+    return found ? HttpResponse.json(withFields({ ...sierraPatron, ...sierraPatronOverride.fields }, request)) : HttpResponse.json({ code: 107, specificCode: 0, httpStatus: 404, name: 'Record not found' }, { status: 404 });
   }),
   http.get(`${v6}/patrons/:id/checkouts`, ({ request, params }) => (isAuthorised(request) ? page(params.id === '1234567' ? sierraCheckouts : [], request) : unauthorized())),
   http.get(`${v6}/patrons/:id/holds`, ({ request, params }) => (isAuthorised(request) ? page(params.id === '1234567' ? sierraHolds : [], request) : unauthorized())),

@@ -71,6 +71,18 @@ describe('ILLiad patrons', () => {
     expect(blocked!.standing.blocks).toEqual([{ code: 'illiad:blocked', message: 'Blocked from interlibrary loan in ILLiad', source: 'manual' }]);
   });
 
+  it.each([
+    ['BO', [{ code: 'illiad:blocked-overdue', message: 'Blocked from interlibrary loan for overdue items (lifted when they are returned)', source: 'automated' }]],
+    ['EXP', [{ code: 'illiad:expired', message: 'ILLiad account expired: the patron must update their details in ILLiad before requesting', source: 'automated' }]],
+    ['NEW', [{ code: 'illiad:not-cleared', message: 'Not yet cleared to use interlibrary loan', source: 'manual' }]],
+    ['DIS', [{ code: 'illiad:disavowed', message: 'Disavowed in ILLiad (may not use interlibrary loan)', source: 'manual' }]],
+    ['Yes', []],
+  ])('reads Cleared "%s" as the block ILLiad means', async (cleared, blocks) => {
+    server.use(http.get(`${illiadBaseURL}/Users/:username`, () => HttpResponse.json({ ...illiadUser, Cleared: cleared })));
+    const context = await illiad().patrons!.findPatron({ username: 'aokafor' });
+    expect(context!.standing.blocks).toEqual(blocks);
+  });
+
   it('reports a refused key as unauthorised, naming the variable', async () => {
     const { patrons } = illiad({}, { ILLIAD_API_KEY: 'revoked-key' });
     const error = await failure(patrons!.findPatron({ username: 'aokafor' }));

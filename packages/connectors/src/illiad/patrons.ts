@@ -85,14 +85,23 @@ function illRequestOf(transaction: IlliadTransaction): PatronContext['illRequest
   };
 }
 
-// ILLiad's Cleared column: only "Yes" may place requests.
+// ILLiad's Cleared column (Atlas Systems, "Blocking Users", "Blocking on Overdues", "Automatic
+// Expiration of Users"): only "Yes" may place requests. "B" is a block staff set by hand; "BO",
+// from ILLiad 8.6, is set by the System Manager on the third overdue notice and lifted when the
+// items come back; "EXP", from ILLiad 9.1, marks an account expired until the patron updates it;
+// "NEW" and "No" are accounts staff have not cleared yet.
 function clearanceBlocks(cleared: string | undefined): PatronBlock[] {
   switch (cleared?.trim().toUpperCase()) {
     case 'B':
       return [{ code: 'illiad:blocked', message: 'Blocked from interlibrary loan in ILLiad', source: 'manual' }];
+    case 'BO':
+      return [{ code: 'illiad:blocked-overdue', message: 'Blocked from interlibrary loan for overdue items (lifted when they are returned)', source: 'automated' }];
+    case 'EXP':
+      return [{ code: 'illiad:expired', message: 'ILLiad account expired: the patron must update their details in ILLiad before requesting', source: 'automated' }];
     case 'DIS':
       return [{ code: 'illiad:disavowed', message: 'Disavowed in ILLiad (may not use interlibrary loan)', source: 'manual' }];
     case 'NO':
+    case 'NEW':
       return [{ code: 'illiad:not-cleared', message: 'Not yet cleared to use interlibrary loan', source: 'manual' }];
     default:
       return [];

@@ -17,7 +17,7 @@ export const illiadUserSchema = z.object({
   EMailAddress: text,
   Status: text,
   Department: text,
-  /** "Yes", "No", "B" (blocked) or "DIS" (disavowed). */
+  /** "Yes", "No", "NEW", "B" (blocked), "BO" (blocked for overdues, 8.6+), "EXP" (expired, 9.1+) or "DIS" (disavowed). */
   Cleared: text,
   ExpirationDate: text,
 });

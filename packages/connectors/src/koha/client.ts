@@ -41,9 +41,18 @@ export function createKohaClient(
       const response = await http.axios
         .post('/oauth/token', form.toString(), { call, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
         .catch((error: unknown) => {
-          // Koha refuses unknown clients with 400 or 403 ("unauthorized_client"): say what it means.
+          // Koha's OAuth#token answers a wrong client id or secret with 403 ("unauthorized_client"),
+          // which the HTTP client reports as refused credentials. 400 ("Unimplemented grant type")
+          // means client credentials are turned off in Koha: no secret will help.
           if (error instanceof ConnectorError && error.status === 400) {
-            throw new ConnectorError({ code: 'connector_unauthorized', system: 'Koha', call, status: 400, failure: 'refused our client credentials (HTTP 400)', hint: `check ${variables.join(' and ')}` });
+            throw new ConnectorError({
+              code: 'connector_unauthorized',
+              system: 'Koha',
+              call,
+              status: 400,
+              failure: 'does not accept client credentials (HTTP 400, "Unimplemented grant type")',
+              hint: 'turn on the system preference RESTOAuth2ClientCredentials in Koha (Administration › System preferences › Web services), or write auth: basic with a staff login',
+            });
           }
           throw error;
         });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { delay, http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
-import { kohaBaseURL, kohaClient, kohaHandlers } from '../handlers/koha.js';
+import { kohaBaseURL, kohaClient, kohaHandlers, kohaPatron, kohaSettings } from '../handlers/koha.js';
 import { kohaBiblioQuery } from './holdings.js';
 import { kohaSystem } from './index.js';
 import { kohaSettingsSchema } from './settings.js';
-import { recordingServer } from '../handlers/recording-server.js';
+import { contractServer } from '../handlers/contract-server.js';
 
-const { server, sent } = recordingServer(...kohaHandlers);
+const { server, sent } = contractServer('koha', `${kohaBaseURL}/api/v1`, ...kohaHandlers);
 
 const now = () => new Date('2025-03-10T12:00:00Z');
 const env = { KOHA_CLIENT_ID: kohaClient.id, KOHA_CLIENT_SECRET: kohaClient.secret };
@@ -42,10 +42,17 @@ describe('Koha patrons', () => {
     expect(sent[0]!.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     for (const request of sent.slice(1)) expect(request.headers.get('authorization')).toBe('Bearer koha-access-token-1');
     expect(urls()[1]!.searchParams.get('q')).toBe('{"email":"mateo.reyes@northfield.edu"}');
+    // Only the patron's own checkouts endpoint accepts item.biblio; GET /checkouts answers 400 to it.
     const checkoutPages = sent.filter((request) => request.url.includes('/checkouts'));
+    expect(checkoutPages.map((request) => new URL(request.url).pathname)).toEqual(['/api/v1/patrons/4211/checkouts', '/api/v1/patrons/4211/checkouts']);
     expect(checkoutPages.map((request) => new URL(request.url).searchParams.get('_page'))).toEqual(['1', '2']);
     expect(checkoutPages[0]!.headers.get('x-koha-embed')).toBe('item.biblio');
-    expect(sent.find((request) => request.url.includes('/holds'))!.headers.get('x-koha-embed')).toBe('biblio');
+    // /holds embeds no biblio: the titles come from one /biblios call for both holds.
+    const holds = sent.find((request) => request.url.includes('/holds'))!;
+    expect(holds.headers.get('x-koha-embed')).toBeNull();
+    expect(new URL(holds.url).searchParams.get('patron_id')).toBe('4211');
+    const titleLookups = urls().filter((url) => url.pathname.endsWith('/biblios'));
+    expect(titleLookups.map((url) => url.searchParams.get('q'))).toEqual(['{"biblio_id":[88,89]}']);
     expect(urls().find((url) => url.pathname.endsWith('/ill/requests'))!.searchParams.get('q')).toBe('{"patron_id":4211}');
 
     expect(context!.identity).toEqual({
@@ -126,6 +133,44 @@ describe('Koha patrons', () => {
     ]);
   });
 
+  it('looks hold titles up in batches of 50, at most 100 titles, and leaves a title Koha does not return untitled', async () => {
+    const manyHolds = Array.from({ length: 130 }, (_, index) => ({
+      hold_id: 500 + index,
+      patron_id: kohaPatron.patron_id,
+      biblio_id: index < 2 ? 88 : 1000 + index, // two holds on one biblio: asked for once
+      hold_date: '2025-03-02',
+      status: null,
+      pickup_library_id: 'MAIN',
+      timestamp: '2025-03-02T09:00:00+00:00',
+    }));
+    server.use(http.get(`${kohaBaseURL}/api/v1/holds`, ({ request }) => {
+      const page = Number(new URL(request.url).searchParams.get('_page'));
+      return HttpResponse.json(manyHolds.slice((page - 1) * 100, page * 100));
+    }));
+    const context = await koha({ ill_requests: false }).patrons!.findPatron({ email: 'mateo.reyes@northfield.edu' });
+    const lookups = urls().filter((url) => url.pathname.endsWith('/biblios')).map((url) => JSON.parse(url.searchParams.get('q')!) as { biblio_id: number[] });
+    expect(lookups.map((filter) => filter.biblio_id.length)).toEqual([50, 50]);
+    expect(new Set(lookups.flatMap((filter) => filter.biblio_id)).size).toBe(100);
+    expect(context!.holds).toHaveLength(130);
+    expect(context!.holds.slice(0, 2).map((hold) => hold.title)).toEqual(['Field Guide to Wetlands', 'Field Guide to Wetlands']);
+    expect(context!.holds[2]!.title).toBe('Untitled');
+  });
+
+  it('says client credentials are turned off in Koha when the token endpoint answers 400 "Unimplemented grant type"', async () => {
+    kohaSettings.clientCredentials = false;
+    try {
+      const error = (await koha().patrons!.findPatron({ email: 'mateo.reyes@northfield.edu' }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect(error.code).toBe('connector_unauthorized');
+      expect(error.status).toBe(400);
+      expect(error.message).toBe(
+        'Koha POST /oauth/token: does not accept client credentials (HTTP 400, "Unimplemented grant type"); turn on the system preference RESTOAuth2ClientCredentials in Koha (Administration › System preferences › Web services), or write auth: basic with a staff login',
+      );
+    } finally {
+      kohaSettings.clientCredentials = true;
+    }
+  });
+
   it('times out a slow Koha', async () => {
     server.use(
       http.get(`${kohaBaseURL}/api/v1/patrons`, async () => {
@@ -140,6 +185,50 @@ describe('Koha patrons', () => {
   it('check: one patron page of one', async () => {
     expect(await koha().check()).toBe('1 patron found for a test query');
     expect(urls().at(-1)!.searchParams.get('_per_page')).toBe('1');
+  });
+});
+
+describe('Koha access check', () => {
+  it('reads every endpoint the connector uses once and finds nothing missing', async () => {
+    expect(await koha().checkAccess!()).toEqual([]);
+    expect(paths().filter((path) => path.startsWith('GET')).sort()).toEqual([
+      'GET /biblios',
+      'GET /holds',
+      'GET /ill/requests',
+      'GET /patrons',
+      'GET /patrons/0/account',
+      'GET /patrons/0/checkouts',
+    ]);
+  });
+
+  it('names the permissions Koha says the API user lacks, and a module that is off', async () => {
+    kohaSettings.refusedPermissions = { holds: { reserveforothers: 'place_holds' }, account: { borrowers: 'edit_borrowers' } };
+    kohaSettings.illModule = false;
+    try {
+      expect(await koha().checkAccess!()).toEqual([
+        {
+          reads: 'holds',
+          call: 'GET /holds',
+          problem: 'lacks the permission reserveforothers: place_holds',
+          remedy: "in Koha, open the API user's patron record › More › Set permissions and tick reserveforothers: place_holds",
+        },
+        {
+          reads: 'fines (the patron account)',
+          call: 'GET /patrons/{id}/account',
+          problem: 'lacks the permission borrowers: edit_borrowers',
+          remedy: "in Koha, open the API user's patron record › More › Set permissions and tick borrowers: edit_borrowers",
+        },
+        {
+          reads: 'ILL requests',
+          call: 'GET /ill/requests',
+          problem: 'answers 404 (not found)',
+          remedy: 'turn on the ILLModule system preference (Koha 23.11 or later), or set ill_requests: false for this system',
+        },
+      ]);
+    } finally {
+      kohaSettings.refusedPermissions = {};
+      kohaSettings.illModule = true;
+    }
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * A Koha patron: found by e-mail, card number or username (`q` JSON filters on /patrons), then
- * their checkouts and holds (with the biblio embedded for titles), their account's outstanding
- * debits, and — when the library uses Koha's ILL module — their ILL requests.
+ * their checkouts (from /patrons/{patron_id}/checkouts, the one checkouts endpoint that embeds
+ * `item.biblio`), their holds (/holds embeds no biblio, so the titles are looked up in /biblios in
+ * batches), their account's outstanding debits, and — when the library uses Koha's ILL module —
+ * their ILL requests.
  */
 import type { PatronBlock, PatronContext } from '@liaison/core';
 import type { z } from 'zod';
@@ -9,10 +11,13 @@ import { ConnectorError, isConnectorError } from '../errors.js';
 import { readAllPages } from '../paging.js';
 import type { PatronLookup, PatronSource } from '../sources.js';
 import type { KohaClient } from './client.js';
-import { kohaAccountSchema, kohaCheckoutsSchema, kohaHoldsSchema, kohaIllRequestsSchema, kohaPatronsSchema } from './schemas.js';
+import { kohaAccountSchema, kohaBibliosSchema, kohaCheckoutsSchema, kohaHoldsSchema, kohaIllRequestsSchema, kohaPatronsSchema } from './schemas.js';
 
 const system = 'Koha';
 const pageSize = 100;
+/** Titles of holds looked up per /biblios call, and in all: a patron with hundreds of holds gets the first ones named. */
+const biblioBatchSize = 50;
+const maxBiblioLookups = 100;
 
 /** The `q` filter that finds a patron, by the first identifier given. */
 export function kohaPatronQuery(by: PatronLookup): string | undefined {
@@ -37,6 +42,25 @@ export function kohaPatrons(koha: KohaClient, { currency, now, illRequests }: { 
       { pageSize },
     );
 
+  /** Titles of these biblios, asked for in batches of 50 and at most 100 in all; a biblio Koha does not return stays untitled. */
+  async function biblioTitles(ids: number[], signal?: AbortSignal): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)].slice(0, maxBiblioLookups);
+    const batches: number[][] = [];
+    for (let start = 0; start < unique.length; start += biblioBatchSize) batches.push(unique.slice(start, start + biblioBatchSize));
+    const found = await Promise.all(
+      batches.map((batch) =>
+        koha.get('GET /biblios', '/biblios', {
+          params: { q: JSON.stringify({ biblio_id: batch }), _per_page: batch.length },
+          // Without it /biblios answers MARC; JSON gives the biblio object with its title.
+          headers: { Accept: 'application/json' },
+          schema: kohaBibliosSchema,
+          signal,
+        }),
+      ),
+    );
+    return new Map(found.flat().flatMap((biblio) => (biblio.title ? [[biblio.biblio_id, biblio.title] as const] : [])));
+  }
+
   return {
     system,
     async findPatron(by, options = {}) {
@@ -51,9 +75,12 @@ export function kohaPatrons(koha: KohaClient, { currency, now, illRequests }: { 
       if (!patron) return null;
       const id = patron.patron_id;
 
-      const [checkouts, holds, account, ill] = await Promise.all([
-        pages('GET /checkouts', '/checkouts', kohaCheckoutsSchema, { patron_id: id }, { 'x-koha-embed': 'item.biblio' }, signal),
-        pages('GET /holds', '/holds', kohaHoldsSchema, { patron_id: id }, { 'x-koha-embed': 'biblio' }, signal),
+      const [checkouts, { holds, titles }, account, ill] = await Promise.all([
+        pages('GET /patrons/{id}/checkouts', `/patrons/${id}/checkouts`, kohaCheckoutsSchema, {}, { 'x-koha-embed': 'item.biblio' }, signal),
+        pages('GET /holds', '/holds', kohaHoldsSchema, { patron_id: id }, {}, signal).then(async (holds) => ({
+          holds,
+          titles: await biblioTitles(holds.map((hold) => hold.biblio_id), signal),
+        })),
         koha.get('GET /patrons/{id}/account', `/patrons/${id}/account`, { schema: kohaAccountSchema, signal }),
         illRequests
           ? koha
@@ -101,7 +128,7 @@ export function kohaPatrons(koha: KohaClient, { currency, now, illRequests }: { 
           ...(checkout.renewals_count !== undefined && checkout.renewals_count !== null ? { renewals: checkout.renewals_count } : {}),
         })),
         holds: holds.map((hold) => ({
-          title: hold.biblio?.title ?? 'Untitled',
+          title: titles.get(hold.biblio_id) ?? 'Untitled',
           status: (hold.status && holdStatus[hold.status]) ?? 'Waiting in the queue',
           ...(hold.hold_date ? { placedAt: hold.hold_date } : {}),
           ...(hold.pickup_library_id ? { pickupLocation: hold.pickup_library_id } : {}),

@@ -42,9 +42,12 @@ export const kohaHoldsSchema = z.array(
     /** null (waiting its turn), "W" (waiting for pickup), "T" (in transit), "P" (being processed). */
     status: text,
     pickup_library_id: text,
-    biblio,
+    biblio_id: z.number(),
   }),
 );
+
+/** GET /api/v1/biblios with Accept: application/json */
+export const kohaBibliosSchema = z.array(z.object({ biblio_id: z.number(), title: text, author: text }));
 
 export const kohaAccountSchema = z.object({
   balance: z.number(),

@@ -9,10 +9,10 @@ import { isConnectorError } from '../errors.js';
 import { readAllPages } from '../paging.js';
 import type { PatronLookup, PatronSource } from '../sources.js';
 import { recordIdOf, type SierraClient } from './client.js';
-import { sierraBibsSchema, sierraCheckoutsSchema, sierraFinesSchema, sierraHoldsSchema, sierraItemsSchema, sierraPatronSchema } from './schemas.js';
+import { sierraBibsSchema, sierraCheckoutsSchema, sierraFinesSchema, sierraHoldsSchema, sierraItemsSchema, sierraPatronSchema, type SierraPatron } from './schemas.js';
 import type { SierraSettings } from './settings.js';
 
-const patronFields = 'id,names,emails,barcodes,patronType,expirationDate,blockInfo,moneyOwed';
+const patronFields = 'id,names,emails,barcodes,patronType,expirationDate,blockInfo,autoBlockInfo,moneyOwed';
 
 /** Sierra as a patron source. */
 export function sierraPatrons(sierra: SierraClient, settings: SierraSettings, { now }: { now: () => Date }): PatronSource {
@@ -59,10 +59,7 @@ export function sierraPatrons(sierra: SierraClient, settings: SierraSettings, { 
       const known = await titles([...new Set([...checkouts.map((checkout) => recordIdOf(checkout.item)), ...holdItems])], holdBibs, signal);
 
       const at = now();
-      const blocks: PatronBlock[] =
-        patron.blockInfo && patron.blockInfo.code.trim() !== '-' && patron.blockInfo.code.trim() !== ''
-          ? [{ code: `mblock:${patron.blockInfo.code.trim()}`, message: `Manual block (code ${patron.blockInfo.code.trim()}) in Sierra`, source: 'manual' }]
-          : [];
+      const blocks = sierraBlocks(patron, at);
       const patronType = patron.patronType === undefined ? 'Patron' : (settings.patron_types[String(patron.patronType)] ?? `Patron type ${patron.patronType}`);
       const context: PatronContext = {
         identity: {
@@ -112,6 +109,35 @@ export function sierraPatrons(sierra: SierraClient, settings: SierraSettings, { 
       return context;
     },
   };
+}
+
+/**
+ * What stops this patron borrowing in Sierra: the manual block staff set (blockInfo, the MBLOCK
+ * field), the block Sierra sets itself when a limit of the patron type is reached (autoBlockInfo),
+ * and a card past its expiration date. A code of "-" (or none) means no block.
+ */
+export function sierraBlocks(patron: Pick<SierraPatron, 'blockInfo' | 'autoBlockInfo' | 'expirationDate'>, at: Date): PatronBlock[] {
+  const codeOf = (block: { code: string } | undefined) => {
+    const code = block?.code.trim() ?? '';
+    return code === '' || code === '-' ? undefined : code;
+  };
+  const blocks: PatronBlock[] = [];
+  const manual = codeOf(patron.blockInfo);
+  if (manual) blocks.push({ code: `mblock:${manual}`, message: `Manual block (code ${manual}) in Sierra`, source: 'manual' });
+  const automatic = codeOf(patron.autoBlockInfo);
+  if (automatic) {
+    blocks.push({
+      code: `autoblock:${automatic}`,
+      message: `Blocked automatically by Sierra (code ${automatic}): a limit for this patron type is reached, such as fines owed or overdue items`,
+      source: 'automated',
+    });
+  }
+  // Sierra's expiration date is a day (YYYY-MM-DD): the card works through that day.
+  const expires = patron.expirationDate?.slice(0, 10);
+  if (expires && Date.parse(`${expires}T23:59:59Z`) < at.getTime()) {
+    blocks.push({ code: 'expired', message: `Card expired on ${expires}`, source: 'automated' });
+  }
+  return blocks;
 }
 
 // Sierra keeps names as "Surname, Forename": staff read them in that order too, but the sidebar greets by forename.

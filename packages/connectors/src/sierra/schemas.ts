@@ -16,9 +16,13 @@ export const sierraPatronSchema = z.object({
   barcodes: z.array(z.string()).optional(),
   patronType: z.number().optional(),
   expirationDate: text,
+  /** The manual block (MBLOCK); "-" is none. */
   blockInfo: z.object({ code: z.string() }).optional(),
+  /** The block Sierra sets itself when the patron reaches a limit of their patron type; "-" is none. */
+  autoBlockInfo: z.object({ code: z.string() }).optional(),
   moneyOwed: z.number().optional(),
 });
+export type SierraPatron = z.output<typeof sierraPatronSchema>;
 
 export const sierraCheckoutsSchema = z.object({
   total: z.number(),

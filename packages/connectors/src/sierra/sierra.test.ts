@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import type { Issue } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
-import { sierraBaseURL, sierraClient, sierraHandlers } from '../handlers/sierra.js';
+import { sierraBaseURL, sierraClient, sierraHandlers, sierraPatronOverride } from '../handlers/sierra.js';
 import { sierraSystem } from './index.js';
 import { sierraSettingsSchema } from './settings.js';
 import { recordingServer } from '../handlers/recording-server.js';
@@ -65,6 +65,27 @@ describe('Sierra patrons', () => {
       fines: [{ amount: 6.5, reason: 'Overdue', createdAt: '2025-02-20T09:00:00Z' }],
       currency: 'USD',
     });
+  });
+
+  it.each([
+    ['a block Sierra set itself', { blockInfo: { code: '-' }, autoBlockInfo: { code: 'f' } }, [
+      { code: 'autoblock:f', message: 'Blocked automatically by Sierra (code f): a limit for this patron type is reached, such as fines owed or overdue items', source: 'automated' },
+    ]],
+    ['an expired card', { blockInfo: { code: '-' }, expirationDate: '2025-03-09' }, [{ code: 'expired', message: 'Card expired on 2025-03-09', source: 'automated' }]],
+    ['a card that expires today', { blockInfo: { code: '-' }, expirationDate: '2025-03-10' }, []],
+    ['a manual block and an automatic one', { blockInfo: { code: 'c' }, autoBlockInfo: { code: 'o' } }, [
+      { code: 'mblock:c', message: 'Manual block (code c) in Sierra', source: 'manual' },
+      { code: 'autoblock:o', message: 'Blocked automatically by Sierra (code o): a limit for this patron type is reached, such as fines owed or overdue items', source: 'automated' },
+    ]],
+  ])('shows %s', async (_case, fields, blocks) => {
+    sierraPatronOverride.fields = fields;
+    try {
+      const context = await sierra().patrons!.findPatron({ barcode: '21234004000006' });
+      expect(context!.standing.blocks).toEqual(blocks);
+      expect(urls().find((url) => url.pathname.endsWith('/patrons/find'))!.searchParams.get('fields')).toContain('autoBlockInfo');
+    } finally {
+      sierraPatronOverride.fields = undefined;
+    }
   });
 
   it('finds by barcode (varFieldTag b), answers null on 404 and for a username it cannot search', async () => {

@@ -16,7 +16,23 @@ const folder = mkdtempSync(join(tmpdir(), 'liaison-connectors-check-'));
 // Two systems as they answer on the wire: ILLiad accepting its key, Alma refusing its key.
 const illiadURL = 'https://illiad.check.example.edu/ILLiadWebPlatform';
 const almaURL = 'https://api-na.check.example.com';
+// A Koha whose API user may read patrons but not holds, and whose ILL module is off.
+// (Its 2xx answers are empty lists and a token, as Koha's swagger defines them.)
+const kohaURL = 'https://staff.koha.check.example.edu';
+const kohaAnswers = [
+  http.post(`${kohaURL}/api/v1/oauth/token`, () => HttpResponse.json({ access_token: 'koha-token', token_type: 'Bearer', expires_in: 3600 })),
+  http.get(`${kohaURL}/api/v1/patrons`, () => HttpResponse.json([])),
+  http.get(`${kohaURL}/api/v1/patrons/:id/checkouts`, () => HttpResponse.json({ error: 'Patron not found' }, { status: 404 })),
+  http.get(`${kohaURL}/api/v1/patrons/:id/account`, () => HttpResponse.json({ error: 'Patron not found' }, { status: 404 })),
+  http.get(`${kohaURL}/api/v1/holds`, () =>
+    HttpResponse.json({ error: 'Authorization failure. Missing required permission(s).', required_permissions: { reserveforothers: 'place_holds' } }, { status: 403 }),
+  ),
+  http.get(`${kohaURL}/api/v1/biblios`, () => HttpResponse.json([])),
+  http.get(`${kohaURL}/api/v1/ill/requests`, () => HttpResponse.json({ error: 'Path not found' }, { status: 404 })),
+];
+
 const { sent } = recordingServer(
+  ...kohaAnswers,
   http.get(`${illiadURL}/Transaction/UserRequests/:username`, ({ request }) =>
     request.headers.get('apikey') === 'good-key' ? HttpResponse.json([]) : HttpResponse.json({ Message: 'Authorization has been denied for this request.' }, { status: 401 }),
   ),
@@ -44,7 +60,8 @@ async function run(args: string[], env: Record<string, string> = {}) {
   return { code: await main(args, io), stdout, stderr };
 }
 
-describe('liaison connectors check', () => {
+// Building the systems and the first policy read take seconds on a busy machine.
+describe('liaison connectors check', { timeout: 30_000 }, () => {
   it('asks each configured system once, in the file order, and exits 1 when one refuses', async () => {
     writeFileSync(join(folder, 'gobi.csv'), 'ISBN,Price,Currency,In stock\n9780306406157,42.50,USD,yes\n');
     const file = policyWith(
@@ -81,6 +98,22 @@ describe('liaison connectors check', () => {
     const { code, stdout } = await run(['connectors', 'check', file], { ILLIAD_API_KEY: 'good-key' });
     expect(stdout).toMatch(/^✓ demo {4}answered/m);
     expect(code).toBe(0);
+  });
+
+  it('lists, under a system that answered, each permission or setting it says is missing, with the remedy', async () => {
+    const file = policyWith(
+      { patron: ['koha'], systems: { koha: { base_url: kohaURL, client_id_env: 'KOHA_ID', client_secret_env: 'KOHA_SECRET', ill_requests: true } } },
+      'koha.yaml',
+    );
+    const { code, stdout, stderr } = await run(['connectors', 'check', file], { KOHA_ID: 'liaison', KOHA_SECRET: 's3cret' });
+    expect(stdout.trimEnd().split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^✓ koha {2}answered in \d+ ms \(0 patron found for a test query\)$/),
+      "    ✗ holds (GET /holds): lacks the permission reserveforothers: place_holds — in Koha, open the API user's patron record › More › Set permissions and tick reserveforothers: place_holds",
+      '    ✗ ILL requests (GET /ill/requests): answers 404 (not found) — turn on the ILLModule system preference (Koha 23.11 or later), or set ill_requests: false for this system',
+    ]);
+    expect(stderr).toBe('2 permissions or settings missing; Liaison cannot read what they guard.\n');
+    expect(code).toBe(1);
+    expect(stdout + stderr).not.toContain('s3cret');
   });
 
   it('names settings problems and missing secrets with their paths, and asks nothing', async () => {

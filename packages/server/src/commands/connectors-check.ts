@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { formatIssue, LiaisonError } from '@liaison/core';
-import { ConnectorError, createConnectorsFromPolicy, type ConfiguredSystem } from '@liaison/connectors';
+import { ConnectorError, createConnectorsFromPolicy, type AccessProblem, type ConfiguredSystem } from '@liaison/connectors';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 
@@ -31,7 +31,12 @@ export const connectorsCheckCommand: Command = {
     '  ✓ folio   answered in 120 ms (3 users found for a test query)',
     '  ✗ koha    401 Unauthorized — check KOHA_CLIENT_SECRET',
     '',
-    'Exits 0 when every system answered, 1 otherwise.',
+    'For FOLIO and Koha it then reads each kind of record Liaison uses once (on a record no one',
+    'has) and lists, under the system, each permission or setting the system says is missing:',
+    '',
+    '      ✗ holds (GET /holds): lacks the permission reserveforothers: place_holds — in Koha, …',
+    '',
+    'Exits 0 when every system answered with nothing missing, 1 otherwise.',
   ].join('\n'),
   async run(args, io) {
     const file = args.find((argument) => !argument.startsWith('-')) ?? 'liaison.config.yaml';
@@ -56,27 +61,35 @@ export const connectorsCheckCommand: Command = {
     // Asked together so a slow system does not hold up the others; printed in the file's order.
     const results = await Promise.all(systems.map((system) => checkOne(system)));
     let failed = 0;
+    let missing = 0;
     results.forEach((result, index) => {
       const name = systems[index]!.name.padEnd(width);
-      if (result.ok) io.stdout.write(`✓ ${name}  answered in ${result.ms} ms (${result.found})\n`);
-      else {
+      if (result.ok) {
+        io.stdout.write(`✓ ${name}  answered in ${result.ms} ms (${result.found})\n`);
+        for (const problem of result.problems) io.stdout.write(`    ✗ ${problem.reads} (${problem.call}): ${problem.problem} — ${problem.remedy}\n`);
+        missing += result.problems.length;
+      } else {
         failed += 1;
         io.stdout.write(`✗ ${name}  ${result.reason}\n`);
       }
     });
     if (failed > 0) io.stderr.write(`${failed} of ${systems.length} system${systems.length === 1 ? '' : 's'} did not answer.\n`);
-    return failed > 0 ? 1 : 0;
+    if (missing > 0) io.stderr.write(`${missing} permission${missing === 1 ? '' : 's'} or setting${missing === 1 ? '' : 's'} missing; Liaison cannot read what ${missing === 1 ? 'it guards' : 'they guard'}.\n`);
+    return failed > 0 || missing > 0 ? 1 : 0;
   },
 };
 
-type CheckResult = { ok: true; ms: number; found: string } | { ok: false; reason: string };
+type CheckResult = { ok: true; ms: number; found: string; problems: AccessProblem[] } | { ok: false; reason: string };
 
 async function checkOne(system: ConfiguredSystem): Promise<CheckResult> {
   const started = performance.now();
   const signal = AbortSignal.timeout(checkBudgetMs);
   try {
     const found = await system.check({ signal });
-    return { ok: true, ms: Math.round(performance.now() - started), found };
+    const ms = Math.round(performance.now() - started);
+    // Only a system that let us in can say which of its parts it keeps from us.
+    const problems = system.checkAccess ? await system.checkAccess({ signal }) : [];
+    return { ok: true, ms, found, problems };
   } catch (error) {
     return { ok: false, reason: reasonFor(system, error, signal) };
   }
@@ -86,6 +99,9 @@ async function checkOne(system: ConfiguredSystem): Promise<CheckResult> {
 export function reasonFor(system: ConfiguredSystem, error: unknown, signal?: AbortSignal): string {
   if (signal?.aborted) return `did not answer within ${checkBudgetMs / 1000} s`;
   if (!(error instanceof ConnectorError)) return `failed unexpectedly (${error instanceof Error ? error.name : typeof error})`;
+  if (error.code === 'connector_unauthorized' && error.missingPermissions?.length) {
+    return `${error.status ?? 403} ${statusWords[error.status ?? 403] ?? ''} — ${error.call}: the API user lacks the permission ${error.missingPermissions.join(' or ')}`;
+  }
   if (error.code === 'connector_unauthorized') {
     const status = error.status ? `${error.status} ${statusWords[error.status] ?? ''}`.trim() : 'Refused our credentials';
     const remedy = system.secretVariables.length > 0 ? `check ${system.secretVariables.join(' and ')}` : (error.hint ?? 'check its settings');

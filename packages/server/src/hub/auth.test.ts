@@ -15,16 +15,27 @@ afterAll(() => hub.close());
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** A Zendesk-style JWT signed with `key`; `expiresIn` in seconds from the hub's clock (omit for none). */
-async function zendeskJwt(options: { key?: string; expiresIn?: number | null; sub?: string; alg?: string } = {}): Promise<string> {
+/**
+ * A Zendesk-style JWT signed with `key`, naming the ticket requester as the sidebar does;
+ * `expiresIn` in seconds from the hub's clock (null for none), `issuedAt` likewise (null for none).
+ */
+async function zendeskJwt(
+  options: { key?: string; expiresIn?: number | null; issuedAt?: number | null; sub?: string | null; alg?: string; patronEmail?: string | null } = {},
+): Promise<string> {
   const now = Math.floor(hub.clock().getTime() / 1000);
-  const jwt = new SignJWT({ name: 'Agent Smith' }).setProtectedHeader({ alg: options.alg ?? 'HS256' }).setSubject(options.sub ?? '3141').setIssuedAt(now);
+  const patronEmail = options.patronEmail === undefined ? amara : options.patronEmail;
+  const jwt = new SignJWT({ name: 'Agent Smith', ...(patronEmail !== null && { patron_email: patronEmail }) }).setProtectedHeader({ alg: options.alg ?? 'HS256' });
+  if (options.sub !== null) jwt.setSubject(options.sub ?? '3141');
+  if (options.issuedAt !== null) jwt.setIssuedAt(now + (options.issuedAt ?? 0));
   if (options.expiresIn !== null) jwt.setExpirationTime(now + (options.expiresIn ?? 300));
   return jwt.sign(new TextEncoder().encode(options.key ?? secret));
 }
 
-async function getPatron(authorization?: string) {
-  return hub.app.inject({ method: 'GET', url: patronPath, headers: authorization ? { authorization } : {} });
+/** The sidebar's call: the patron is in the token, not in the query. */
+const sidebarPath = '/api/v1/patron-context';
+
+async function getPatron(authorization?: string, path = authorization?.includes('.') ? sidebarPath : patronPath) {
+  return hub.app.inject({ method: 'GET', url: path, headers: authorization ? { authorization } : {} });
 }
 
 /** Nothing that names or identifies the patron may be in an answer to an unproven caller. */
@@ -69,6 +80,48 @@ describe('Zendesk JWTs', () => {
     const views = await hub.store.audit.listByActor('zendesk:2718');
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({ surface: 'zendesk_jwt', patronKey: amara });
+  });
+
+  it('read the patron the signed patron_email claim names, filed under the lower-cased e-mail', async () => {
+    const response = await getPatron(`Bearer ${await zendeskJwt({ sub: '1618', patronEmail: amara.toUpperCase() })}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().context.identity.email).toBe(amara);
+    expect((await hub.store.audit.listByActor('zendesk:1618'))[0]).toMatchObject({ patronKey: amara });
+  });
+
+  it('may not choose another patron in the query, nor read one without the claim', async () => {
+    const chosen = await getPatron(`Bearer ${await zendeskJwt()}`, `/api/v1/patron-context?barcode=21234000000017`);
+    expect(chosen.statusCode).toBe(400);
+    expect(chosen.json().error.code).toBe('patron_from_claim_only');
+    const sameInQuery = await getPatron(`Bearer ${await zendeskJwt()}`, patronPath);
+    expect(sameInQuery.statusCode).toBe(400);
+    const unnamed = await getPatron(`Bearer ${await zendeskJwt({ patronEmail: null })}`);
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.json().error.code).toBe('patron_claim_missing');
+    for (const response of [chosen, sameInQuery, unnamed]) expectNoPatronData(response.body);
+  });
+
+  it.each([
+    { name: 'exp − iat of 5 minutes', token: { issuedAt: 0, expiresIn: 300 }, status: 200 },
+    { name: 'exp − iat of 5 minutes and 30 s (the clock skew)', token: { issuedAt: 0, expiresIn: 330 }, status: 200 },
+    { name: 'exp − iat of 6 minutes', token: { issuedAt: 0, expiresIn: 360 }, status: 401 },
+    { name: 'a day, issued an hour ago', token: { issuedAt: -3600, expiresIn: 86_400 - 3600 }, status: 401 },
+    { name: 'no iat, exp 5 minutes from now', token: { issuedAt: null, expiresIn: 300 }, status: 200 },
+    { name: 'no iat, exp an hour from now', token: { issuedAt: null, expiresIn: 3600 }, status: 401 },
+  ])('with $name answer $status', async ({ token, status }) => {
+    const response = await getPatron(`Bearer ${await zendeskJwt(token)}`);
+    expect(response.statusCode).toBe(status);
+    if (status === 401) {
+      expect(response.json().error.code).toBe('token_lifetime_too_long');
+      expectNoPatronData(response.body);
+    }
+  });
+
+  it('are refused without a sub (the agent)', async () => {
+    const response = await getPatron(`Bearer ${await zendeskJwt({ sub: null })}`);
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('token_subject_missing');
+    expectNoPatronData(response.body);
   });
 
   it('are accepted within the 30 s clock tolerance and refused after it', async () => {
@@ -161,12 +214,36 @@ describe('a hub without a Zendesk secret', () => {
   it('refuses every JWT, even one signed with some secret', async () => {
     const plain = await startTestHub({ store: hub.store, clock: hub.clock });
     try {
-      const response = await plain.app.inject({ method: 'GET', url: patronPath, headers: { authorization: `Bearer ${await zendeskJwt()}` } });
+      const response = await plain.app.inject({ method: 'GET', url: sidebarPath, headers: { authorization: `Bearer ${await zendeskJwt()}` } });
       expect(response.statusCode).toBe(401);
       expect(response.json().error.message).toContain('LIAISON_ZENDESK_SECRET');
       expectNoPatronData(response.body);
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('patron look-ups are rate-limited per caller', () => {
+  it('answer 429 with Retry-After after the limit, for that caller only', async () => {
+    const limited = await startTestHub({ store: hub.store, clock: hub.clock, zendeskSecret: secret, patronContextRateLimit: { max: 3, windowMs: 60_000 } });
+    try {
+      const busy = { authorization: `Bearer ${await hub.token('staff', 'busy desk')}` };
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 5; i += 1) {
+        last = await limited.app.inject({ method: 'GET', url: patronPath, headers: busy });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+      expect(last!.json().error.code).toBe('rate_limited');
+      expectNoPatronData(last!.body);
+      // Another caller (a Zendesk agent) still has its own allowance.
+      const agent = await limited.app.inject({ method: 'GET', url: sidebarPath, headers: { authorization: `Bearer ${await zendeskJwt({ sub: '999' })}` } });
+      expect(agent.statusCode).toBe(200);
+    } finally {
+      await limited.close();
     }
   });
 });

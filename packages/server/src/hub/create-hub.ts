@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Handoff, Policy } from '@liaison/core';
@@ -11,13 +12,17 @@ import { createLogger } from './logging.js';
 import { createMetrics, type HubMetrics } from './metrics.js';
 import type { HubConnectors } from './connectors.js';
 import { registerHandoffRoutes } from './routes/handoffs.js';
-import { registerPatronContextRoutes } from './routes/patron-context.js';
+import { registerPatronContextRoutes, type PatronContextRateLimit } from './routes/patron-context.js';
 import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { patronTypeLookup } from './patron-type.js';
+import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
+import { registerDashboard } from './routes/dashboard.js';
+import { sessionSecretOf } from './dashboard/session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,6 +53,13 @@ export interface HubOptions {
    * connections open for ever.
    */
   requestTimeoutMs?: number;
+  /**
+   * How long creating a hand-off waits for the patron's type from the library's systems, in ms
+   * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
+   */
+  handoffPatronLookupTimeoutMs?: number;
+  /** How many patron look-ups one caller may make in a window (default 60 a minute). */
+  patronContextRateLimit?: PatronContextRateLimit;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -114,7 +126,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   await registerSecurityHeaders(app);
 
-  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000' });
+  const lookUpPatronType = patronTypeLookup(options.connectors, {
+    timeoutMs: options.handoffPatronLookupTimeoutMs ?? 2000,
+    onError: (system, error) => metrics.connectorErrors.inc({ system, code: error instanceof ConnectorError ? error.code : 'connector_unavailable' }),
+  });
+  const handoffs = createHandoffService({ store, policy, clock, logger, publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000', lookUpPatronType });
   const context: HubContext = {
     store,
     policy,
@@ -162,6 +178,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
+    // The dashboard's pages call the API with their session cookie instead of a token.
+    const sessionSecret = request.headers.authorization ? undefined : sessionSecretOf(request.headers.cookie);
+    if (sessionSecret) {
+      const principal = await store.sessions.find(sessionSecret, clock());
+      if (!principal) {
+        await reply.code(401).send({ error: { code: 'session_expired', message: 'Your dashboard session has ended; sign in again.' } });
+        return reply;
+      }
+      request.principal = principal;
+      return;
+    }
     const result = await authenticate(request.headers.authorization, {
       verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
       zendeskSecret: options.zendeskSecret,
@@ -201,12 +228,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return metrics.registry.metrics();
   });
 
+  // Only routes that ask for it are limited (the patron look-up); counters are per process.
+  await app.register(rateLimit, { global: false });
   registerHandoffRoutes(app, context);
-  registerPatronContextRoutes(app, context);
+  registerPatronContextRoutes(app, context, options.patronContextRateLimit);
   registerPurchaseRoutes(app, context);
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();

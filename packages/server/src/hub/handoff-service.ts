@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { HandoffConflictError, IdempotencyKeyReusedError, type Repositories, type Store } from '@liaison/store';
 import { requestFingerprint } from './canonical-json.js';
 import { HttpError, parseInput } from './http-error.js';
+import type { PatronTypeAnswer, PatronTypeLookup } from './patron-type.js';
 
 
 /** The body of `POST /api/v1/handoffs` (and what Slack, Zendesk and the extension send). */
@@ -108,7 +109,15 @@ export interface HandoffService {
   parseEvent(body: unknown): HandoffEventInput;
 }
 
-export function createHandoffService(deps: { store: Store; policy: Policy; clock: () => Date; logger: Logger; publicUrl: string }): HandoffService {
+export function createHandoffService(deps: {
+  store: Store;
+  policy: Policy;
+  clock: () => Date;
+  logger: Logger;
+  publicUrl: string;
+  /** Asks the library's systems for the type of a patron given only by e-mail or barcode. */
+  lookUpPatronType?: PatronTypeLookup;
+}): HandoffService {
   const { store, policy, clock } = deps;
   const departmentIds = new Set(policy.departments.map((d) => d.id));
 
@@ -135,10 +144,26 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
     };
   }
 
+  /**
+   * The patron's type, when staff gave an e-mail or barcode but no type: from the library's
+   * systems, asked before anything is stored (no transaction waits on a network call).
+   */
+  async function withReportedPatronType(input: CreateHandoffInput): Promise<{ routed: CreateHandoffInput; note?: string }> {
+    const patron = input.patron;
+    if (!deps.lookUpPatronType || !patron || patron.patronType || (!patron.email && !patron.barcode)) return { routed: input };
+    const answer: PatronTypeAnswer = await deps.lookUpPatronType({ email: patron.email, barcode: patron.barcode });
+    if (answer.kind === 'found') {
+      return { routed: { ...input, patron: { ...patron, patronType: answer.patronType } }, note: `The patron type "${answer.patronType}" is as ${answer.source} reports it.` };
+    }
+    if (answer.kind === 'not_found') return { routed: input, note: "The library's systems do not know this patron, so the hand-off was routed without a patron type." };
+    return { routed: input, note: `The patron type could not be looked up (${answer.reason}), so the hand-off was routed without one.` };
+  }
+
   async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}) {
+    const { routed, note: patronTypeNote } = await withReportedPatronType(input);
     const run = async (repositories: Repositories) => {
       const now = clock();
-      const route = chooseRoute(input);
+      const route = chooseRoute(routed);
       const serviceLevel = String(route.serviceLevel);
       const draft = createHandoff(
         {
@@ -151,9 +176,9 @@ export function createHandoffService(deps: { store: Store; policy: Policy; clock
           dueAt: dueAt(now, serviceLevel, policy.library),
           responsibility: route.responsibility,
           sender: actor,
-          patron: input.patron ?? null,
+          patron: routed.patron ?? null,
           links: input.links ?? {},
-          routing: { ruleId: route.ruleId, explanation: route.explanation },
+          routing: { ruleId: route.ruleId, explanation: patronTypeNote ? `${route.explanation} ${patronTypeNote}` : route.explanation },
           channel: input.channel,
           category: input.category,
         },

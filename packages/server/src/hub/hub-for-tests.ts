@@ -18,6 +18,7 @@ import { demoConnectors } from './demo-connectors.js';
 import { examplePolicyFile } from './demo-hub.js';
 import { createLogger } from './logging.js';
 import type { Notifier } from './scheduler.js';
+import type { PatronContextRateLimit } from './routes/patron-context.js';
 
 /** Tuesday 10 March 2026, 10:00 in Chicago (the example library's time zone): the library is open. */
 export const tuesdayMorning = new Date('2026-03-10T15:00:00Z');
@@ -106,6 +107,9 @@ export async function startTestHub(
     bodyLimitBytes?: number;
     requestTimeoutMs?: number;
     patronLookupTimeoutMs?: number;
+    handoffPatronLookupTimeoutMs?: number;
+    patronContextRateLimit?: PatronContextRateLimit;
+    publicUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -118,12 +122,14 @@ export async function startTestHub(
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? (options.logLevel ?? 'info') : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
-    publicUrl: 'http://hub.test',
+    publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
+    ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
   const token = async (role: StaffRole = 'staff', name = `test ${role}`) => (await store.tokens.create(name, role, clock())).token;
   return {

@@ -61,10 +61,16 @@ describe('GET /api/v1/patron-context', () => {
     expect(views[0]).toMatchObject({ actor: tokenId, surface: 'staff_token', patronKey: amara, fieldsShown: context.shownFields, at: clock().toISOString() });
   });
 
-  it('finds a patron by barcode too', async () => {
+  it('finds a patron by barcode or by an e-mail typed in capitals, and files every view under one key', async () => {
+    const before = (await store.audit.listByPatron(amara)).length;
     const response = await hub.app.inject({ method: 'GET', url: lookup(`barcode=${amaraContext.identity.barcode}`), headers: await hub.auth() });
     expect(response.json().context.identity.email).toBe(amara);
-    expect((await store.audit.listByPatron(amaraContext.identity.barcode!))).toHaveLength(1);
+    const shouted = await hub.app.inject({ method: 'GET', url: lookup(`email=${encodeURIComponent(amara.toUpperCase())}`), headers: await hub.auth() });
+    expect(shouted.json().found).toBe(true);
+    // The patron's own access report finds both: the barcode look-up is linked to the e-mail it found.
+    expect(await store.audit.listByPatron(amara)).toHaveLength(before + 2);
+    expect(await store.audit.listByPatron(amaraContext.identity.barcode!)).toHaveLength(0);
+    expect(await store.audit.listByPatron(amara.toUpperCase())).toHaveLength(0);
   });
 
   it('says found: false for an unknown e-mail, and audits nothing', async () => {

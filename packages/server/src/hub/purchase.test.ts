@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoLibrary } from '@liaison/connectors';
-import { startTestHub, type TestHub } from './hub-for-tests.js';
+import { demoConnectors } from './demo-connectors.js';
+import { startTestHub, testClock, type TestHub } from './hub-for-tests.js';
 
 let hub: TestHub;
 let staff: { authorization: string };
@@ -63,6 +64,46 @@ describe('POST /api/v1/purchase/evaluate', () => {
     const response = await hub.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers: staff, payload });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.issues[0].path[0]).toBe(path);
+  });
+});
+
+describe('a request whose page shows no ISBN (Koha\'s and ReShare\'s lists)', () => {
+  it("takes the ISBN from the ILL system's record of the request, so the verdict does not depend on the page", async () => {
+    const demo = createDemoLibrary({ now: hub.clock });
+    const loan = demo.listTransactions().find((transaction) => transaction.RequestType === 'Loan' && transaction.ISSN)!;
+    const fromPage = { TransactionNumber: loan.TransactionNumber, RequestType: 'Loan', LoanTitle: loan.LoanTitle };
+    const [result] = (await evaluate([fromPage])).json().results;
+    expect(result.evaluation.facts.isbns.value.length).toBeGreaterThan(0);
+    expect(result.missing.map((fact: { source: string }) => fact.source)).not.toContain('ISBN');
+  });
+
+  it('says on the result that the ISBN is missing when the ILL system does not know the request', async () => {
+    const [result] = (await evaluate([{ TransactionNumber: 'ILL-99999999', RequestType: 'Loan', LoanTitle: 'A title no system knows' }])).json().results;
+    expect(result.missing).toContainEqual({ source: 'ISBN', reason: expect.stringMatching(/^not on the page, and no ILL system could give it: .*does not know request ILL-99999999/) });
+  });
+
+  it('says an ISBN with a wrong check digit is not one', async () => {
+    const [result] = (await evaluate([{ TransactionNumber: 'ILL-99999998', RequestType: 'Loan', LoanTitle: 'The history of the Royal Society', ISSN: '0-415-09652-7' }])).json().results;
+    expect(result.missing).toContainEqual({ source: 'ISBN', reason: expect.stringMatching(/^the page's "0-415-09652-7" is not a valid ISBN, and no ILL system could give it/) });
+  });
+
+  it('says the ISBN is missing, and how to fix it, when no ILL system is set up; an article needs none', async () => {
+    const clock = testClock();
+    const bare = await startTestHub({ clock, connectors: { ...demoConnectors(clock), illRequests: [] } });
+    try {
+      const headers = await bare.auth('staff');
+      const response = await bare.app.inject({
+        method: 'POST',
+        url: '/api/v1/purchase/evaluate',
+        headers,
+        payload: { requests: [{ TransactionNumber: '1219', LoanTitle: 'Braiding sweetgrass' }, { TransactionNumber: '1221', RequestType: 'Article', PhotoJournalTitle: 'Communications of the ACM' }], source: 'koha' },
+      });
+      const [loan, article] = response.json().results;
+      expect(loan.missing).toContainEqual({ source: 'ISBN', reason: expect.stringContaining('no ILL system is set up for the hub to look the request up (connectors.ill') });
+      expect(article.missing.map((fact: { source: string }) => fact.source)).not.toContain('ISBN');
+    } finally {
+      await bare.close();
+    }
   });
 });
 

@@ -24,6 +24,8 @@ export interface HandoffFilter {
   owner?: string | null;
   /** The sender's actor id. */
   sender?: string;
+  /** Where the question came from (desk, chat, zendesk, …). */
+  channels?: string[];
   /** Only hand-offs overdue at `now` (due time passed, not resolved or cancelled). */
   overdue?: boolean;
   /** The instant "overdue" is judged at; needed for `overdue` and for `overdue-first`. */
@@ -148,6 +150,7 @@ export class HandoffRepository {
     if (filter.owner === null) query = query.where('owner', 'is', null);
     else if (filter.owner !== undefined) query = query.where('owner', '=', filter.owner);
     if (filter.sender !== undefined) query = query.where('sender_id', '=', filter.sender);
+    if (filter.channels) query = query.where('channel', 'in', nonEmpty(filter.channels));
     if (filter.patronEmail !== undefined || filter.patronBarcode !== undefined) {
       const email = filter.patronEmail?.toLowerCase();
       const barcode = filter.patronBarcode;

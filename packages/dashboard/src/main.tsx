@@ -1,0 +1,65 @@
+/**
+ * The dashboard's page: signs in (a staff token, or Teams single sign-on inside Teams), then shows
+ * the page the address names. Everything it shows comes from the hub's API.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Me } from './api.js';
+import { disconnect } from './live.js';
+import { HandoffPage } from './pages/handoff.js';
+import { Queues } from './pages/queues.js';
+import { SignIn } from './pages/sign-in.js';
+import { href, useRoute } from './route.js';
+
+const pages = [{ page: 'queues', title: 'Queues' }] as const;
+
+function App() {
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const loadMe = useCallback(() => {
+    api
+      .get<Me>('/api/v1/dashboard/me')
+      .then(setMe)
+      .catch((failure: unknown) => {
+        if (failure instanceof ApiError && failure.code === 'session_expired') setNotice(failure.message);
+        setMe(null);
+      });
+  }, []);
+  useEffect(loadMe, [loadMe]);
+  const signOut = async () => {
+    disconnect();
+    await api.delete('/dashboard/session');
+    setNotice('You have signed out.');
+    setMe(null);
+  };
+  if (me === undefined) return <p class="loading">Loading…</p>;
+  if (me === null) return <SignIn onSignedIn={loadMe} notice={notice} />;
+  return (
+    <>
+      <header class="top">
+        <span class="library">{me.library}</span>
+        <nav aria-label="Dashboard pages">
+          <ul>
+            {pages.map((page) => (
+              <li>
+                <a href={href(page.page)} aria-current={route.page === page.page ? 'page' : undefined}>
+                  {page.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span class="who">
+          {me.principal.name} ({me.principal.role}){' '}
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
+        </span>
+      </header>
+      <main>{route.page === 'handoff' && route.id ? <HandoffPage id={route.id} me={me} /> : <Queues me={me} route={route} />}</main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { HubContext } from '../create-hub.js';
+import { registerChangeFeed } from '../dashboard/change-feed.js';
+import { registerQueueRoutes } from '../dashboard/queues.js';
+import { registerSessionRoutes } from '../dashboard/session.js';
+import { registerDashboardFiles } from '../dashboard/static-files.js';
+
+/** The staff dashboard (also the Teams tab): its files, sign-in, and the API its pages read. */
+export function registerDashboard(app: FastifyInstance, hub: HubContext): void {
+  registerDashboardFiles(app);
+  registerSessionRoutes(app, hub);
+  registerQueueRoutes(app, hub);
+  registerChangeFeed(app, hub);
+}
