@@ -245,8 +245,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     scheduler,
     async close() {
-      await scheduler.stop();
-      await app.close();
+      // Both stop taking work at once: no new round or claim, no new connection; each then finishes what it holds.
+      await Promise.all([scheduler.stop(), app.close()]);
     },
   };
 }

@@ -57,6 +57,14 @@ describe('security headers', () => {
     expect(response.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('the hub\'s dashboard page may be framed by Microsoft Teams, and its status page may not', async () => {
+    const tab = await hub.app.inject({ method: 'GET', url: '/dashboard/' });
+    expect(directives(tab.headers['content-security-policy'])['frame-ancestors']).toEqual(["'self'", ...teamsFrameAncestors]);
+    expect(tab.headers['x-frame-options']).toBeUndefined();
+    const status = await hub.app.inject({ method: 'GET', url: await statusPagePath() });
+    expect(directives(status.headers['content-security-policy'])['frame-ancestors']).toEqual(["'none'"]);
+  });
+
   it('the dashboard may be framed by Microsoft Teams (and the hub itself), and loads only its own scripts and styles', async () => {
     // The dashboard's routes are any under /dashboard/, however they are registered.
     const app = Fastify();
