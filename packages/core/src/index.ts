@@ -23,10 +23,12 @@ export * from './time/due.js';
 export * from './handoff/lifecycle.js';
 // escalation:
 export * from './handoff/escalation.js';
+export * from './handoff/due-time.js';
 // purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
 export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';
 export * from './ill/export-policy.js';
+export * from './ill/demand-window.js';
 // rubric:
 export * from './rubric/schema.js';
 export * from './rubric/channel.js';
@@ -36,6 +38,7 @@ export * from './rubric/builtin/index.js';
 export * from './statistics/confidence.js';
 export * from './statistics/aggregate.js';
 export * from './statistics/alpha.js';
+export * from './statistics/percentile.js';
 // privacy:
 export * from './patron/privacy.js';
 export * from './patron/redact.js';

@@ -3,12 +3,14 @@ import { libraryCalendarSchema } from '../time/calendar.js';
 import {
   defaultEscalationLadder,
   escalationLadderSchema,
-  isOverdue,
   markReminderSent,
+  reminderKey,
+  reminderRecipient,
   remindersDue,
   type EscalationRung,
 } from './escalation.js';
 import type { Handoff, HandoffState } from './handoff.js';
+import { isOverdue } from './lifecycle.js';
 
 // Weekdays 09:00-17:00 in Chicago; clocks spring forward on Sunday 8 March 2026.
 const calendar = libraryCalendarSchema.parse({
@@ -49,29 +51,37 @@ const weekend = { createdAt: '2026-03-06T15:00:00-06:00', dueAt: '2026-03-09T15:
 // Created Friday 16:00, 48 hours of plain time: due Sunday 17:00 CDT (22:00Z).
 const plain = { createdAt: '2026-03-06T16:00:00-06:00', dueAt: '2026-03-08T17:00:00-05:00', serviceLevel: '48 hours' };
 
-type Expected = { rung: string; notify: string; dueAt: string; elapsedPercent: number };
-const rung = (key: string, notify: string, dueAt: string, elapsedPercent: number): Expected => ({ rung: key, notify, dueAt: new Date(dueAt).toISOString(), elapsedPercent });
+type Expected = { rung: string; covers: string[]; notify: string; dueAt: string; elapsedPercent: number };
+const rung = (key: string, notify: string, dueAt: string, elapsedPercent: number, covers = [key]): Expected => ({ rung: key, covers, notify, dueAt: new Date(dueAt).toISOString(), elapsedPercent });
 
 const cases: { case: string; handoff: Handoff; now: string; due: Expected[] }[] = [
   { case: 'just before 75%', handoff: handoff(morning), now: '2026-03-02T11:59:00-06:00', due: [] },
   { case: 'at 75%, the owner', handoff: handoff(morning), now: '2026-03-02T12:00:00-06:00', due: [rung('75%', 'owner', '2026-03-02T12:00:00-06:00', 75)] },
   {
-    case: 'at the due time, 75% and 100% when neither was sent',
+    case: 'at the due time with 75% not sent: one reminder, the 100% rung, standing for both',
     handoff: handoff(morning),
     now: '2026-03-02T13:00:00-06:00',
-    due: [rung('75%', 'owner', '2026-03-02T12:00:00-06:00', 100), rung('100%', 'department_lead', '2026-03-02T13:00:00-06:00', 100)],
+    due: [rung('100%', 'department_lead', '2026-03-02T13:00:00-06:00', 100, ['75%', '100%'])],
   },
   { case: 'a rung already sent is not sent again', handoff: handoff({ ...morning, remindersSent: ['75%'] }), now: '2026-03-02T13:00:00-06:00', due: [rung('100%', 'department_lead', '2026-03-02T13:00:00-06:00', 100)] },
+  {
+    case: 'a rung sent for the current due time (a reminder key) is not sent again',
+    handoff: handoff({ ...morning, remindersSent: [reminderKey('75%', morning.dueAt)] }),
+    now: '2026-03-02T13:00:00-06:00',
+    due: [rung('100%', 'department_lead', '2026-03-02T13:00:00-06:00', 100)],
+  },
+  {
+    case: 'a rung sent for an earlier due time is sent again for the new one',
+    handoff: handoff({ ...morning, remindersSent: [reminderKey('75%', '2026-02-27T13:00:00-06:00')] }),
+    now: '2026-03-02T12:00:00-06:00',
+    due: [rung('75%', 'owner', '2026-03-02T12:00:00-06:00', 75)],
+  },
   { case: 'every rung already sent', handoff: handoff({ ...morning, remindersSent: ['75%', '100%', '200%'] }), now: '2026-03-04T09:00:00-06:00', due: [] },
   {
-    case: 'the hub was down for a day: every rung, in order, once',
+    case: 'the hub was down for a day: the missed rungs collapse into the highest one due',
     handoff: handoff(morning),
     now: '2026-03-04T09:00:00-06:00',
-    due: [
-      rung('75%', 'owner', '2026-03-02T12:00:00-06:00', 400),
-      rung('100%', 'department_lead', '2026-03-02T13:00:00-06:00', 400),
-      rung('200%', 'head_of_service', '2026-03-02T17:00:00-06:00', 400),
-    ],
+    due: [rung('200%', 'head_of_service', '2026-03-02T17:00:00-06:00', 400, ['75%', '100%', '200%'])],
   },
   { case: 'closed time does not count: Monday evening is only 50%', handoff: handoff(overnight), now: '2026-03-02T23:00:00-06:00', due: [] },
   { case: 'the 75% rung falls in the next opening', handoff: handoff(overnight), now: '2026-03-03T10:00:00-06:00', due: [rung('75%', 'owner', '2026-03-03T10:00:00-06:00', 75)] },
@@ -99,39 +109,66 @@ const cases: { case: string; handoff: Handoff; now: string; due: Expected[] }[] 
 describe('remindersDue', () => {
   it.each(cases)('$case', ({ handoff: given, now, due }) => {
     const reminders = remindersDue([given], ladder, new Date(now), calendar);
-    expect(reminders.map(({ rung: key, notify, dueAt, elapsedPercent }) => ({ rung: key, notify, dueAt, elapsedPercent }))).toEqual(due);
+    expect(reminders.map(({ rung: key, covers, notify, dueAt, elapsedPercent }) => ({ rung: key, covers, notify, dueAt, elapsedPercent }))).toEqual(due);
     expect(reminders.every((reminder) => reminder.handoffId === given.id)).toBe(true);
+    for (const reminder of reminders) expect(reminder.sentKeys).toEqual(reminder.covers.map((key) => reminderKey(key, given.dueAt)));
   });
 
-  it('puts the most overdue hand-off first, and keeps each one\'s rungs in ladder order', () => {
+  it('puts the most overdue hand-off first, one reminder each', () => {
     const late = handoff({ ...morning, id: 'H-2' });
     const later = handoff({ ...overnight, id: 'H-3' });
     const reminders = remindersDue([later, late], ladder, new Date('2026-03-03T10:30:00-06:00'), calendar);
-    expect(reminders.map((reminder) => `${reminder.handoffId} ${reminder.rung}`)).toEqual(['H-2 75%', 'H-2 100%', 'H-2 200%', 'H-3 75%']);
+    expect(reminders.map((reminder) => `${reminder.handoffId} ${reminder.covers.join('+')}`)).toEqual(['H-2 75%+100%+200%', 'H-3 75%']);
   });
 
   it('returns nothing once every due rung is marked sent', () => {
     const now = new Date('2026-03-04T09:00:00-06:00');
     let tracked = handoff(morning);
-    for (const reminder of remindersDue([tracked], ladder, now, calendar)) tracked = markReminderSent(tracked, reminder.rung);
-    expect(tracked.remindersSent).toEqual(['75%', '100%', '200%']);
+    for (const reminder of remindersDue([tracked], ladder, now, calendar)) tracked = markReminderSent(tracked, reminder);
+    expect(tracked.remindersSent).toEqual(['75%', '100%', '200%'].map((key) => reminderKey(key, morning.dueAt)));
     expect(remindersDue([tracked], ladder, now, calendar)).toEqual([]);
-    expect(markReminderSent(tracked, '75%')).toBe(tracked);
+    expect(markReminderSent(tracked, { sentKeys: [reminderKey('75%', morning.dueAt)] })).toBe(tracked);
   });
 
   it('says who, what and when in the message', () => {
-    const [owner, lead] = remindersDue([handoff({ ...morning, state: 'open', owner: null })], ladder, new Date('2026-03-02T13:00:00-06:00'), calendar);
+    const unowned = handoff({ ...morning, state: 'open', owner: null });
+    const [owner] = remindersDue([unowned], ladder, new Date('2026-03-02T12:00:00-06:00'), calendar);
+    const [lead] = remindersDue([markReminderSent(unowned, owner!)], ladder, new Date('2026-03-02T13:00:00-06:00'), calendar);
+    const [head] = remindersDue([unowned], ladder, new Date('2026-03-02T17:00:00-06:00'), calendar);
     expect(owner?.message).toBe('Reminder: H-1 "Proxy fails off campus" (eresources) has used 75% of its 4 opening hours; it is due Mon 2 Mar, 13:00. No one has accepted it yet.');
     expect(lead?.message).toBe('Due now: H-1 "Proxy fails off campus" (eresources) was due Mon 2 Mar, 13:00 (4 opening hours).');
+    expect(head?.message).toBe('Overdue: H-1 "Proxy fails off campus" (eresources) was due Mon 2 Mar, 13:00 and has taken 200% of its 4 opening hours.');
   });
 
   it('follows the library\'s own ladder', () => {
     const own: EscalationRung[] = [{ at: 50, notify: 'sender' }, { at: 150, notify: 'department_channel' }];
-    const reminders = remindersDue([handoff(morning)], own, new Date('2026-03-02T15:00:00-06:00'), calendar);
-    expect(reminders.map((reminder) => [reminder.rung, reminder.notify, reminder.dueAt])).toEqual([
+    const first = remindersDue([handoff(morning)], own, new Date('2026-03-02T11:00:00-06:00'), calendar);
+    const second = remindersDue([markReminderSent(handoff(morning), first[0]!)], own, new Date('2026-03-02T15:00:00-06:00'), calendar);
+    expect([...first, ...second].map((reminder) => [reminder.rung, reminder.notify, reminder.dueAt])).toEqual([
       ['50%', 'sender', new Date('2026-03-02T11:00:00-06:00').toISOString()],
       ['150%', 'department_channel', new Date('2026-03-02T15:00:00-06:00').toISOString()],
     ]);
+  });
+});
+
+describe('reminderRecipient', () => {
+  const contacts = { departments: [{ id: 'eresources', lead: 'U02LEAD' }, { id: 'reference' }], head_of_service: 'head@northfield.edu' };
+  const owned = handoff({ ...morning, sender: { id: 'U01DESK', kind: 'staff' } });
+  it.each([
+    ['owner', owned, { kind: 'person', contact: 'U02ERES' }],
+    ['owner', handoff({ ...morning, owner: null }), { kind: 'department_channel', department: 'eresources' }],
+    ['sender', owned, { kind: 'person', contact: 'U01DESK' }],
+    ['sender', handoff({ ...morning, sender: { id: 'ILL office token', kind: 'system' } }), { kind: 'department_channel', department: 'eresources' }],
+    ['department_lead', owned, { kind: 'person', contact: 'U02LEAD' }],
+    ['department_lead', handoff({ ...morning, department: 'reference' }), { kind: 'department_channel', department: 'reference' }],
+    ['department_channel', owned, { kind: 'department_channel', department: 'eresources' }],
+    ['head_of_service', owned, { kind: 'person', contact: 'head@northfield.edu' }],
+  ] as const)('%s of %#', (notify, given, expected) => {
+    expect(reminderRecipient(notify, given, contacts)).toEqual(expected);
+  });
+
+  it('names the department channel for the head of service when the policy names no head', () => {
+    expect(reminderRecipient('head_of_service', owned, { departments: [] })).toEqual({ kind: 'department_channel', department: 'eresources' });
   });
 });
 

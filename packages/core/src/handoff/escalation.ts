@@ -10,7 +10,8 @@ import { nearest } from '../policy/suggest.js';
 import type { LibraryCalendar } from '../time/calendar.js';
 import { addOpeningMinutes, openMinutesBetween } from '../time/due.js';
 import { countsOpeningTime, parseServiceLevel } from '../time/service-level.js';
-import type { Handoff, HandoffState } from './handoff.js';
+import type { Handoff } from './handoff.js';
+import { isOpen } from './lifecycle.js';
 
 /** Who a rung tells: the hand-off's owner or sender, the department's lead or channel, or the head of service. */
 export const escalationRecipients = ['owner', 'sender', 'department_lead', 'department_channel', 'head_of_service'] as const;
@@ -76,27 +77,37 @@ export function rungKey(rung: Pick<EscalationRung, 'at'>): string {
   return `${rung.at}%`;
 }
 
+/**
+ * The key a sent rung is recorded under: the rung at the due time it was for, "75%@2026-03-02T19:00:00.000Z".
+ * A rung is sent once per due time, so a hand-off reassigned or reopened (a new due time) climbs its ladder again.
+ */
+export function reminderKey(rung: string, dueAt: string): string {
+  return `${rung}@${new Date(dueAt).toISOString()}`;
+}
+
+/** Whether `rung` was sent for the hand-off's current due time (kept as a reminder key, or as the bare rung). */
+function wasRungSent(sent: ReadonlySet<string>, rung: string, dueAt: string): boolean {
+  return sent.has(reminderKey(rung, dueAt)) || sent.has(rung);
+}
+
 /** A rung that has come due for a hand-off: who to tell, and what to tell them. */
 export interface Reminder {
   handoffId: string;
   /** The rung's key, "75%". */
   rung: string;
+  /**
+   * The rungs this reminder stands for, lowest first, itself last: rungs reached together (a hub
+   * that was down) collapse into the highest one, and all are recorded as sent with it.
+   */
+  covers: string[];
+  /** What to record in `remindersSent` once it is sent: `reminderKey` of each covered rung at the current due time. */
+  sentKeys: string[];
   notify: EscalationRecipient;
   /** When the rung was reached (ISO 8601 instant); earlier than now when the hub was down. */
   dueAt: string;
   /** How much of the service level has been used, in percent (one decimal), measured as the rung is. */
   elapsedPercent: number;
   message: string;
-}
-
-/** States in which a hand-off is still owed to someone, so reminders apply. */
-export const escalatingStates = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor'] as const satisfies readonly HandoffState[];
-
-const isEscalating = (state: HandoffState) => (escalatingStates as readonly HandoffState[]).includes(state);
-
-/** Whether a hand-off still owed to someone is past its due time at `now`. */
-export function isOverdue(handoff: Pick<Handoff, 'state' | 'dueAt'>, now: Date): boolean {
-  return isEscalating(handoff.state) && now.getTime() > new Date(handoff.dueAt).getTime();
 }
 
 /** How a hand-off's service level is measured: where each rung falls and how much is used. */
@@ -168,16 +179,17 @@ function messageFor(handoff: Handoff, rung: EscalationRung, due: string): string
 }
 
 /**
- * The reminders due at `now`: for each hand-off still owed (open, accepted or waiting), every
- * rung reached and not yet in its `remindersSent`, each once and in ladder order even when several
- * came due together (a hub that was down). Sorted most overdue hand-off first.
+ * The reminders due at `now`: for each hand-off still owed (open, accepted or waiting), the
+ * highest rung reached and not yet in its `remindersSent`. Lower rungs reached but not sent (a hub
+ * that was down) collapse into it rather than arriving together: the reminder `covers` them.
+ * Sorted most overdue hand-off first.
  */
 export function remindersDue(handoffs: readonly Handoff[], ladder: readonly EscalationRung[], now: Date, calendar: LibraryCalendar): Reminder[] {
   const found: { reminder: Reminder; elapsed: number; at: number }[] = [];
   for (const handoff of handoffs) {
-    if (!isEscalating(handoff.state)) continue;
+    if (!isOpen(handoff.state)) continue;
     const sent = new Set(handoff.remindersSent ?? []);
-    const waiting = ladder.filter((rung) => !sent.has(rungKey(rung)));
+    const waiting = ladder.filter((rung) => !wasRungSent(sent, rungKey(rung), handoff.dueAt));
     if (waiting.length === 0) continue;
     let measure: Measure | undefined;
     try {
@@ -188,7 +200,7 @@ export function remindersDue(handoffs: readonly Handoff[], ladder: readonly Esca
       measure = plainTimeMeasure(new Date(handoff.createdAt), new Date(handoff.dueAt), now);
     }
     if (!measure) continue;
-    let dueText: string | undefined;
+    const reached: { rung: EscalationRung; at: Date }[] = [];
     for (const rung of waiting) {
       let reachedAt: Date;
       try {
@@ -197,27 +209,64 @@ export function remindersDue(handoffs: readonly Handoff[], ladder: readonly Esca
         if (!(error instanceof LiaisonError && error.code === 'calendar_never_open')) throw error;
         continue;
       }
-      if (reachedAt.getTime() > now.getTime()) continue;
-      found.push({
-        elapsed: measure.elapsedPercent,
-        at: rung.at,
-        reminder: {
-          handoffId: handoff.id,
-          rung: rungKey(rung),
-          notify: rung.notify,
-          dueAt: reachedAt.toISOString(),
-          elapsedPercent: Math.round(measure.elapsedPercent * 10) / 10,
-          message: messageFor(handoff, rung, (dueText ??= whenText(new Date(handoff.dueAt), calendar))),
-        },
-      });
+      if (reachedAt.getTime() <= now.getTime()) reached.push({ rung, at: reachedAt });
     }
+    const highest = reached[reached.length - 1];
+    if (!highest) continue;
+    const covers = reached.map(({ rung }) => rungKey(rung));
+    found.push({
+      elapsed: measure.elapsedPercent,
+      at: highest.rung.at,
+      reminder: {
+        handoffId: handoff.id,
+        rung: rungKey(highest.rung),
+        covers,
+        sentKeys: covers.map((key) => reminderKey(key, handoff.dueAt)),
+        notify: highest.rung.notify,
+        dueAt: highest.at.toISOString(),
+        elapsedPercent: Math.round(measure.elapsedPercent * 10) / 10,
+        message: messageFor(handoff, highest.rung, whenText(new Date(handoff.dueAt), calendar)),
+      },
+    });
   }
-  found.sort((a, b) => b.elapsed - a.elapsed || a.reminder.handoffId.localeCompare(b.reminder.handoffId) || a.at - b.at);
+  found.sort((a, b) => b.elapsed - a.elapsed || a.reminder.handoffId.localeCompare(b.reminder.handoffId));
   return found.map((entry) => entry.reminder);
 }
 
-/** The hand-off with `rung` recorded as sent (once), so `remindersDue` will not return it again. */
-export function markReminderSent(handoff: Handoff, rung: string): Handoff {
+/** The hand-off with the reminder's rungs recorded as sent (each once), so `remindersDue` will not return them again. */
+export function markReminderSent(handoff: Handoff, reminder: Pick<Reminder, 'sentKeys'>): Handoff {
   const sent = handoff.remindersSent ?? [];
-  return sent.includes(rung) ? handoff : { ...handoff, remindersSent: [...sent, rung] };
+  const added = reminder.sentKeys.filter((key) => !sent.includes(key));
+  return added.length === 0 ? handoff : { ...handoff, remindersSent: [...sent, ...added] };
+}
+
+/** Where a reminder goes: a person (a Slack member id or an e-mail address, as the policy writes them), or a department's channel. */
+export type ReminderRecipient = { kind: 'person'; contact: string } | { kind: 'department_channel'; department: string };
+
+/** What the policy says about who is who, as `reminderRecipient` needs it. */
+export interface EscalationContacts {
+  departments: readonly { id: string; lead?: string | undefined }[];
+  head_of_service?: string | undefined;
+}
+
+/**
+ * Who a rung reaches for a hand-off: the owner, the sender, the department's lead, or the head of
+ * service, as the rung says; the department's channel when the rung says so or when that person is
+ * not known (no owner yet, no lead in the policy, a sender that is a program).
+ */
+export function reminderRecipient(notify: EscalationRecipient, handoff: Pick<Handoff, 'owner' | 'sender' | 'department'>, contacts: EscalationContacts): ReminderRecipient {
+  const person = (contact: string | null | undefined): ReminderRecipient =>
+    contact ? { kind: 'person', contact } : { kind: 'department_channel', department: handoff.department };
+  switch (notify) {
+    case 'owner':
+      return person(handoff.owner);
+    case 'sender':
+      return person(handoff.sender.kind === 'system' ? null : handoff.sender.id);
+    case 'department_lead':
+      return person(contacts.departments.find((department) => department.id === handoff.department)?.lead);
+    case 'head_of_service':
+      return person(contacts.head_of_service);
+    case 'department_channel':
+      return person(null);
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoffStates, type Actor, type Handoff, type HandoffEventInput, type HandoffState } from './handoff.js';
-import { applyHandoffEvent, createHandoff, summarise } from './lifecycle.js';
+import { applyHandoffEvent, availableEvents, createHandoff, finishedStates, isFinished, isOpen, isOverdue, openStates, summarise, unfinishedStates } from './lifecycle.js';
 
 const sender: Actor = { id: 'U01DESK', name: 'Dana at the desk', departments: ['circulation'] };
 const librarian: Actor = { id: 'U02ERES', name: 'Eli', departments: ['eresources'] };
@@ -93,6 +93,34 @@ describe('applyHandoffEvent: every (state, event) pair', () => {
   });
 });
 
+describe('the states, derived from the table', () => {
+  it.each(handoffStates)('availableEvents(%s) is exactly the events the hand-written machine allows there', (state) => {
+    const expected = (Object.keys(legal) as HandoffEventInput['type'][]).filter((type) => legal[type][state] !== undefined);
+    expect(availableEvents(state)).toEqual(expected);
+  });
+
+  it('open: the states a hand-off can be resolved from; returned is with the sender, not open', () => {
+    expect(openStates).toEqual(['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor']);
+    expect(handoffStates.filter(isOpen)).toEqual(openStates);
+  });
+
+  it('finished: resolved and cancelled; unfinished is every other state, returned included', () => {
+    expect(finishedStates).toEqual(['resolved', 'cancelled']);
+    expect(handoffStates.filter(isFinished)).toEqual(finishedStates);
+    expect(unfinishedStates).toEqual(['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor', 'returned']);
+  });
+
+  it('the lists cannot be changed by a caller', () => {
+    expect(Object.isFrozen(openStates) && Object.isFrozen(finishedStates) && Object.isFrozen(unfinishedStates)).toBe(true);
+  });
+
+  it.each(handoffStates)('isOverdue(%s) past the due time is isOpen', (state) => {
+    const past = new Date('2026-03-02T19:00:01Z');
+    expect(isOverdue({ state, dueAt: '2026-03-02T19:00:00.000Z' }, past)).toBe(isOpen(state));
+    expect(isOverdue({ state, dueAt: '2026-03-02T19:00:00.000Z' }, new Date('2026-03-02T19:00:00Z'))).toBe(false);
+  });
+});
+
 describe('applyHandoffEvent: what each event changes', () => {
   const apply = (handoff: Handoff, event: HandoffEventInput, actor: Actor = librarian) => {
     const result = applyHandoffEvent(handoff, event, actor, later);
@@ -115,6 +143,11 @@ describe('applyHandoffEvent: what each event changes', () => {
     expect(moved).toMatchObject({ state: 'open', department: 'reference', owner: 'U04REF', remindersSent: [] });
     expect(moved.history.at(-1)).toMatchObject({ toDepartment: 'reference', toOwner: 'U04REF', note: 'Needs a subject specialist' });
     expect(apply(inState('accepted'), { type: 'reassigned', toDepartment: 'reference' }).owner).toBeNull();
+  });
+
+  it('a restarted clock sets the new due time and service level and forgets the reminders sent', () => {
+    const moved = applyHandoffEvent(inState('accepted'), events.reassigned, librarian, later, { dueAt: new Date('2026-03-03T16:30:00Z'), serviceLevel: '1 business day' });
+    expect(moved.ok && moved.value).toMatchObject({ dueAt: '2026-03-03T16:30:00.000Z', serviceLevel: '1 business day', remindersSent: [] });
   });
 
   it('reassigning to where it already is, unchanged, is refused', () => {

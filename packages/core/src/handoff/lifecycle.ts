@@ -13,6 +13,7 @@
  *   any state ──noted──▶ the same state
  */
 import { LiaisonError, err, ok, type Result } from '../errors.js';
+import { handoffStates } from './handoff.js';
 import type {
   Actor,
   Handoff,
@@ -90,7 +91,9 @@ export function createHandoff(input: NewHandoff, actor: Actor, now: Date): Hando
   return handoff;
 }
 
-type EventType = HandoffEventInput['type'];
+/** An event staff can ask for (every history event type but `created`). */
+export type LifecycleEvent = HandoffEventInput['type'];
+type EventType = LifecycleEvent;
 
 const waiting = ['waiting_on_patron', 'waiting_on_vendor'] as const satisfies readonly HandoffState[];
 const active = ['open', 'accepted', ...waiting] as const satisfies readonly HandoffState[];
@@ -113,6 +116,44 @@ export const allowedFrom: Record<EventType, readonly HandoffState[]> = {
 /** Whether `event` may be applied to a hand-off in `state`. */
 export function canApply(state: HandoffState, event: EventType): boolean {
   return allowedFrom[event].includes(state);
+}
+
+/** The events staff may apply to a hand-off in `state`, in the order of `allowedFrom` (buttons, menus). */
+export function availableEvents(state: HandoffState): EventType[] {
+  return (Object.keys(allowedFrom) as EventType[]).filter((event) => canApply(state, event));
+}
+
+/**
+ * States in which a department still owes the patron an answer: those a hand-off can be resolved
+ * from. Only these run against the due time, count as overdue and get reminders. `returned` is
+ * not among them: it is back with the sender, who reassigns, reopens or cancels it.
+ */
+export const openStates: readonly HandoffState[] = Object.freeze(handoffStates.filter((state) => canApply(state, 'resolved')));
+
+/** States with nothing left to do: no event but a note or reopening applies (resolved, cancelled). */
+export const finishedStates: readonly HandoffState[] = Object.freeze(
+  handoffStates.filter((state) => availableEvents(state).every((event) => event === 'reopened' || event === 'noted')),
+);
+
+/**
+ * States that still ask something of someone: the open states, and `returned`, which asks the
+ * sender to decide (staff lists of "my hand-offs" show these).
+ */
+export const unfinishedStates: readonly HandoffState[] = Object.freeze(handoffStates.filter((state) => !finishedStates.includes(state)));
+
+/** Whether a hand-off in `state` is still owed by its department (see `openStates`). */
+export function isOpen(state: HandoffState): boolean {
+  return openStates.includes(state);
+}
+
+/** Whether a hand-off in `state` is resolved or cancelled (see `finishedStates`). */
+export function isFinished(state: HandoffState): boolean {
+  return finishedStates.includes(state);
+}
+
+/** Whether a hand-off still owed by its department is past its due time at `now`. */
+export function isOverdue(handoff: Pick<Handoff, 'state' | 'dueAt'>, now: Date): boolean {
+  return isOpen(handoff.state) && now.getTime() > Date.parse(handoff.dueAt);
 }
 
 const verbs: Record<EventType, string> = {
@@ -215,6 +256,8 @@ export interface ApplyOptions {
    * clock restarts. Reminders already sent are forgotten, since they were for the old due time.
    */
   dueAt?: Date;
+  /** The service level the new due time was counted with (a reassigned hand-off takes its new department's). */
+  serviceLevel?: string;
 }
 
 /**
@@ -297,6 +340,7 @@ export function applyHandoffEvent(
     next.dueAt = options.dueAt.toISOString();
     next.remindersSent = [];
   }
+  if (options.serviceLevel !== undefined) next.serviceLevel = options.serviceLevel;
 
   const last = handoff.history[handoff.history.length - 1];
   const entry: HandoffEvent = { sequence: (last?.sequence ?? 0) + 1, type: event.type, at, actor, from: handoff.state, to: next.state };

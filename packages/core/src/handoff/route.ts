@@ -204,3 +204,42 @@ export function routeHandoff(query: RoutingQuery, rules: readonly RoutingRule[])
   }
   return compiled.route(query);
 }
+
+/** What routing by hand needs of the policy's `handoff` section. */
+export interface HandoffRoutingPolicy {
+  rules: readonly RoutingRule[];
+  default_service_level: string;
+}
+
+/**
+ * The rule a hand-off follows when staff send it to `department` by hand: the first rule that
+ * names the department, or undefined when none does (then `default_service_level` applies).
+ */
+export function ruleForDepartment(policy: HandoffRoutingPolicy, department: string): RoutingRule | undefined {
+  return policy.rules.find((rule) => rule.department === department);
+}
+
+/** The service level of a hand-off sent to `department` by hand (chosen, reassigned): its first rule's, else the policy's default. */
+export function serviceLevelForDepartment(policy: HandoffRoutingPolicy, department: string): string {
+  return ruleForDepartment(policy, department)?.service_level ?? policy.default_service_level;
+}
+
+/**
+ * Routing when staff chose the department: the rules' decision moved to `department`, with that
+ * department's service level and responsibility, and an explanation naming both.
+ * The same decision comes back when staff chose what the rules chose.
+ */
+export function routeToChosenDepartment(routed: RoutingDecision, department: string, policy: HandoffRoutingPolicy): RoutingDecision {
+  if (department === routed.department) return routed;
+  const rule = ruleForDepartment(policy, department);
+  return {
+    ...routed,
+    department,
+    serviceLevel: serviceLevelForDepartment(policy, department),
+    responsibility: rule?.responsibility ?? routed.responsibility,
+    ruleId: rule?.id ?? 'chosen-by-staff',
+    isDefault: false,
+    matched: { words: [] },
+    explanation: `Sent to ${department} by staff (the rules suggested ${routed.department}).`,
+  };
+}

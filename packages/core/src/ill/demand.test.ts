@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countDemand, countDemandOfIds, DemandCounter } from './demand.js';
+import { countDemand, countDemandOfIds, DemandCounter, demandWindowFirstDay } from './demand.js';
+import { demandWindowStart } from './demand-window.js';
 
 /** The definition, written the slow way: requests with the key on days day−window+1 … day. */
 function bruteForce(keys: string[], days: number[], windowDays: number, key: string, day: number): number {
@@ -78,5 +79,25 @@ describe('countDemandOfIds', () => {
 
   it('refuses a window shorter than a day', () => {
     expect(() => countDemandOfIds(new Int32Array(1), new Int32Array(1), 1, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('the demand window', () => {
+  it('is windowDays whole calendar days ending on the day asked about', () => {
+    expect(demandWindowFirstDay(400, 365)).toBe(36);
+    expect(demandWindowFirstDay(400, 1)).toBe(400);
+  });
+
+  it('the counter counts exactly the days from demandWindowFirstDay to the day', () => {
+    const counter = new DemandCounter(365);
+    for (const day of [35, 36, 200, 400, 401]) counter.add('t', day);
+    expect(counter.count('t', 400)).toBe([35, 36, 200, 400, 401].filter((day) => day >= demandWindowFirstDay(400, 365) && day <= 400).length);
+  });
+
+  it('as an instant: local midnight of the first day in the library\'s zone', () => {
+    // 1 March 2026, 10:00 in Chicago; 365 days ending that day begin on 2 March 2025.
+    expect(demandWindowStart(new Date('2026-03-01T10:00:00-06:00'), 365, 'America/Chicago').toISOString()).toBe(new Date('2025-03-02T00:00:00-06:00').toISOString());
+    // 23:30 on 28 February in Chicago is already 1 March in UTC: the library's date counts.
+    expect(demandWindowStart(new Date('2026-02-28T23:30:00-06:00'), 1, 'America/Chicago').toISOString()).toBe(new Date('2026-02-28T00:00:00-06:00').toISOString());
   });
 });

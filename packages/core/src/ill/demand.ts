@@ -14,6 +14,15 @@
  * the next count re-sorts.
  */
 
+/**
+ * The first day of the demand window that ends on `day` (both day numbers, days since 1970-01-01):
+ * `windowDays` whole calendar days, `day` itself included. The one rule for "how many requests for
+ * this title in the window": the batch asks it per request, the hub per decision.
+ */
+export function demandWindowFirstDay(day: number, windowDays: number): number {
+  return day - windowDays + 1;
+}
+
 /** Grows an Int32Array to at least `needed` entries, keeping its contents. */
 function grown(array: Int32Array, needed: number): Int32Array {
   if (needed <= array.length) return array;
@@ -70,7 +79,7 @@ function demandOfEach(keyIds: Int32Array, days: Int32Array, rows: number, groupe
     const start = keyStart[id]!;
     const end = keyStart[id + 1]!;
     // Most titles are asked for once: nothing to search.
-    counts[row] = end - start === 1 ? 1 : lowerBound(sortedDays, start, end, day + 1) - lowerBound(sortedDays, start, end, day - windowDays + 1);
+    counts[row] = end - start === 1 ? 1 : lowerBound(sortedDays, start, end, day + 1) - lowerBound(sortedDays, start, end, demandWindowFirstDay(day, windowDays));
   }
   return counts;
 }
@@ -131,7 +140,7 @@ export class DemandCounter {
     if (!this.isPrepared) this.prepare();
     const start = this.keyStart[id]!;
     const end = this.keyStart[id + 1]!;
-    return lowerBound(this.sortedDays, start, end, day + 1) - lowerBound(this.sortedDays, start, end, day - this.windowDays + 1);
+    return lowerBound(this.sortedDays, start, end, day + 1) - lowerBound(this.sortedDays, start, end, demandWindowFirstDay(day, this.windowDays));
   }
 
   /** The demand of every added request, in the order added: `count(key, creation day)` of each. */

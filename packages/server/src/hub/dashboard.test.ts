@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMinutesBetween, type Handoff } from '@liaison/core';
 import { startTestHub, type TestHub } from './hub-for-tests.js';
-import { availableEvents } from './dashboard/lifecycle.js';
+import { availableEvents } from '@liaison/core';
 
 let hub: TestHub;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { evaluatePurchase, extractIsbns, titleKey, type BorrowingRequest, type PurchaseEvaluation, type PurchaseFacts } from '@liaison/core';
+import { demandWindowStart, evaluatePurchase, extractIsbns, titleKey, type BorrowingRequest, type PurchaseEvaluation, type PurchaseFacts } from '@liaison/core';
 import { gatherPurchaseFacts } from '@liaison/connectors';
 import type { HubContext } from './create-hub.js';
 
@@ -9,8 +9,6 @@ export interface PurchaseResult {
   missing: { source: string; reason: string }[];
 }
 
-const dayMs = 86_400_000;
-
 /**
  * Judges each request as the policy says, with facts from the configured systems and demand from
  * the requests the hub has already seen, and records each decision (once per transaction number,
@@ -19,7 +17,8 @@ const dayMs = 86_400_000;
 export async function evaluatePurchases(hub: HubContext, requests: BorrowingRequest[], decidedBy: string): Promise<PurchaseResult[]> {
   const now = hub.clock();
   const policy = hub.policy.purchase;
-  const since = new Date(now.getTime() - policy.demand_window_days * dayMs);
+  // Whole calendar days in the library's zone, ending today: the window `ill score` counts too.
+  const since = demandWindowStart(now, policy.demand_window_days, hub.policy.library.time_zone);
   return Promise.all(
     requests.map(async (pageRequest) => {
       const { request, missing: fromIllSystem } = await completeFromIllSystem(hub, pageRequest);

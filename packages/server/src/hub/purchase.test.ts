@@ -56,6 +56,28 @@ describe('POST /api/v1/purchase/evaluate', () => {
     expect(second.json().results[0].evaluation.facts.demand.value).toBe(2);
   });
 
+  it('counts demand in whole calendar days ending today, in the library\'s zone, as `ill score` does', async () => {
+    const clock = testClock(new Date('2025-03-10T20:00:00-05:00'));
+    const own = await startTestHub({ clock });
+    try {
+      const headers = await own.auth('staff');
+      const judge = (transactionNumber: string) =>
+        own.app.inject({ method: 'POST', url: '/api/v1/purchase/evaluate', headers, payload: { requests: [bookRequest(transactionNumber, { title: 'Floodplain Commons', isbn: '9780000000019' })], source: 'illiad' } });
+      await judge('WIN-1'); // Monday 10 March 2025, 20:00 in Chicago
+      // 365 days later, at 10:00: the window is 11 March 2025 to 10 March 2026, so WIN-1 is outside it
+      // (counting back 365 × 24 hours from now would have caught it, ten hours into its day).
+      clock.set(new Date('2026-03-10T10:00:00-05:00'));
+      expect((await judge('WIN-2')).json().results[0].evaluation.facts.demand.value).toBe(1);
+      // From the first instant of 11 March 2025 on, a request is inside: WIN-3, WIN-2 and itself.
+      clock.set(new Date('2025-03-11T00:00:00-05:00'));
+      await judge('WIN-3');
+      clock.set(new Date('2026-03-10T23:59:00-05:00'));
+      expect((await judge('WIN-4')).json().results[0].evaluation.facts.demand.value).toBe(3);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   it.each([
     [{ requests: [] }, 'requests'],
     [{ requests: [{ LoanTitle: 'no number' }] }, 'requests'],

@@ -74,7 +74,7 @@ describe('reminders and escalations', () => {
     expect(recorder.rungs()).toEqual(['75%:owner', '100%:department_lead', '200%:head_of_service']);
     expect(recorder.reminders.every((r) => r.reminder.handoffId === handoff.id)).toBe(true);
     expect((await hub.app.inject({ method: 'GET', url: '/metrics' })).body).toContain('liaison_reminders_sent_total{notify="head_of_service"} 1');
-  });
+  }, 30_000);
 
   it('sends nothing twice across a restart: a new hub over the same store picks up where the jobs say', async () => {
     const first = await freshHub();
@@ -135,6 +135,8 @@ describe('reminders and escalations', () => {
   it('starts the ladder again when a hand-off is reassigned', async () => {
     const { hub, clock, recorder, create, event, store } = await freshHub();
     const handoff = await create('EZproxy login loop from off-campus');
+    clock.set(at('13:00'));
+    await hub.scheduler.tick();
     clock.set(at('14:00'));
     await hub.scheduler.tick();
     expect(recorder.rungs()).toEqual(['75%:owner', '100%:department_lead']);
@@ -149,8 +151,23 @@ describe('reminders and escalations', () => {
     clock.set(new Date(reassigned.dueAt));
     await hub.scheduler.tick();
     await hub.scheduler.tick();
-    expect(recorder.rungs()).toEqual(['75%:owner', '100%:department_lead', '75%:owner', '100%:department_lead']);
+    expect(recorder.rungs()).toEqual(['75%:owner', '100%:department_lead', '100%:department_lead']);
+    expect(recorder.reminders[2]!.reminder.covers).toEqual(['75%', '100%']);
     expect(recorder.reminders.slice(2).every((r) => r.handoff.department === 'circulation')).toBe(true);
+  });
+
+  it('after a restart, the rungs missed while the hub was down collapse into the highest one due, sent once', async () => {
+    const { hub, clock, recorder, create, store } = await freshHub();
+    const handoff = await create('EZproxy login loop from off-campus');
+    // Down from 10:00 to 23:00: 75% (13:00), 100% (14:00) and 200% (18:00) all passed unsent.
+    clock.set(at('23:00'));
+    expect(await hub.scheduler.tick()).toMatchObject({ scheduled: 1, sent: 1 });
+    await hub.scheduler.tick();
+    clock.set(at('23:30'));
+    await hub.scheduler.tick();
+    expect(recorder.rungs()).toEqual(['200%:head_of_service']);
+    expect(recorder.reminders[0]!.reminder.covers).toEqual(['75%', '100%', '200%']);
+    for (const rung of ['75%', '100%', '200%']) expect(await store.handoffs.wasReminderSent(handoff.id, `${rung}@${handoff.dueAt}`)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { remindersDue, type Handoff, type Reminder, type TopicSpike } from '@liaison/core';
+import { isOpen, openStates, remindersDue, type Handoff, type Reminder, type TopicSpike } from '@liaison/core';
 import type { StoredHandoff } from '@liaison/store';
 import type { HubContext } from './create-hub.js';
 import { computeInsights } from './insights.js';
@@ -31,19 +31,12 @@ export interface Scheduler {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** What a reminder job carries: the reminder, and the key it is recorded under once sent ("75%@<due time>"). */
+/** What a reminder job carries: the reminder, with the keys (core's `reminderKey`) it is recorded under once sent. */
 interface ReminderJob {
   reminder: Reminder;
-  sentKey: string;
+  /** The one key a job scheduled before rungs were collapsed was recorded under. */
+  sentKey?: string;
 }
-
-/** The rungs already sent for the hand-off's current due time. */
-function rungsSentFor(sent: string[] | undefined, dueAt: string): string[] {
-  const suffix = `@${dueAt}`;
-  return (sent ?? []).filter((key) => key.endsWith(suffix)).map((key) => key.slice(0, -suffix.length));
-}
-
-const activeStates = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor'] as const;
 
 /**
  * The hub's scheduler. Work lives in the store's jobs table, not in memory: each reminder is
@@ -69,18 +62,15 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
     // Page through every active hand-off: a busy library can have more open than one page holds.
     const handoffs: StoredHandoff[] = [];
     for (let offset = 0; ; offset += 1000) {
-      const page = await hub.store.handoffs.list({ states: [...activeStates], limit: 1000, offset, withHistory: false, now });
+      const page = await hub.store.handoffs.list({ states: [...openStates], limit: 1000, offset, withHistory: false, now });
       handoffs.push(...page);
       if (page.length < 1000) break;
     }
-    // A rung is sent once per due time: reassigning or reopening gives a new due time, and the ladder starts again.
-    const current = handoffs.map((h) => ({ ...h, remindersSent: rungsSentFor(h.remindersSent, h.dueAt) }));
-    const dueAtById = new Map(handoffs.map((h) => [h.id, h.dueAt]));
-    const due = remindersDue(current, hub.policy.handoff.escalation, now, hub.policy.library);
+    // Core says which rungs are due (once per due time, missed ones collapsed into the highest).
+    const due = remindersDue(handoffs, hub.policy.handoff.escalation, now, hub.policy.library);
     let scheduled = 0;
     for (const reminder of due) {
-      const sentKey = `${reminder.rung}@${dueAtById.get(reminder.handoffId)}`;
-      const { scheduled: isNew } = await hub.store.jobs.scheduleJob<ReminderJob>('reminder', `${reminder.handoffId}:${sentKey}`, now, { reminder, sentKey });
+      const { scheduled: isNew } = await hub.store.jobs.scheduleJob<ReminderJob>('reminder', `${reminder.handoffId}:${reminder.sentKeys.at(-1)}`, now, { reminder });
       if (isNew) scheduled++;
     }
     return scheduled;
@@ -96,19 +86,22 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
       for (const job of jobs) {
         if (isStopping) break;
         claimedNotStarted.delete(job.id);
-        const { reminder, sentKey } = job.payload;
+        const { reminder } = job.payload;
+        const sentKeys = reminder.sentKeys ?? [job.payload.sentKey!];
+        const sentKey = sentKeys.at(-1)!;
         try {
           const handoff = await hub.store.handoffs.get(reminder.handoffId);
           // A hand-off resolved since the reminder was scheduled needs no reminder; one already
           // sent (a hub that died after sending, before completing) is not sent again.
-          const isWanted = handoff && (activeStates as readonly string[]).includes(handoff.state);
+          const isWanted = handoff && isOpen(handoff.state);
           if (isWanted && !(await hub.store.handoffs.wasReminderSent(reminder.handoffId, sentKey))) {
             await notifier.remind(reminder, handoff);
             hub.metrics.remindersSent.inc({ notify: reminder.notify });
             sent++;
           }
           await hub.store.transaction(async (trx) => {
-            if (isWanted) await trx.handoffs.recordReminderSent(reminder.handoffId, sentKey, now);
+            // The rungs it stood for are recorded with it, so none of them is sent later on its own.
+            if (isWanted) for (const key of sentKeys) await trx.handoffs.recordReminderSent(reminder.handoffId, key, now);
             await trx.jobs.completeJob(job.id, workerId, now);
           });
         } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Handoff, HandoffEvent } from '@liaison/core';
+import { handoffStates, isOverdue, type Handoff, type HandoffEvent } from '@liaison/core';
 import { forEachBackend } from '../backends-for-tests.js';
 import { HandoffConflictError, StoreError } from '../errors.js';
 import type { NewHandoff } from './handoffs.js';
@@ -139,6 +139,15 @@ forEachBackend('hand-offs', (backend) => {
       expect(await summaries({ overdue: true, now })).toEqual(['late ILL, long ago', 'late e-resources']);
       expect(await summaries({ limit: 2 })).toEqual(['late ILL, long ago', 'resolved, past due']);
       await expect(store.handoffs.list({ overdue: true })).rejects.toBeInstanceOf(StoreError);
+    });
+
+    it('calls overdue exactly what core\'s isOverdue does, in every state (a returned hand-off is not)', async () => {
+      const store = await backend.open();
+      for (const state of handoffStates) await store.handoffs.create(newHandoff({ summary: state, state, dueAt: '2025-03-04T09:00:00.000Z' }));
+      const overdue = (await store.handoffs.list({ overdue: true, now })).map((handoff) => handoff.summary).sort();
+      expect(overdue).toEqual(handoffStates.filter((state) => isOverdue({ state, dueAt: '2025-03-04T09:00:00.000Z' }, now)).sort());
+      const first = await store.handoffs.list({ order: 'overdue-first', now });
+      expect(first.slice(0, overdue.length).map((handoff) => handoff.summary).sort()).toEqual(overdue);
     });
 
     it('orders overdue hand-offs first, then by due time; or newest first', async () => {
