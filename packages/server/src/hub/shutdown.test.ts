@@ -51,7 +51,7 @@ describe('stopping a hub while Slack does not answer', () => {
     hubs.push(other);
     const report = await other.scheduler.tick();
     const pending = await store.jobs.pending('reminder', 1000);
-    expect(report.sent).toBeGreaterThan(3);
+    expect(report.sent).toBeGreaterThanOrEqual(3);
     expect(pending).toHaveLength(1);
     expect(pending[0]!.lockedBy).not.toBeNull();
     const inFlight = (pending[0]!.payload as { reminder: Reminder }).reminder;
