@@ -10,14 +10,13 @@
 // BENCH_STARTS (default 5), DATABASE_URL. Needs the built packages (`npm run bench` builds them).
 // Sends traffic to 127.0.0.1 only, a fixed number of requests, and stops by itself.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { scratchDatabase, stopProcess } from './support/processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -42,19 +41,12 @@ function serve(dataDir, env = {}) {
       output += chunk;
       const url = /is running at (http:\/\/\S+)/.exec(output)?.[1];
       const token = /Bearer (lsn_[A-Za-z0-9_-]+)/.exec(output)?.[1];
-      if (url && token) resolve({ child, url, token, started, stop: () => stop(child) });
+      if (url && token) resolve({ child, url, token, started, stop: () => stopProcess(child) });
     });
     child.once('exit', (code) => reject(new Error(`liaison serve exited (${code}):\n${output}`)));
   });
 }
 
-function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
 
 /** The floor: Fastify alone, both routes answering a constant JSON body, in a process of its own. */
 function floorServer() {
@@ -70,7 +62,7 @@ function floorServer() {
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       const url = /floor at (\S+)/.exec(String(chunk))?.[1];
-      if (url) resolve({ child, url, token: 'none', stop: () => stop(child) });
+      if (url) resolve({ child, url, token: 'none', stop: () => stopProcess(child) });
     });
     child.once('exit', (code) => reject(new Error(`the floor server exited (${code})`)));
   });
@@ -167,24 +159,6 @@ function median(values) {
   return percentile([...values].sort((a, b) => a - b), 0.5);
 }
 
-async function scratchDatabase() {
-  const name = `liaison_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
 
 const routes = ['POST /api/v1/handoffs', 'GET /api/v1/patron-context'];
 const rows = [];
@@ -212,7 +186,7 @@ try {
   const backends = [['PGlite', {}]];
   let database;
   if (databaseUrl) {
-    database = await scratchDatabase();
+    database = await scratchDatabase(databaseUrl);
     backends.push(['PostgreSQL', { DATABASE_URL: database.url }]);
   } else {
     console.log('DATABASE_URL is not set: the PostgreSQL figures are skipped (set it to measure them).');

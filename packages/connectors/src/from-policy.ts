@@ -196,7 +196,7 @@ function answers(type: string, role: Role): boolean {
 export const rolesByType: Record<string, Role[]> = {
   demo: ['patron', 'holdings', 'price', 'open_access', 'ill'],
   folio: ['patron', 'holdings'],
-  koha: ['patron', 'holdings'],
+  koha: ['patron', 'holdings', 'ill'],
   alma: ['patron', 'holdings'],
   sierra: ['patron', 'holdings'],
   illiad: ['patron', 'ill'],

@@ -80,6 +80,23 @@ export const kohaIllRequests = [
     due_date: null,
     extended_attributes: [{ type: 'title', value: 'Microbial Mats' }],
   },
+  {
+    // Placed through the FreeForm backend: the citation is in the extended attributes only.
+    ill_request_id: 1219,
+    patron_id: kohaPatron.patron_id + 1, // another patron's
+    status: 'NEW',
+    medium: null,
+    requested_date: '2025-03-04',
+    timestamp: '2025-03-04T10:00:00+00:00',
+    due_date: null,
+    extended_attributes: [
+      { type: 'type', value: 'book' },
+      { type: 'title', value: 'Braiding sweetgrass' },
+      { type: 'author', value: 'Wall Kimmerer, Robin' },
+      { type: 'isbn', value: '9781571313560' },
+      { type: 'year', value: '2013' },
+    ],
+  },
 ];
 
 function isAuthorised(request: Request): boolean {
@@ -212,7 +229,8 @@ export const kohaHandlers = [
     if (forbidden) return forbidden;
     const refused = refusedEmbed(request, 'illRequests');
     if (refused) return refused;
-    const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number };
-    return filtered(filter.patron_id === kohaPatron.patron_id ? kohaIllRequests : [], request);
+    const filter = JSON.parse(new URL(request.url).searchParams.get('q') ?? '{}') as { patron_id?: number; ill_request_id?: number };
+    const matching = kohaIllRequests.filter((ill) => (filter.patron_id === undefined || ill.patron_id === filter.patron_id) && (filter.ill_request_id === undefined || ill.ill_request_id === filter.ill_request_id));
+    return filtered(filter.patron_id === undefined && filter.ill_request_id === undefined ? [] : matching, request);
   }),
 ];

@@ -5,6 +5,7 @@ import { secretFrom } from '../settings.js';
 import type { SystemDefinition } from '../system.js';
 import { createKohaClient } from './client.js';
 import { kohaHoldings } from './holdings.js';
+import { kohaIllRequests } from './ill-requests.js';
 import { kohaPatrons } from './patrons.js';
 import { kohaPatronsSchema } from './schemas.js';
 import { kohaSecretVariables, kohaSettingsSchema, type KohaSettings } from './settings.js';
@@ -41,6 +42,7 @@ export { kohaSettingsSchema, type KohaSettings } from './settings.js';
 export { createKohaClient, type KohaClient } from './client.js';
 export { kohaPatrons, kohaPatronQuery } from './patrons.js';
 export { kohaHoldings, kohaBiblioQuery } from './holdings.js';
+export { kohaIllRequests } from './ill-requests.js';
 
 export const kohaSystem: SystemDefinition<KohaSettings> = {
   type: 'koha',
@@ -57,6 +59,8 @@ export const kohaSystem: SystemDefinition<KohaSettings> = {
       system: 'Koha',
       patrons: kohaPatrons(koha, { currency: settings.currency, now: context.now, illRequests: settings.ill_requests }),
       holdings: kohaHoldings(koha, { now: context.now }),
+      // Named in the policy's `ill` list, Koha is where the hub looks up a request its pages show in part.
+      ...(settings.ill_requests ? { illRequests: kohaIllRequests(koha) } : {}),
       matchBy: settings.match_by,
       // The secret is the likelier culprit, so it is named first.
       secretVariables: [secretVariable, idVariable],

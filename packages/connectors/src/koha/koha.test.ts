@@ -232,6 +232,46 @@ describe('Koha access check', () => {
   });
 });
 
+describe('Koha ILL requests (the hub looks a request up when its page shows it in part)', () => {
+  it('finds a request by the number its pages show, ILL- prefixed or bare, with the citation from its extended attributes', async () => {
+    const { illRequests } = koha();
+    const expected = {
+      TransactionNumber: 'ILL-1219',
+      RequestType: 'Loan',
+      DocumentType: 'book',
+      LoanTitle: 'Braiding sweetgrass',
+      LoanAuthor: 'Wall Kimmerer, Robin',
+      LoanDate: '2013',
+      ISSN: '9781571313560',
+      CreationDate: '2025-03-04',
+    };
+    expect(await illRequests!.getTransaction('ILL-1219')).toEqual(expected);
+    const asked = urls().at(-1)!;
+    expect(asked.pathname).toBe('/api/v1/ill/requests');
+    expect(JSON.parse(asked.searchParams.get('q')!)).toEqual({ ill_request_id: 1219 });
+    expect(sent.at(-1)!.headers.get('x-koha-embed')).toBe('extended_attributes,biblio');
+    expect(await illRequests!.getTransaction('1219')).toEqual({ ...expected, TransactionNumber: '1219' });
+  });
+
+  it('answers null for a number Koha does not know, one that is not a Koha number, and when the ILL module is off', async () => {
+    const { illRequests } = koha();
+    expect(await illRequests!.getTransaction('ILL-4040')).toBeNull();
+    const before = sent.length;
+    expect(await illRequests!.getTransaction('RS-12 OR 1=1')).toBeNull();
+    expect(sent.length).toBe(before); // not asked at all
+    kohaSettings.illModule = false;
+    try {
+      expect(await illRequests!.getTransaction('ILL-1219')).toBeNull();
+    } finally {
+      kohaSettings.illModule = true;
+    }
+  });
+
+  it('is an ILL system only when ill_requests is on', () => {
+    expect(koha({ ill_requests: false }).illRequests).toBeUndefined();
+  });
+});
+
 describe('Koha holdings', () => {
   it('looks the ISBN up in biblios in both its 13- and 10-digit forms', async () => {
     const { holdings } = koha();

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featuredPatrons } from '@liaison/connectors';
 import { startTestHub, type TestHub } from './hub-for-tests.js';
+import { verifiedTokenTtlMs } from './verified-token-cache.js';
 
 const secret = 'zendesk-shared-secret-for-tests-0123456789';
 const amara = featuredPatrons.withLoansFinesAndIll;
@@ -52,14 +53,24 @@ describe('staff tokens', () => {
     expect(response.json().found).toBe(true);
   });
 
-  it('are refused once revoked', async () => {
+  it('are refused once revoked: at once when this hub hears of it, within the cache time when revoked elsewhere', async () => {
     const { token, record } = await hub.store.tokens.create('soon revoked', 'staff', hub.clock());
     expect((await getPatron(`Bearer ${token}`)).statusCode).toBe(200);
+    // Revoked by another process (the command line, a second hub): this hub trusts what it verified for a few seconds.
     await hub.store.tokens.revoke(record.id, hub.clock());
+    expect((await getPatron(`Bearer ${token}`)).statusCode).toBe(200);
+    hub.clock.advance(verifiedTokenTtlMs);
     const response = await getPatron(`Bearer ${token}`);
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('token_invalid');
     expectNoPatronData(response.body);
+
+    // Revoked through this hub: the cache forgets the token at once.
+    const second = await hub.store.tokens.create('revoked here', 'staff', hub.clock());
+    expect((await getPatron(`Bearer ${second.token}`)).statusCode).toBe(200);
+    await hub.store.tokens.revoke(second.record.id, hub.clock());
+    hub.context.verifiedStaffTokens.forget(second.record.id);
+    expect((await getPatron(`Bearer ${second.token}`)).statusCode).toBe(401);
   });
 
   it('carry a role: staff may not read the overrides summary, a coordinator may', async () => {

@@ -15,6 +15,7 @@ import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
+import { cacheVerifiedTokens, type VerifiedTokenCache } from './verified-token-cache.js';
 import { patronTypeLookup } from './patron-type.js';
 import { ConnectorError } from '@liaison/connectors';
 import { createScheduler, type Notifier, type Scheduler } from './scheduler.js';
@@ -45,6 +46,11 @@ export interface HubOptions {
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
   /**
+   * How long a verified staff token is trusted without asking the store again, in ms (default
+   * 5,000; 0 asks every time). A token revoked elsewhere stops working here within this time.
+   */
+  staffTokenCacheMs?: number;
+  /**
    * How long creating a hand-off waits for the patron's type from the library's systems, in ms
    * (default 2 s, inside Slack's 3 s to answer a modal); past it the hand-off is routed without it.
    */
@@ -73,6 +79,8 @@ export interface HubContext {
   handoffObservers: ((handoff: Handoff) => Promise<void>)[];
   /** Tells the observers in the background; a failing observer is logged, never the caller's problem. */
   announceHandoffChange(handoff: Handoff): void;
+  /** Verified staff tokens kept a few seconds; `forget(tokenId)` when a token is revoked in this process. */
+  verifiedStaffTokens: VerifiedTokenCache<{ id: string; name: string; role: StaffRole; expiresAt?: string | null }>;
   /** Throws 403 unless the caller holds `role`; returns the caller. */
   requireRole(request: FastifyRequest, role: StaffRole): Principal;
 }
@@ -114,6 +122,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
     handoffObservers: [],
+    verifiedStaffTokens: cacheVerifiedTokens(async (token) => (await store.tokens.verify(token, clock())) ?? null, {
+      now: clock,
+      ...(options.staffTokenCacheMs !== undefined ? { ttlMs: options.staffTokenCacheMs } : {}),
+    }),
     announceHandoffChange(handoff) {
       for (const observer of context.handoffObservers) {
         observer(handoff).catch((error: Error & { code?: string }) =>
@@ -154,7 +166,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       return;
     }
     const result = await authenticate(request.headers.authorization, {
-      verifyStaffToken: async (token) => (await store.tokens.verify(token, clock())) ?? null,
+      verifyStaffToken: async (token) => {
+        const staff = await context.verifiedStaffTokens.verify(token);
+        return staff && { id: staff.id, name: staff.name, role: staff.role };
+      },
       zendeskSecret: options.zendeskSecret,
       now: clock,
     });

@@ -96,17 +96,24 @@ export interface RouteSuggestion {
   dueAt: string;
 }
 
+export interface CreatedHandoff {
+  handoff: Handoff;
+  isReplay: boolean;
+  /** The status-page token of a hand-off created just now (a replay does not carry it: read it with `statusLink`). */
+  statusToken?: string;
+}
+
 export interface HandoffService {
   /** Where the routing rules would send a question, and when it would be due; nothing is stored. */
   suggest(input: z.infer<typeof routeBody>): RouteSuggestion;
   /** Routes, computes the due time in library hours, stores; a retried key returns the first result. */
-  create(input: CreateHandoffInput, actor: Actor, options?: { idempotencyKey?: string }): Promise<{ handoff: Handoff; isReplay: boolean }>;
+  create(input: CreateHandoffInput, actor: Actor, options?: { idempotencyKey?: string }): Promise<CreatedHandoff>;
   /** Applies one lifecycle event; an illegal one is a 409 that says why. */
   applyEvent(id: string, event: HandoffEventInput, actor: Actor): Promise<Handoff>;
   get(id: string): Promise<Handoff | null>;
   list(filter: ListHandoffsFilter): Promise<Handoff[]>;
-  /** The patron-facing status link, when the policy allows one. */
-  statusLink(handoff: Handoff): Promise<string | null>;
+  /** The patron-facing status link, when the policy allows one; `statusToken` saves reading it again when the caller has it. */
+  statusLink(handoff: Handoff, statusToken?: string): Promise<string | null>;
   parseCreate(body: unknown): CreateHandoffInput;
   parseEvent(body: unknown): HandoffEventInput;
 }
@@ -152,8 +159,10 @@ export function createHandoffService(deps: {
     return { routed: input, note: `The patron type could not be looked up (${answer.reason}), so the hand-off was routed without one.` };
   }
 
-  async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}) {
+  async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}): Promise<CreatedHandoff> {
     const { routed, note: patronTypeNote } = await withReportedPatronType(input);
+    // The token comes back from the insert; the idempotency record keeps only the hand-off.
+    let statusToken: string | undefined;
     const run = async (repositories: Repositories) => {
       const now = clock();
       const route = chooseRoute(routed);
@@ -181,9 +190,11 @@ export function createHandoffService(deps: {
       // A note from the sender travels as the first entry after `created` in the history.
       const withNote = input.note ? applyHandoffEvent(draft, { type: 'noted', note: input.note }, actor, now) : null;
       const { id: _pending, ...newHandoff } = withNote?.ok ? withNote.value : draft;
-      return (await repositories.handoffs.create(newHandoff)).handoff;
+      const created = await repositories.handoffs.create(newHandoff);
+      statusToken = created.statusToken;
+      return created.handoff;
     };
-    if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false };
+    if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false, statusToken };
     // The key is stored in the same transaction as the hand-off: a retried delivery gets the first one back.
     // Keys are the caller's own: two surfaces that happen to pick the same key never see each other's hand-off.
     // The same key with another body is a new hand-off sent with an old key: refused, not answered with the first.
@@ -192,7 +203,7 @@ export function createHandoffService(deps: {
         now: clock(),
         fingerprint: requestFingerprint(input),
       });
-      return { handoff: remembered.response, isReplay: remembered.replayed };
+      return remembered.replayed ? { handoff: remembered.response, isReplay: true } : { handoff: remembered.response, isReplay: false, statusToken };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       // The first hand-off is the caller's own (keys are scoped per caller), so its number may be told.
@@ -258,9 +269,9 @@ export function createHandoffService(deps: {
         order: 'overdue-first',
         now: clock(),
       }),
-    async statusLink(handoff) {
+    async statusLink(handoff, statusToken) {
       if (!policy.privacy.patron_status_link) return null;
-      const token = await store.handoffs.statusToken(handoff.id);
+      const token = statusToken ?? (await store.handoffs.statusToken(handoff.id));
       if (!token) return null;
       return `${deps.publicUrl.replace(/\/$/, '')}/s/${token}`;
     },

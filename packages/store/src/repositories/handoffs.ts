@@ -5,7 +5,7 @@
  * there first — two staff clicking "accept" at once never both win silently.
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
 import { finishedStates, openStates, type Handoff, type HandoffEvent, type HandoffState } from '@liaison/core';
 import { iso, json, type HandoffEventsTable, type HandoffsTable } from '../database.js';
 import { HandoffConflictError, StoreError } from '../errors.js';
@@ -48,6 +48,36 @@ export interface HandoffFilter {
 
 const maximumListSize = 1000;
 
+// The columns a new hand-off and its events are written with, in the order of the create statement's parameters.
+const createdHandoffColumns = [
+  'state', 'question', 'summary', 'category', 'channel', 'from_department', 'department', 'owner', 'sender_id', 'sender',
+  'responsibility', 'service_level', 'created_at', 'due_at', 'updated_at', 'resolved_at', 'patron', 'links', 'routing',
+  'status_token', 'last_sequence',
+] as const;
+const createdEventColumns = ['sequence', 'type', 'at', 'actor', 'from_state', 'to_state', 'note', 'to_department', 'to_owner'] as const;
+// Parameters of a VALUES list that feeds an INSERT … SELECT get no type from their column, so each is cast.
+const createdEventTypes = ['integer', 'text', 'timestamptz', 'jsonb', 'text', 'text', 'text', 'text', 'text'] as const;
+
+const createStatements = new Map<number, string>();
+
+/** The create statement for a hand-off with `eventCount` events, written once per count (SQL text, no builder on the hot path). */
+function createStatement(eventCount: number): string {
+  let statement = createStatements.get(eventCount);
+  if (statement) return statement;
+  let parameter = 0;
+  const next = () => `$${++parameter}`;
+  const handoffValues = createdHandoffColumns.map(next).join(', ');
+  const eventRows = Array.from({ length: eventCount }, () => `(${createdEventTypes.map((type) => `${next()}::${type}`).join(', ')})`).join(', ');
+  statement =
+    `with created as (insert into handoffs (id, ${createdHandoffColumns.join(', ')}) ` +
+    `values ('H-' || nextval('handoff_number'), ${handoffValues}) returning id) ` +
+    `insert into handoff_events (handoff_id, ${createdEventColumns.join(', ')}) ` +
+    `select created.id, event.* from created, (values ${eventRows}) as event (${createdEventColumns.join(', ')}) ` +
+    `returning handoff_id as id`;
+  createStatements.set(eventCount, statement);
+  return statement;
+}
+
 export class HandoffRepository {
   constructor(private readonly db: Executor) {}
 
@@ -62,18 +92,18 @@ export class HandoffRepository {
     }
     checkSequence(history, 0);
     const statusToken = randomBytes(24).toString('base64url');
-    return inTransaction(this.db, async (trx) => {
-      const { number } = await sql<{ number: number }>`select nextval('handoff_number')::integer as number`
-        .execute(trx)
-        .then((result) => result.rows[0]!);
-      const id = `H-${number}`;
-      await trx
-        .insertInto('handoffs')
-        .values({ ...handoffColumns({ ...handoff, id }), status_token: statusToken, last_sequence: history.length })
-        .execute();
-      await trx.insertInto('handoff_events').values(history.map((event) => eventColumns(id, event))).execute();
-      return { handoff: { ...handoff, id, remindersSent: [] }, statusToken };
-    });
+    // One statement: the number from the sequence, the hand-off and its events together (the
+    // events' foreign key is checked at the statement's end, when the hand-off is there). Atomic
+    // on its own, and it joins the caller's transaction when there is one (an idempotency key).
+    const row = { ...handoffColumns({ ...handoff, id: '' }), status_token: statusToken, last_sequence: history.length };
+    const values: unknown[] = createdHandoffColumns.map((column) => row[column]);
+    for (const event of history) {
+      const eventRow = eventColumns('', event);
+      values.push(...createdEventColumns.map((column) => eventRow[column]));
+    }
+    const result = await this.db.executeQuery(CompiledQuery.raw(createStatement(history.length), values));
+    const id = (result.rows[0] as { id: string }).id;
+    return { handoff: { ...handoff, id, remindersSent: [] }, statusToken };
   }
 
   /**

@@ -6,6 +6,7 @@
  * key's row: the first inserts it, the others wait for its commit, then read its response.
  * A key sent again with a different request (another fingerprint) is refused, not replayed.
  */
+import { CompiledQuery } from 'kysely';
 import { json } from '../database.js';
 import { inTransaction, type Executor } from '../executor.js';
 
@@ -40,6 +41,13 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+// Written once as SQL text: these run on every create with a key.
+const claimStatement =
+  'insert into idempotency_keys (scope, key, response, fingerprint, created_at, expires_at) values ($1, $2, null, $3, $4, $5) ' +
+  'on conflict (scope, key) do update set response = null, fingerprint = excluded.fingerprint, created_at = excluded.created_at, expires_at = excluded.expires_at ' +
+  'where idempotency_keys.expires_at <= excluded.created_at returning key';
+const saveResponseStatement = 'update idempotency_keys set response = $3 where scope = $1 and key = $2';
+
 export class IdempotencyRepository<Scope> {
   /** `bind` gives `work` the store's repositories on the guarding transaction. */
   constructor(
@@ -51,19 +59,10 @@ export class IdempotencyRepository<Scope> {
   async remember<Response>(scope: string, key: string, work: (store: Scope) => Promise<Response>, options: RememberOptions): Promise<Remembered<Response>> {
     const expiresAt = new Date(options.now.getTime() + (options.ttlSeconds ?? 86_400) * 1000);
     return inTransaction(this.db, async (trx) => {
-      await trx
-        .deleteFrom('idempotency_keys')
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .where('expires_at', '<=', options.now)
-        .execute();
-      const claimed = await trx
-        .insertInto('idempotency_keys')
-        .values({ scope, key, response: null, fingerprint: options.fingerprint ?? null, created_at: options.now, expires_at: expiresAt })
-        .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
-        .returning('key')
-        .executeTakeFirst();
-      if (!claimed) {
+      // One statement claims the key: a new key is inserted, an expired one taken over, and a live
+      // one left as it is (and locked, so a concurrent retry waits for the first to commit).
+      const claimed = await trx.executeQuery(CompiledQuery.raw(claimStatement, [scope, key, options.fingerprint ?? null, options.now, expiresAt]));
+      if (claimed.rows.length === 0) {
         const stored = await trx
           .selectFrom('idempotency_keys')
           .select(['response', 'fingerprint'])
@@ -76,14 +75,10 @@ export class IdempotencyRepository<Scope> {
         return { response: stored.response as Response, replayed: true };
       }
       const response = await work(this.bind(trx));
-      await trx
-        .updateTable('idempotency_keys')
-        .set({ response: json(response) })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
+      const stored = json(response);
+      await trx.executeQuery(CompiledQuery.raw(saveResponseStatement, [scope, key, stored]));
       // Return what a retry will get: the response as it went through JSON.
-      return { response: JSON.parse(json(response)) as Response, replayed: false };
+      return { response: JSON.parse(stored) as Response, replayed: false };
     });
   }
 

@@ -44,10 +44,10 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
     const principal = hub.requireRole(request, 'staff');
     const input = hub.handoffs.parseCreate(request.body);
     const key = request.headers['idempotency-key'];
-    const { handoff, isReplay } = await hub.handoffs.create(input, actorOf(principal), {
+    const { handoff, isReplay, statusToken } = await hub.handoffs.create(input, actorOf(principal), {
       idempotencyKey: typeof key === 'string' && key.length > 0 ? key : undefined,
     });
-    const statusLink = await hub.handoffs.statusLink(handoff);
+    const statusLink = await hub.handoffs.statusLink(handoff, statusToken);
     if (!isReplay) hub.announceHandoffChange(handoff);
     reply.code(isReplay ? 200 : 201);
     return { handoff: withoutPatronIdentity(handoff), statusLink, isReplay };
