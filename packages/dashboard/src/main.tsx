@@ -8,10 +8,20 @@ import { api, ApiError, type Me } from './api.js';
 import { disconnect } from './live.js';
 import { HandoffPage } from './pages/handoff.js';
 import { Queues } from './pages/queues.js';
+import { Service } from './pages/service.js';
 import { SignIn } from './pages/sign-in.js';
 import { href, useRoute } from './route.js';
 
-const pages = [{ page: 'queues', title: 'Queues' }] as const;
+const pages = [
+  { page: 'queues', title: 'Queues' },
+  { page: 'service', title: 'Service' },
+] as const;
+
+function Page({ me, route }: { me: Me; route: ReturnType<typeof useRoute> }) {
+  if (route.page === 'handoff' && route.id) return <HandoffPage id={route.id} me={me} />;
+  if (route.page === 'service') return <Service me={me} route={route} />;
+  return <Queues me={me} route={route} />;
+}
 
 function App() {
   const route = useRoute();
@@ -57,7 +67,9 @@ function App() {
           </button>
         </span>
       </header>
-      <main>{route.page === 'handoff' && route.id ? <HandoffPage id={route.id} me={me} /> : <Queues me={me} route={route} />}</main>
+      <main>
+        <Page me={me} route={route} />
+      </main>
     </>
   );
 }

@@ -10,15 +10,15 @@ import type { ExportEncoding, PurchasePolicy } from '@liaison/core';
 import { defaultPurchasePolicy } from '@liaison/core';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as ExportPartModule from './export-part.js';
-import type { ExportPartOptions } from './export-part.js';
+import type * as ExportPartModule from './read/export-part.js';
+import type { ExportPartOptions } from './read/export-part.js';
 import type { ScoredRequest, ScoreRun } from './score-export.js';
 import { scoreExport } from './score-export.js';
 import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from './test-support/seeded-export.js';
 
 /** Where each part read began and where it was asked to end, in call order (to see the parts happen). */
 const partReads = vi.hoisted(() => [] as { start: number; end: number | undefined }[]);
-vi.mock('./export-part.js', async (importOriginal) => {
+vi.mock('./read/export-part.js', async (importOriginal) => {
   const original = await importOriginal<typeof ExportPartModule>();
   return {
     ...original,

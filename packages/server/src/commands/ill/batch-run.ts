@@ -5,14 +5,12 @@
  */
 import { createWriteStream, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CommandIO } from '../command.js';
+import type { CommandIO } from '../../command.js';
 import type { BatchOptions, LoadedPolicy } from './batch-options.js';
 import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
-import { CsvFormatError } from './csv-records.js';
+import type { ScoreExportOptions, ScoreRun } from '@liaison/ill-batch';
+import { CsvFormatError, ExportFormatError, formatEncodingNote, formatRunSummary, formatSkippedRows, scoreExport } from '@liaison/ill-batch';
 import { ProgressBar } from './progress-bar.js';
-import { formatEncodingNote, formatRunSummary, formatSkippedRows } from './run-summary.js';
-import type { ScoreExportOptions, ScoreRun } from './score-export.js';
-import { ExportFormatError, scoreExport } from './score-export.js';
 
 /** Files this large, or with this many rows, get a progress bar on a terminal. */
 const progressBytes = 10 * 1024 * 1024;

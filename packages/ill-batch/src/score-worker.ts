@@ -4,10 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { compilePurchasePolicy } from '@liaison/core/batch';
-import { CsvFormatError } from './csv-records.js';
-import { readExportPart } from './export-part.js';
-import { NotUtf8Error } from './text-encoding.js';
-import type { WorkerError, WorkerReply, WorkerRequest } from './score-threads.js';
+import { CsvFormatError } from './read/csv-records.js';
+import { readExportPart } from './read/export-part.js';
+import { NotUtf8Error } from './read/text-encoding.js';
+import type { WorkerError, WorkerReply, WorkerRequest } from './read/score-threads.js';
 
 /** Progress is told after each this many bytes, not after every piece read. */
 const progressBytes = 4 << 20;
@@ -38,7 +38,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   reply({ type: 'read', id: request.id, part }, [
     table.transactionNumbers.buffer, table.titleIds.buffer, table.days.buffer, table.reasons.buffer,
     table.years.buffer, table.prices.buffer, table.textIds.buffer,
-    part.titles.kinds.buffer, part.titles.numbers.buffer, part.firstOffsetOfTitle.buffer,
+    part.titles.kinds.buffer, part.titles.numbers.buffer, part.titles.pairs.buffer, part.firstOffsetOfTitle.buffer,
   ] as ArrayBuffer[]);
 }
 

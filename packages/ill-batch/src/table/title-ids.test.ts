@@ -1,4 +1,4 @@
-import { titleKey } from '@liaison/core';
+import { titleAndAuthorKey, titleKey } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
 import { TitleIds } from './title-ids.js';
 
@@ -23,11 +23,20 @@ describe('TitleIds', () => {
   it('groups rows exactly as titleKey does, with ids in order of first appearance', () => {
     const ids = new TitleIds();
     const idOfKey = new Map<string, number>();
+    const idOf = (key: string) => {
+      if (!idOfKey.has(key)) idOfKey.set(key, idOfKey.size);
+      return idOfKey.get(key)!;
+    };
+    const pairs: number[] = [];
     for (const [transactionNumber, isbnField, title, author] of rows) {
       const key = titleKey({ TransactionNumber: transactionNumber, ISSN: isbnField, LoanTitle: title, LoanAuthor: author });
-      if (!idOfKey.has(key)) idOfKey.set(key, idOfKey.size);
-      expect(ids.idOf(transactionNumber, isbnField, title, author), `${transactionNumber} ${key}`).toBe(idOfKey.get(key));
+      const expected = idOf(key);
+      // The title and author written beside an ISBN appear too (for the title merge), right after it.
+      const written = key.startsWith('isbn:') ? titleAndAuthorKey({ LoanTitle: title, LoanAuthor: author }) : null;
+      if (written !== null) pairs.push(expected, idOf(written));
+      expect(ids.idOf(transactionNumber, isbnField, title, author), `${transactionNumber} ${key}`).toBe(expected);
     }
     expect(ids.count).toBe(idOfKey.size);
+    expect([...ids.keys().pairs]).toEqual(pairs);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The writing half of `ill score`: once demand is counted, each row's verdict, score and reasons
- * from its kept traits, a range of rows at a time, with what the summary needs of them.
+ * from its kept findings, a range of rows at a time, with what the summary needs of them.
  */
-import type { PurchaseEvaluator, PurchaseReason, PurchaseTraits, PurchaseVerdict } from '@liaison/core';
-import type { RequestTable } from './request-table.js';
+import type { PurchaseEvaluator, PurchaseFindings, PurchaseReason, PurchaseVerdict } from '@liaison/core/batch';
+import type { RequestTable } from '../table/request-table.js';
 
 export type Verdict = PurchaseVerdict;
 
@@ -63,12 +63,12 @@ export function judgeRows(
   tally: RowTally,
   onScored?: (scored: ScoredRequest, row: number) => void,
 ): void {
-  const traits = {} as PurchaseTraits;
+  const findings = {} as PurchaseFindings;
   const scored: ScoredRequest = { transactionNumber: '', verdict: 'borrow', score: 0, reasons: [], demand: 0 };
   const { verdictCounts, demandBuckets, buys } = tally;
   for (let row = from; row < to; row++) {
     const demand = demandOfRow[row]!;
-    const judgement = evaluator.judge(table.traitsOf(row, asOfYear, traits), demand, false);
+    const judgement = evaluator.judge(table.findingsOf(row, asOfYear, findings), demand, false);
     const verdict = judgement.verdict;
     verdictCounts[verdict] += 1;
     demandBuckets[bucketOf(demand)]! += 1;

@@ -1,21 +1,22 @@
 /**
  * The reading half of `ill score`, for a whole export or a part of one (a byte range starting at a
- * record): each good row's title id, creation day and demand-free purchase traits, kept as numbers
+ * record): each good row's title id, creation day and demand-free purchase findings, kept as numbers
  * (RequestTable), and the rows left out. Parts are read apart, in worker threads when the file is
  * large, and joined afterwards; see score-export.ts.
  */
-import type { BorrowingRequest, DateOrder, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseTraits } from '@liaison/core';
+import type { BorrowingRequest, DateOrder, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseFindings } from '@liaison/core/batch';
 import { parseCreationDate } from '@liaison/core/batch';
+import { creationDayOf } from '../judge/creation-day.js';
 import type { CsvDialect } from './csv-dialect.js';
 import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
 import { readCsvFile } from './csv-records.js';
 import type { ColumnIndex } from './export-columns.js';
 import { indexColumns } from './export-columns.js';
 import { RecordRequest, StatedFactsReader, cell, factsFromRecord, requestFromRecord } from './export-row.js';
-import type { RequestTableData } from './request-table.js';
-import { RequestTable } from './request-table.js';
-import type { TitleKeys } from './title-ids.js';
-import { TitleIds } from './title-ids.js';
+import type { RequestTableData } from '../table/request-table.js';
+import { RequestTable } from '../table/request-table.js';
+import type { TitleKeys } from '../table/title-ids.js';
+import { TitleIds } from '../table/title-ids.js';
 
 /** A row left out, with its physical line in the file (the header is line 1). */
 export interface SkippedRow {
@@ -136,15 +137,14 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     rowsSkipped += 1;
     if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
   };
-  const traits = {} as PurchaseTraits;
   let parser: CsvRecordParser | null = null;
-  // With --enrich, a chunk's rows wait for their look-ups before their traits are taken.
+  // With --enrich, a chunk's rows wait for their look-ups before their findings are taken.
   let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
 
-  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseTraits, offset: number) => {
+  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseFindings, offset: number) => {
     const row = table.add(transactionNumber, titleId, day, found);
     // Only a row no rule stands against can be bought (low demand may still stop it).
-    if (collectBuyCandidates && found.reasons === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
+    if (collectBuyCandidates && found.reasons.length === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
   };
 
   const enrichWaiting = async () => {
@@ -154,7 +154,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     waiting = [];
     await Promise.all(chunk.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
     for (const item of chunk) {
-      keep(item.transactionNumber, item.titleId, item.day, evaluator.traitsOf(item.request, item.facts, asOfDay, traits), item.offset);
+      keep(item.transactionNumber, item.titleId, item.day, evaluator.findingsOf(item.request, item.facts, asOfDay), item.offset);
     }
   };
 
@@ -172,7 +172,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
       const transactionNumber = cell(fields, columns.TransactionNumber);
       if (transactionNumber === '') return skip(line, 'has no TransactionNumber');
       const creationText = cell(fields, columns.CreationDate);
-      const day = parseCreationDate(creationText, dateOrder);
+      const day = creationDayOf(creationText, dateOrder);
       if (day === null) return skip(line, creationText === '' ? 'has no CreationDate' : dateProblem(creationText, dateOrder));
       const factProblem = stated.read(fields, columns);
       if (factProblem !== null) return skip(line, factProblem);
@@ -200,7 +200,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
         });
         return;
       }
-      keep(transactionNumber, titleId, day, evaluator.traitsOf(request!.at(fields), stated.facts, asOfDay, traits), -1);
+      keep(transactionNumber, titleId, day, evaluator.findingsOf(request!.at(fields), stated.facts, asOfDay), -1);
     },
     {
       start: options.start,

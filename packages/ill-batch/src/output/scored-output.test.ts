@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { PurchaseReason } from '@liaison/core';
 import { describe, expect, it } from 'vitest';
-import type { ScoredRequest } from './score-export.js';
+import type { ScoredRequest } from '../score-export.js';
 import { ScoredOutput, csvField, reasonsCell } from './scored-output.js';
 
 function collector(): { stream: Writable; text: () => string } {
@@ -34,5 +34,25 @@ describe('ScoredOutput as CSV', () => {
       'TransactionNumber,verdict,score,reasons\n' +
       rows.map((row) => `${csvField(row.transactionNumber)},${row.verdict},${row.score},${csvField(reasonsCell(row.reasons))}\n`).join('');
     expect(text()).toBe(expected);
+  });
+});
+
+describe('CSV cells a spreadsheet would run as formulas', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","x")', `"'=HYPERLINK(""http://evil.example"",""x"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['700123', '700123'],
+    ['A=1', 'A=1'],
+  ])('%j is written %j (a leading \' as OWASP advises)', async (transactionNumber, written) => {
+    expect(csvField(transactionNumber)).toBe(written);
+    const { stream, text } = collector();
+    const output = new ScoredOutput(stream, 'csv');
+    output.add({ transactionNumber, verdict: 'borrow', score: 4, reasons: shared, demand: 1 });
+    await output.finish();
+    expect(text().split('\n')[1]!.startsWith(`${written},borrow,4,`)).toBe(true);
   });
 });

@@ -4,13 +4,28 @@
  */
 import { once } from 'node:events';
 import type { Reason } from '@liaison/core';
-import type { ScoredRequest } from './score-export.js';
+import type { ScoredRequest } from '../score-export.js';
 
 export type OutputFormat = 'csv' | 'json';
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
+/**
+ * True when a spreadsheet would read a cell starting so as a formula ("=", "+", "-", "@") or
+ * strip a leading tab or carriage return that hides one (OWASP, CSV injection).
+ */
+function looksLikeFormula(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}
+
+/**
+ * A CSV field: quoted when it holds a comma, quote or line break (RFC 4180), and with a leading
+ * "'" when it starts as a formula would, so Excel or LibreOffice shows the text instead of
+ * running it (OWASP's advice for CSV injection). An export's cells are the patrons' and staff's
+ * typing, and staff open this file in a spreadsheet.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = looksLikeFormula(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** Reasons as one CSV cell: "code: message" joined with " | ". */
@@ -184,6 +199,10 @@ export class ScoredOutput {
 
   #appendTransactionNumber(transactionNumber: string): void {
     const length = transactionNumber.length;
+    if (looksLikeFormula(transactionNumber)) {
+      this.#append(Buffer.from(csvField(transactionNumber)));
+      return;
+    }
     this.#reserve(length);
     const buffer = this.#buffer;
     let at = this.#used;

@@ -8,7 +8,7 @@ import type { BorrowingRequest, ConnectorsPolicy, PurchaseFacts } from '@liaison
 import { titleKey } from '@liaison/core';
 import type { PurchaseFactSources } from '@liaison/connectors';
 import { createDemoLibrary, gatherPurchaseFacts } from '@liaison/connectors';
-import type { Enrich } from './score-export.js';
+import type { Enrich } from '@liaison/ill-batch';
 
 /** The sources the connectors section names, or the names this version cannot ask. */
 export function factSourcesFor(

@@ -142,3 +142,23 @@ describe('rows of a batch', () => {
     expect(scored.map((s) => [s.transactionNumber, s.verdict])).toEqual([['3', 'owned']]); // Held = YES
   });
 });
+
+describe('what kept titles from BUY', () => {
+  it('counts each REVIEW title once, by what its requests lacked', async () => {
+    const { run } = await score(
+      csvFile([
+        header,
+        // One title asked for three ways (the merge makes it one), no price column: price and availability unknown.
+        '1,Loan,Book,Data feminism,"D\'Ignazio, Catherine",2020,0262044005,2025-03-01',
+        '2,Loan,Book,Data feminism,"D\'Ignazio, Catherine",2020,,2025-03-02',
+        '3,Loan,Book,Data feminism,Catherine D\'Ignazio,2020,9780262044004,2025-03-03',
+        // Another, with no year either.
+        '4,Loan,Book,Untitled notes,"Roe, Sam",n.d.,,2025-03-04',
+        // An article is borrowed, not reviewed.
+        '5,Article,Article,On data,"Roe, Sam",2024,,2025-03-05',
+      ]),
+    );
+    expect(run.verdictCounts).toEqual({ buy: 0, review: 4, borrow: 1, owned: 0, free: 0 });
+    expect(run.review).toEqual({ titles: 2, priceUnknown: 2, yearUnknown: 1, availabilityUnknown: 2 });
+  });
+});

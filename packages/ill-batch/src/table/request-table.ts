@@ -4,16 +4,15 @@
  * each row's demand-free findings wait here, as numbers in typed arrays rather than an object
  * per row. 36 bytes a row (a million rows: about 36 MB), plus the few distinct texts the
  * reasons quote (document types, patron statuses, undated LoanDates) and transaction numbers
- * that are not plain integers. (Keeping each distinct combination of traits once and a row's
- * combination id was measured too: 16 MB less for a million rows, but the look-up of the
- * combination cost more time than anything else the pass does per row but parsing.)
+ * that are not plain integers. (Why not one id per distinct combination of findings: see
+ * bench/README.md, "What was measured and not kept".)
  */
-import type { PurchaseTraits } from '@liaison/core';
-import { purchaseReasonCodes } from '@liaison/core/batch';
+import type { PurchaseFindings } from '@liaison/core/batch';
+import { packReasons, reasonBit, unpackReasons } from './reason-bits.js';
 
 const unknownYear = -0x80000000;
 /** The reason bit whose message quotes the patron's status; other rows need not keep it. */
-const patronIneligibleBit = 1 << purchaseReasonCodes.indexOf('patron-ineligible');
+const patronIneligibleBit = reasonBit('patron-ineligible');
 
 function grownInt32(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
   if (needed <= array.length) return array;
@@ -108,7 +107,7 @@ export function joinedTables(parts: readonly RequestTableData[], titleIdsOfPart:
 
 const noTexts: QuotedTexts = { documentType: '', status: '', loanDate: '', openAccessUrl: '', priceCurrency: '' };
 
-/** Rows of a batch, in input order, with their title id, creation day and purchase traits. */
+/** Rows of a batch, in input order, with their title id, creation day and purchase findings. */
 export class RequestTable {
   #rows = 0;
   #transactionNumbers = new Float64Array(1 << 16); // NaN: see #otherTransactionNumbers
@@ -174,7 +173,7 @@ export class RequestTable {
   }
 
   /** Adds a row; returns its index. */
-  add(transactionNumber: string, titleId: number, day: number, traits: Readonly<PurchaseTraits>): number {
+  add(transactionNumber: string, titleId: number, day: number, findings: Readonly<PurchaseFindings>): number {
     const row = this.#rows++;
     if (row === this.#titleIds.length) {
       const needed = row + 1;
@@ -194,15 +193,16 @@ export class RequestTable {
     }
     this.#titleIds[row] = titleId;
     this.#days[row] = day;
-    this.#reasons[row] = traits.reasons;
-    this.#years[row] = traits.year ?? unknownYear;
-    this.#prices[row] = traits.price ?? Number.NaN;
-    const otherCurrency = traits.price !== null && traits.priceCurrency !== this.#currency ? traits.priceCurrency : '';
+    const reasons = packReasons(findings.reasons);
+    this.#reasons[row] = reasons;
+    this.#years[row] = findings.year ?? unknownYear;
+    this.#prices[row] = findings.price ?? Number.NaN;
+    const otherCurrency = findings.price !== null && findings.priceCurrency !== this.#currency ? findings.priceCurrency : '';
     // The status is quoted only by the patron-ineligible reason; kept for other rows it would
     // make a distinct text (and a key string) of every status.
-    const status = traits.reasons & patronIneligibleBit ? traits.status : '';
-    const documentType = traits.documentType;
-    if (status === '' && traits.loanDate === '' && traits.openAccessUrl === '' && otherCurrency === '') {
+    const status = reasons & patronIneligibleBit ? findings.status : '';
+    const documentType = findings.documentType;
+    if (status === '' && findings.loanDate === '' && findings.openAccessUrl === '' && otherCurrency === '') {
       if (documentType === '') this.#textIds[row] = 0;
       else {
         let id = this.#textIdOfDocumentType.get(documentType);
@@ -214,7 +214,7 @@ export class RequestTable {
         this.#textIds[row] = id;
       }
     } else {
-      const key = `${documentType}\u0000${status}\u0000${traits.loanDate}\u0000${traits.openAccessUrl}\u0000${otherCurrency}`;
+      const key = `${documentType}\u0000${status}\u0000${findings.loanDate}\u0000${findings.openAccessUrl}\u0000${otherCurrency}`;
       let id = this.#textIdOf.get(key);
       if (id === undefined) {
         id = this.#texts.length;
@@ -237,12 +237,12 @@ export class RequestTable {
     return this.#prices[row]!;
   }
 
-  /** Fills `into` with the traits of `row`; `asOfYear` is the evaluation's. */
-  traitsOf(row: number, asOfYear: number, into: PurchaseTraits): PurchaseTraits {
+  /** Fills `into` with the findings of `row`; `asOfYear` is the evaluation's. */
+  findingsOf(row: number, asOfYear: number, into: PurchaseFindings): PurchaseFindings {
     const texts = this.#texts[this.#textIds[row]!]!;
     const year = this.#years[row]!;
     const price = this.#prices[row]!;
-    into.reasons = this.#reasons[row]!;
+    into.reasons = unpackReasons(this.#reasons[row]!);
     into.year = year === unknownYear ? null : year;
     into.price = Number.isNaN(price) ? null : price;
     into.priceCurrency = texts.priceCurrency || this.#currency;

@@ -6,9 +6,9 @@
  */
 import type { PurchasePolicy } from '@liaison/core';
 import { formatMoney } from '@liaison/core/batch';
-import { oneLine } from './run-summary.js';
-import type { ScoreRun, Verdict } from './score-export.js';
-import { demandBucketLabels, verdictOrder } from './score-export.js';
+import { counted, oneLine, whyNotBought } from './run-summary.js';
+import type { ScoreRun, Verdict } from '../score-export.js';
+import { demandBucketLabels, verdictOrder } from '../score-export.js';
 
 /** Text made safe for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -68,9 +68,15 @@ function columnChart(labels: string[], values: number[], title: string): string 
   return `<svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ${plotHeight + 48}" width="${width}" height="${plotHeight + 48}" font-size="12">${columns}</svg>`;
 }
 
-/** A policy value as text: lists joined, empty lists as "(none)". */
-function policyValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.join(', ');
+/** What an empty list in the purchase policy means, where "(none)" would mislead. */
+const emptyListMeaning: Record<string, string> = {
+  eligible_patron_statuses: 'every patron (no status is excluded)',
+  exclude_document_types: 'none (every document type may be bought)',
+};
+
+/** A policy value as text: lists joined, an empty list as what it means. */
+function policyValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? (emptyListMeaning[key] ?? '(none)') : value.join(', ');
   if (value === null || value === undefined) return '(not set)';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -96,7 +102,7 @@ export function renderIllReport(run: ScoreRun, context: ReportContext): string {
   );
   const demandChart = columnChart(demandBucketLabels, run.demandBuckets, 'Requests by demand');
   const policyRows = Object.entries(context.policy)
-    .map(([key, value]) => `<tr><th scope="row">${escapeHtml(key)}</th><td>${escapeHtml(policyValue(value))}</td></tr>`)
+    .map(([key, value]) => `<tr><th scope="row">${escapeHtml(key)}</th><td>${escapeHtml(policyValue(key, value))}</td></tr>`)
     .join('');
   const topRows = run.topTitles
     .map(
@@ -132,16 +138,27 @@ ul { margin: 0; padding-left: 1rem; } .totals { font-size: 1.1rem; } svg text { 
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>${count(run.rowsScored)} requests scored${run.rowsSkipped > 0 ? `; ${count(run.rowsSkipped)} rows could not be read and were skipped` : ''}. Evaluated as of ${escapeHtml(context.asOf)} with the purchase policy from ${escapeHtml(context.policySource)}.</p>
+<p>${counted(run.rowsScored, 'request', 'requests')} scored${run.rowsSkipped > 0 ? `; ${counted(run.rowsSkipped, 'row', 'rows')} could not be read and ${run.rowsSkipped === 1 ? 'was' : 'were'} skipped` : ''}. Evaluated as of ${escapeHtml(context.asOf)} with the purchase policy from ${escapeHtml(context.policySource)}.</p>
 
 <h2>Verdicts</h2>
 ${verdictChart}
 
 <h2>What buying the BUY list would cost</h2>
-<p class="totals">${count(titles)} distinct titles on the BUY list; the ${count(priced)} with a known price cost <strong>${escapeHtml(formatMoney(cost, currency))}</strong>${unpriced > 0 ? `; ${count(unpriced)} have no price yet` : ''}.</p>
+<p class="totals">${
+    titles === 0
+      ? 'The BUY list is empty.'
+      : `${counted(titles, 'distinct title', 'distinct titles')} on the BUY list; ${priced === 1 ? 'the one' : `the ${count(priced)}`} with a known price ${priced === 1 ? 'costs' : 'cost'} <strong>${escapeHtml(formatMoney(cost, currency))}</strong>${unpriced > 0 ? `; ${count(unpriced)} ${unpriced === 1 ? 'has' : 'have'} no price yet` : ''}.`
+  }</p>
+${
+  run.review.titles === 0
+    ? ''
+    : `<h2>What kept titles from BUY</h2>
+<p>${escapeHtml(counted(run.review.titles, 'title is', 'titles are'))} at REVIEW, kept from BUY by what is not known:</p>
+<ul>${whyNotBought(run).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+}
 
 <h2>Demand</h2>
-<p>Requests by demand: how many requests for the same title arrived within ${escapeHtml(String(context.policy.demand_window_days))} days up to each request.</p>
+<p>Requests by demand: how many requests for the same title arrived within ${escapeHtml(counted(context.policy.demand_window_days, 'day', 'days'))} up to each request.</p>
 ${demandChart}
 
 <h2>Titles most in demand</h2>

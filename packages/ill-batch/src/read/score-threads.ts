@@ -1,7 +1,7 @@
 /**
  * Worker threads for `ill score` on a large file: each reads a part of the export
  * (readExportPart) and hands back its rows as numbers in typed arrays (moved, not copied). The
- * threads run the built worker (dist/ill/score-worker.js); without it, the calling thread reads.
+ * threads run the built worker (dist/score-worker.js); without it, the calling thread reads.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,7 @@ function errorFrom(error: WorkerError): Error {
 
 /** The built worker script: next to the bundle that imports this, or in dist/ when run from src/ (tests). */
 function workerScript(): URL | null {
-  for (const candidate of ['./ill/score-worker.js', '../../dist/ill/score-worker.js']) {
+  for (const candidate of ['./score-worker.js', '../../dist/score-worker.js']) {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url;
   }

@@ -3,9 +3,11 @@
  * is counted by. The grouping is titleKey's (an ISBN, else title and author, else the
  * transaction), but a million rows must not each make a key string: an ISBN is kept as its
  * number, and the title-and-author texts seen recently are remembered with their id, so the key
- * is worked out once per distinct text.
+ * is worked out once per distinct text. The title and author written with each ISBN are noted
+ * too (`pairs`), for the title merge (table/title-merge.ts).
  */
-import { firstIsbnNumber, titleKey } from '@liaison/core/batch';
+import { titleAndAuthorKey, titleKey } from '@liaison/core/batch';
+import { firstIsbnNumber } from './first-isbn.js';
 import { NumberIds } from './number-ids.js';
 import { isPlainInteger } from './request-table.js';
 
@@ -36,6 +38,11 @@ export interface TitleKeys {
   kinds: Uint8Array;
   numbers: Float64Array;
   strings: Map<number, string>;
+  /**
+   * ISBN titles and the title-and-author titles written with them, as pairs of ids
+   * (`[isbnId, titleId, isbnId, titleId, ...]`), for the title merge (docs/title-merge.md).
+   */
+  pairs: Int32Array;
 }
 
 /** Ids of the titles of a batch. */
@@ -53,6 +60,11 @@ export class TitleIds {
   /** A title as written → the author written with it and the id of the two, or noTitle. */
   #ofText = new Map<string, WrittenTitle>();
   #rememberedTexts = 0;
+  /** Per id: the title-and-author id last paired with it (an ISBN's), or -1. */
+  #lastPaired = new Int32Array(1 << 12).fill(-1);
+  /** ISBN id, title-and-author id, ... (see TitleKeys.pairs). */
+  #pairs = new Int32Array(1 << 10);
+  #pairCount = 0;
 
   /** Number of distinct titles so far; ids are 0 to count - 1. */
   get count(): number {
@@ -66,19 +78,16 @@ export class TitleIds {
       if (isbn >= 0) {
         const id = this.#ofIsbn.idOf(isbn, this.#count);
         if (id === this.#count) this.#added(isbnKey, isbn);
+        // The title and author written with the ISBN, so requests without one can join it.
+        if (title !== '') {
+          const titleId = this.#idOfTitle(title, author);
+          if (titleId !== noTitle && this.#lastPaired[id] !== titleId) this.#pair(id, titleId);
+        }
         return id;
       }
     }
     if (title !== '') {
-      // Looked up by the title alone, then its author: no joined string to make per row.
-      const written = this.#ofText.get(title);
-      let id: number | undefined;
-      if (written !== undefined) id = written.author === author ? written.id : written.others?.get(author);
-      if (id === undefined) {
-        const key = titleKey({ TransactionNumber: '', ISSN: '', LoanTitle: title, LoanAuthor: author });
-        id = key.startsWith('title:') ? this.#idOfKey(key) : noTitle;
-        this.#remember(written, title, author, id);
-      }
+      const id = this.#idOfTitle(title, author);
       if (id !== noTitle) return id;
     }
     // Articles mostly: each counts alone, under `transaction:<TransactionNumber>`.
@@ -88,6 +97,31 @@ export class TitleIds {
       return id;
     }
     return this.#idOfKey(titleKey({ TransactionNumber: transactionNumber, ISSN: '', LoanTitle: '', LoanAuthor: '' }));
+  }
+
+  /** The id of a title-and-author key (`title:…`), or noTitle when the title normalises to nothing. */
+  #idOfTitle(title: string, author: string): number {
+    // Looked up by the title alone, then its author: no joined string to make per row.
+    const written = this.#ofText.get(title);
+    let id: number | undefined;
+    if (written !== undefined) id = written.author === author ? written.id : written.others?.get(author);
+    if (id === undefined) {
+      const key = titleAndAuthorKey({ LoanTitle: title, LoanAuthor: author });
+      id = key === null ? noTitle : this.#idOfKey(key);
+      this.#remember(written, title, author, id);
+    }
+    return id;
+  }
+
+  #pair(isbnId: number, titleId: number): void {
+    this.#lastPaired[isbnId] = titleId;
+    if (this.#pairCount + 2 > this.#pairs.length) {
+      const larger = new Int32Array(this.#pairs.length * 2);
+      larger.set(this.#pairs);
+      this.#pairs = larger;
+    }
+    this.#pairs[this.#pairCount++] = isbnId;
+    this.#pairs[this.#pairCount++] = titleId;
   }
 
   #remember(written: WrittenTitle | undefined, title: string, author: string, id: number): void {
@@ -133,6 +167,9 @@ export class TitleIds {
       const numbers = new Float64Array(id * 2);
       numbers.set(this.#numbers);
       this.#numbers = numbers;
+      const lastPaired = new Int32Array(id * 2).fill(-1);
+      lastPaired.set(this.#lastPaired);
+      this.#lastPaired = lastPaired;
     }
     this.#kinds[id] = kind;
     this.#numbers[id] = number;
@@ -140,7 +177,13 @@ export class TitleIds {
 
   /** The key of every id handed out, for TitleIdMerger. */
   keys(): TitleKeys {
-    return { count: this.#count, kinds: this.#kinds.subarray(0, this.#count), numbers: this.#numbers.subarray(0, this.#count), strings: this.#strings };
+    return {
+      count: this.#count,
+      kinds: this.#kinds.subarray(0, this.#count),
+      numbers: this.#numbers.subarray(0, this.#count),
+      strings: this.#strings,
+      pairs: this.#pairs.subarray(0, this.#pairCount),
+    };
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Scores every request in an export. Demand looks back in time but rows come in any order, so
  * the file is read once, keeping per good row only numbers (title id, creation day, the
- * demand-free traits of the purchase rules: see RequestTable); then demand is counted for every
+ * demand-free findings of the purchase rules: see RequestTable); then demand is counted for every
  * row at once, and the verdicts, scores and reasons are worked out from those numbers and handed
  * on in input order.
  *
@@ -15,22 +15,23 @@ import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { DateOrder, ExportColumnNames, ExportEncoding, PurchaseEvaluator, PurchasePolicy, Reason } from '@liaison/core';
 import { compilePurchasePolicy, countDemandOfIds, extractIsbns, parseCreationDate } from '@liaison/core/batch';
-import type { CsvDialect } from './csv-dialect.js';
-import { delimiterOfHeader } from './csv-dialect.js';
-import { quoteProblemText } from './csv-records.js';
-import type { ColumnIndex } from './export-columns.js';
-import type { Enrich, ExportPart, SkippedRow } from './export-part.js';
-import { columnsOf, ExportFormatError, maxSkippedListed, readExportPart } from './export-part.js';
-import { cell } from './export-row.js';
-import type { BuyRow, ScoredRequest, Verdict } from './judge-rows.js';
-import { civilYearOf, demandBucketLabels, emptyTally, judgeRows } from './judge-rows.js';
-import { readRecordsAt } from './records-at.js';
-import type { RequestTableData } from './request-table.js';
-import { joinedTables, RequestTable } from './request-table.js';
-import { ScoreThreads } from './score-threads.js';
-import type { ScoredOutput } from './scored-output.js';
-import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error, pieceDecoder } from './text-encoding.js';
-import { TitleIdMerger } from './title-ids.js';
+import type { CsvDialect } from './read/csv-dialect.js';
+import { delimiterOfHeader } from './read/csv-dialect.js';
+import { quoteProblemText } from './read/csv-records.js';
+import type { ColumnIndex } from './read/export-columns.js';
+import type { Enrich, ExportPart, SkippedRow } from './read/export-part.js';
+import { columnsOf, ExportFormatError, maxSkippedListed, readExportPart } from './read/export-part.js';
+import { cell } from './read/export-row.js';
+import type { BuyRow, ScoredRequest, Verdict } from './judge/judge-rows.js';
+import { civilYearOf, demandBucketLabels, emptyTally, judgeRows } from './judge/judge-rows.js';
+import { readRecordsAt } from './read/records-at.js';
+import type { RequestTableData } from './table/request-table.js';
+import { joinedTables, RequestTable } from './table/request-table.js';
+import { ScoreThreads } from './read/score-threads.js';
+import type { ScoredOutput } from './output/scored-output.js';
+import { encodingOfByteOrderMark, isSplittableAtLineBreakBytes, NotUtf8Error, pieceDecoder } from './read/text-encoding.js';
+import { TitleIdMerger } from './table/title-ids.js';
+import { mergeTitleIds } from './table/title-merge.js';
 
 export type { Enrich, ScoredRequest, SkippedRow, Verdict };
 export { demandBucketLabels, ExportFormatError, maxSkippedListed };
@@ -77,6 +78,11 @@ export interface ScoreRun {
     /** Sum of the known prices, each title once, in the policy's currency. */
     cost: number;
   };
+  /**
+   * What kept titles at REVIEW: distinct titles with at least one REVIEW request, and of those,
+   * how many lacked a price, a publication year, or word of whether they can be bought.
+   */
+  review: { titles: number; priceUnknown: number; yearUnknown: number; availabilityUnknown: number };
   /** Every distinct BUY title, best score first (only when asked for with `collectBuyList`). */
   buyList?: BuyTitle[];
   /** Threads that read the file (1: the calling thread alone). */
@@ -228,17 +234,21 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
   let tableData: RequestTableData;
   let titleCount: number;
   let firstOffsetOfTitle: Float64Array;
+  /** ISBN and title-and-author ids written together, as ids of the whole file (see TitleKeys.pairs). */
+  let titlePairs: Int32Array[];
   const buyCandidateOffsets = new Map<number, number>();
   if (parts.length === 1) {
     const [part] = parts as [ExportPart];
     tableData = part.table;
     titleCount = part.titles.count;
+    titlePairs = [part.titles.pairs];
     firstOffsetOfTitle = part.firstOffsetOfTitle;
     for (const [row, offset] of part.buyCandidateOffsets) buyCandidateOffsets.set(row, offset);
   } else {
     const merger = new TitleIdMerger();
     const titleIdsOfPart = parts.map((part) => merger.idsOf(part.titles));
     titleCount = merger.count;
+    titlePairs = parts.map((part, k) => part.titles.pairs.map((local) => titleIdsOfPart[k]![local]!));
     firstOffsetOfTitle = new Float64Array(titleCount).fill(-1);
     let rowBase = 0;
     parts.forEach((part, k) => {
@@ -256,6 +266,8 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
   }
   const table = new RequestTable(currency, tableData);
   const rows = table.rows;
+  // Each title once: requests without an ISBN join the ISBN title written with their title and author.
+  mergeTitleIds(table.titleIds, rows, titleCount, titlePairs);
 
   // Demand of each good row, in file order; then each title's total and peak.
   const demandOfRow = countDemandOfIds(table.titleIds, table.days, rows, titleCount, policy.demand_window_days);
@@ -287,8 +299,11 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     }
   };
   const asOfYear = civilYearOf(asOfDay);
+  // Per title, what its REVIEW requests lacked (missing bits), so the summary can say what kept titles from BUY.
+  const missingOfTitle = new Uint8Array(titleCount);
   for (let from = 0; from < rows; from += rowsPerChunk) {
-    judgeRows(table, demandOfRow, from, Math.min(rows, from + rowsPerChunk), evaluator, asOfYear, tally, (scored) => {
+    judgeRows(table, demandOfRow, from, Math.min(rows, from + rowsPerChunk), evaluator, asOfYear, tally, (scored, row) => {
+      if (scored.verdict === 'review') missingOfTitle[titleIds[row]!]! |= missingBits(scored.reasons);
       options.onScored?.(scored);
       options.output?.add(scored);
     });
@@ -321,6 +336,14 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     cost += price;
     priced += 1;
   }
+  const review = { titles: 0, priceUnknown: 0, yearUnknown: 0, availabilityUnknown: 0 };
+  for (const missing of missingOfTitle) {
+    if (missing === 0) continue;
+    review.titles += 1;
+    if (missing & missingPrice) review.priceUnknown += 1;
+    if (missing & missingYear) review.yearUnknown += 1;
+    if (missing & missingAvailability) review.availabilityUnknown += 1;
+  }
   return {
     rowsScored: rows,
     rowsSkipped: read.rowsSkipped,
@@ -329,6 +352,7 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     topTitles: [...topIds.keys()].map((id, rank) => describe(topOffsets[rank]!, id)),
     demandBuckets: tally.demandBuckets,
     buy: { titles: buyPrices.size, priced, unpriced: buyPrices.size - priced, cost: Math.round(cost * 100) / 100 },
+    review,
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
@@ -336,6 +360,22 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     encoding: options.dialect.encoding,
     notUtf8Line: options.notUtf8Line,
   };
+}
+
+const reviewed = 1; // any REVIEW request: always set, so a title whose reasons name nothing below still counts
+const missingPrice = 2;
+const missingYear = 4;
+const missingAvailability = 8;
+
+/** What a REVIEW request's reasons say is missing, as bits. */
+function missingBits(reasons: readonly Reason[]): number {
+  let bits = reviewed;
+  for (const { code } of reasons) {
+    if (code === 'price-unknown') bits |= missingPrice;
+    else if (code === 'no-year') bits |= missingYear;
+    else if (code === 'availability-unknown') bits |= missingAvailability;
+  }
+  return bits;
 }
 
 /** The parts of the file as read, checked to follow each other, with their skipped rows numbered by file line. */
@@ -481,6 +521,8 @@ function topTitleIds(peak: Int32Array, requests: Int32Array, count: number): Map
   const top: number[] = [];
   const isAbove = (a: number, b: number) => peak[a]! > peak[b]! || (peak[a] === peak[b] && requests[a]! > requests[b]!);
   for (let id = 0; id < peak.length; id++) {
+    // A title merged into another (or only ever written beside an ISBN) has no requests of its own.
+    if (requests[id] === 0) continue;
     if (top.length === count && !isAbove(id, top[count - 1]!)) continue;
     let at = Math.min(top.length, count - 1);
     if (top.length < count) top.push(id);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExportEncoding, Policy, PurchasePolicy } from '@liaison/core';
 import { defaultPurchasePolicy, exportEncodingNamed, exportEncodings, parseCreationDate } from '@liaison/core/batch';
-import type { OutputFormat } from './scored-output.js';
+import type { OutputFormat } from '@liaison/ill-batch';
 
 export interface BatchOptions {
   path: string;
