@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { scratchDatabase, stopProcess } from './support/processes.mjs';
-import { openStore } from '@liaison/store';
+import { pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -223,7 +223,8 @@ const folder = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
 let hub;
 let floor;
 try {
-  // The floor's database gets the same migrations the hub applies to its own.
+  // The floor's database gets the same migrations the measured hub applies to its own.
+  const { openStore } = await import(pathToFileURL(join(hubRoot, 'packages', 'store', 'dist', 'index.js')).href);
   await (await openStore({ databaseUrl: floorDatabase.url })).close();
   hub = await serve(folder, hubDatabase.url);
   floor = startFloor();
