@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
-import { main, readCsvFile } from '@liaison/server';
+import { readCsvFile } from '@liaison/ill-batch';
+import { main } from '@liaison/server';
 import { generateIllExport } from './generate-illiad-export.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'ill',
           include: ['ill/**/*.test.ts'],
-          // `liaison ill score` from the built @liaison/server (its worker is dist/ill/score-worker.js), so build it first.
+          // `liaison ill score` from the built @liaison/server (its worker is @liaison/ill-batch's dist/score-worker.js), so build it first.
           globalSetup: ['./hub/build-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -1,6 +1,6 @@
 // Builds the extension into dist/chrome and dist/firefox from one source with esbuild.
-// The content script imports core's ill/ rule files directly (see src/purchase/rules.ts), so
-// no zod enters it; the build fails if any does.
+// The content script imports core's rules through @liaison/core/batch (see src/purchase/rules.ts),
+// so no zod enters it; the build fails if any does.
 // Usage: node build.mjs [--out=DIR] [--grant-host=http://127.0.0.1/*] [--update-url=URL]
 //   --out: where dist/<browser> folders go (default: dist); --grant-host: test builds only,
 //   host access granted up front so browser tests need no permission prompt; --update-url: the
@@ -42,7 +42,7 @@ const result = await build({
 const contentInputs = Object.keys(Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('chrome/content.js'))[1].inputs);
 const zodInputs = contentInputs.filter((input) => input.includes('node_modules/zod'));
 if (zodInputs.length > 0) {
-  console.error(`build: zod entered the content script through ${zodInputs[0]}; import core's ill/ files directly`);
+  console.error(`build: zod entered the content script through ${zodInputs[0]}; import core's rules from @liaison/core/batch, not @liaison/core`);
   process.exit(1);
 }
 

@@ -19,6 +19,34 @@ export async function startHubOver(store: Store, options: { seedDemo?: boolean }
   return startHub({ policyFile: examplePolicyFile, port: 0, host: '127.0.0.1', store, schedulerIntervalMs: 0, seedDemo: options.seedDemo ?? false, logger: createLogger({ level: 'silent' }) });
 }
 
+/** Chromium and a hub with the demo library on an embedded store, for one test file. */
+export async function startDemoDashboard(): Promise<{ browser: Browser; store: Store; hub: RunningHub; stop(): Promise<void> }> {
+  const browser = await launchChromium();
+  const store = await openStore({ dataDir: 'memory://' });
+  const hub = await startHubOver(store, { seedDemo: true });
+  return {
+    browser,
+    store,
+    hub,
+    async stop() {
+      await browser.close();
+      await hub.stop();
+      await store.close();
+    },
+  };
+}
+
+/** Calls the hub's API with a staff token, as Slack, Zendesk or the extension would; fails the test on an error answer. */
+export async function callApi(target: RunningHub, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${target.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return response.json();
+}
+
 /** Whether the PostgreSQL server at DATABASE_URL answers. */
 export async function postgresReachable(): Promise<boolean> {
   if (!databaseUrl) return false;

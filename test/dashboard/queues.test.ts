@@ -7,33 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { openStore, type Store } from '@liaison/store';
 import type { RunningHub } from '@liaison/server';
-import { launchChromium, postgresReachable, postgresStore, queueIds, signIn, startHubOver, timeouts } from './browser.js';
+import { callApi, postgresReachable, postgresStore, queueIds, signIn, startDemoDashboard, startHubOver, timeouts } from './browser.js';
 
+let fixture: Awaited<ReturnType<typeof startDemoDashboard>>;
 let browser: Browser;
 let store: Store;
 let hub: RunningHub;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  store = await openStore({ dataDir: 'memory://' });
-  hub = await startHubOver(store, { seedDemo: true });
+  fixture = await startDemoDashboard();
+  ({ browser, store, hub } = fixture);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-  await store?.close();
-}, 60_000);
-
-async function api(target: RunningHub, token: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${target.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return response.json();
-}
+afterAll(() => fixture?.stop(), 60_000);
 
 describe('the dashboard on the demo library', () => {
   it('signs in with a staff token, shows the open hand-offs overdue first, and signs out', async () => {
@@ -68,7 +54,7 @@ describe('the dashboard on the demo library', () => {
 
   it('shows a hand-off with its timeline and links, and takes the actions the lifecycle allows now', async () => {
     const { token } = await store.tokens.create('Sam in e-resources', 'staff', new Date());
-    const created = await api(hub, token, 'POST', '/api/v1/handoffs', {
+    const created = await callApi(hub, token, 'POST', '/api/v1/handoffs', {
       question: 'EZproxy login loop from off-campus for the JSTOR link',
       channel: 'chat',
       links: { zendeskTicket: '4512', url: 'https://library.example.edu/faq/off-campus' },
@@ -96,11 +82,11 @@ describe('the dashboard on the demo library', () => {
     const page = await signIn(browser, hub.url, token, '/dashboard/#/queues?department=acquisitions');
     await expect.poll(() => page.locator('[data-live]').getAttribute('data-live'), timeouts).toBe('yes');
     const before = await queueIds(page);
-    const created = await api(hub, token, 'POST', '/api/v1/handoffs', { question: 'Please buy the new edition of the statistics textbook', department: 'acquisitions' });
+    const created = await callApi(hub, token, 'POST', '/api/v1/handoffs', { question: 'Please buy the new edition of the statistics textbook', department: 'acquisitions' });
     const id = created.handoff.id as string;
     await expect.poll(() => queueIds(page), timeouts).toContain(id);
     expect(before).not.toContain(id);
-    await api(hub, token, 'POST', `/api/v1/handoffs/${id}/events`, { type: 'cancelled', reason: 'The patron found it in the library' });
+    await callApi(hub, token, 'POST', `/api/v1/handoffs/${id}/events`, { type: 'cancelled', reason: 'The patron found it in the library' });
     await expect.poll(() => queueIds(page), timeouts).not.toContain(id);
     await page.close();
   });
@@ -118,7 +104,7 @@ describe('two hubs on one PostgreSQL', async () => {
       const { token } = await first.store.tokens.create('Pat', 'staff', new Date());
       const page = await signIn(browser, hubA.url, token);
       await expect.poll(() => page.locator('[data-live]').getAttribute('data-live'), timeouts).toBe('yes');
-      const created = await api(hubB, token, 'POST', '/api/v1/handoffs', { question: 'The link resolver is down for every Wiley journal' });
+      const created = await callApi(hubB, token, 'POST', '/api/v1/handoffs', { question: 'The link resolver is down for every Wiley journal' });
       await expect.poll(() => queueIds(page), timeouts).toContain(created.handoff.id);
       await page.close();
     } finally {

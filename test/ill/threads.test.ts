@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { CommandIO } from '@liaison/server';
 import { main } from '@liaison/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from '../../packages/server/src/ill/test-support/seeded-export.js';
+import { csvField, foreignTitles, isbnsOf, journals, lineAt, randomSource, secondPartStart, titleWords, writtenIsbn } from '../../packages/ill-batch/src/test-support/seeded-export.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-threads-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -205,7 +205,7 @@ describe('an export with one bad row in its second half', () => {
     const two = await score(path, 2);
     expect(two.workers).toBe(2);
     expect(two.code).toBe(2);
-    expect(two.stderr).toMatch(new RegExp(`^line ${line}: CreationDate "the Ides of March" is not a date; row skipped\n\nScored 90,000 requests as of 2025-06-30 with the purchase policy from [^\n]*; 1 rows skipped\\.\n`));
+    expect(two.stderr).toMatch(new RegExp(`^line ${line}: CreationDate "the Ides of March" is not a date; row skipped\n\nScored 90,000 requests as of 2025-06-30 with the purchase policy from [^\n]*; 1 row skipped\\.\n`));
     const one = await score(path, 1);
     expect(two.stderr).toBe(one.stderr);
     expect(two.stdout.equals(one.stdout)).toBe(true);

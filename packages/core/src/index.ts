@@ -38,6 +38,7 @@ export * from './rubric/builtin/index.js';
 export * from './statistics/confidence.js';
 export * from './statistics/aggregate.js';
 export * from './statistics/alpha.js';
+export * from './statistics/percentile.js';
 // privacy:
 export * from './patron/privacy.js';
 export * from './patron/redact.js';

@@ -41,7 +41,7 @@ export interface Me {
   library: string;
   departments: { id: string; name: string }[];
   states: string[];
-  openStates: string[];
+  queueStates: string[];
   channels: string[];
 }
 

@@ -47,6 +47,31 @@ function findCommand(args: string[]): { command: CommandEntry; rest: string[] } 
   return command ? { command, rest: args.slice(command.name.length) } : null;
 }
 
+/**
+ * The commands that start with the longest opening of `args` that is not a whole command
+ * (`liaison ill` → ill score, ill report), or null when no command starts so.
+ */
+function commandGroup(args: string[]): { words: string[]; members: CommandEntry[] } | null {
+  for (let length = args.length; length >= 1; length--) {
+    const words = args.slice(0, length);
+    const members = commands.filter((c) => c.name.length > length && words.every((word, i) => c.name[i] === word));
+    if (members.length > 0) return { words, members };
+  }
+  return null;
+}
+
+/** What a group of commands offers, as `liaison ill` alone prints it. */
+function groupText(group: { words: string[]; members: CommandEntry[] }): string {
+  const width = Math.max(...group.members.map((c) => c.name.join(' ').length));
+  const first = group.members[0]!.name.join(' ');
+  return [
+    `Commands of liaison ${group.words.join(' ')}:`,
+    ...group.members.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
+    '',
+    `Run \`liaison ${first} --help\` for a command's options.`,
+  ].join('\n');
+}
+
 /** Runs the `liaison` program; resolves to the process exit code. */
 export async function main(args: string[], io: CommandIO = defaultIO()): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
@@ -55,6 +80,18 @@ export async function main(args: string[], io: CommandIO = defaultIO()): Promise
   }
   const found = findCommand(args);
   if (!found) {
+    const group = commandGroup(args.filter((arg) => arg !== '--help' && arg !== '-h'));
+    if (group && args.length > group.words.length && (args.includes('--help') || args.includes('-h'))) {
+      io.stdout.write(groupText(group) + '\n');
+      return 0;
+    }
+    if (group) {
+      const named = args.slice(group.words.length).find((arg) => !arg.startsWith('-'));
+      const which = group.members.map((c) => c.name[group.words.length]).join(' or ');
+      const problem = named === undefined ? `liaison ${group.words.join(' ')} needs a command: ${which}` : `unknown command "${args.join(' ')}"; liaison ${group.words.join(' ')} has ${which}`;
+      io.stderr.write(`liaison: ${problem}.\n\n${groupText(group)}\n`);
+      return 1;
+    }
     io.stderr.write(`liaison: unknown command "${args.join(' ')}".\n\n${helpText()}\n`);
     return 1;
   }

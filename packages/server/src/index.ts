@@ -10,4 +10,3 @@ export type { Notifier, Scheduler, TickReport } from './hub/scheduler.js';
 export type { Principal, StaffRole } from './hub/auth.js';
 export { createLogger } from './hub/logging.js';
 export { loadPolicyFile, parsePolicyText } from './config/load-policy.js';
-export { readCsvFile } from './ill/csv-records.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractIsbns, extractIssns, firstIsbn, firstIsbnNumber, isbn10FromIsbn13, normalizeIsbn } from './isbn.js';
+import { extractIsbns, extractIssns, isbn10FromIsbn13, normalizeIsbn } from './isbn.js';
 
 describe('normalizeIsbn', () => {
   // Worked examples published with the ISBN standard and its Wikipedia article.
@@ -97,36 +97,5 @@ describe('extractIssns', () => {
     ['9780306406157', []],
   ])('%j -> %j', (field, expected) => {
     expect(extractIssns(field)).toEqual(expected);
-  });
-});
-
-describe('firstIsbn', () => {
-  it.each<[string | undefined, string | null]>([
-    ['978-0-306-40615-8 (pbk.); 9783161484100 (hbk.)', '9783161484100'],
-    ['0378-5955 0306406152', '9780306406157'],
-    ['0378-5955', null],
-    [undefined, null],
-  ])('%j -> %s, the first of extractIsbns', (field, expected) => {
-    expect(firstIsbn(field)).toBe(expected);
-    expect(extractIsbns(field)[0] ?? null).toBe(expected);
-  });
-});
-
-describe('firstIsbnNumber', () => {
-  it.each<[string | undefined, number]>([
-    ['978-0-306-40615-8 (pbk.); 9783161484100 (hbk.)', 9783161484100],
-    ['0378-5955 0306406152', 9780306406157],
-    ['080442957X', 9780804429573],
-    ['0306406152 (pbk.); 9783161484100', 9780306406157],
-    ['0 306 40615 2; 9783161484100', 9780306406157], // spaced inside: read as readField reads it
-    ['97803064061570; 979-10-90636-07-1', 9791090636071], // fourteen digits, then a 979 ISBN
-    ['0378-5955', -1],
-    ['9771234567003', -1],
-    ['', -1],
-    [undefined, -1],
-  ])('%j -> %d, the number of firstIsbn', (field, expected) => {
-    expect(firstIsbnNumber(field)).toBe(expected);
-    const first = firstIsbn(field);
-    expect(first === null ? -1 : Number(first)).toBe(expected);
   });
 });

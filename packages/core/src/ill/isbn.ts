@@ -13,8 +13,11 @@ const upperX = 88;
 // Reading into it allocates nothing; only a valid ISBN becomes a string.
 const characters = new Uint8Array(13);
 
-/** Value 0–9 of a digit, 10 for X or x, -1 for a hyphen, dash or space, -2 for anything else. */
-function identifierCharacter(code: number): number {
+/**
+ * How a character (UTF-16 code) reads inside an ISBN or ISSN: 0–9 for a digit, 10 for X or x,
+ * -1 for a hyphen, dash or space (allowed between digits), -2 for anything else (ends it).
+ */
+export function identifierCharacter(code: number): number {
   if (code >= zero && code <= zero + 9) return code - zero;
   if (code === upperX || code === upperX + 32) return 10;
   if (code === 45 || code === 32 || (code >= 0x2010 && code <= 0x2015)) return -1;
@@ -138,7 +141,7 @@ function readSpacedRun(run: string, read: ReadIdentifier, found: string[]): void
  * spaces; anything else (commas, semicolons, slashes, "(pbk.)", words) ends it. A run without
  * spaces is read as it is scanned; one with spaces is split into pieces (rare, and slower).
  */
-function readField(field: string, read: ReadIdentifier, isFirstEnough: boolean): string[] {
+function readField(field: string, read: ReadIdentifier): string[] {
   const found: string[] = [];
   let runStart = -1;
   let count = 0;
@@ -173,7 +176,6 @@ function readField(field: string, read: ReadIdentifier, isFirstEnough: boolean):
       }
       runStart = -1;
       followsSpace = false;
-      if (isFirstEnough && found.length > 0) return found;
     }
   }
   return found.length < 2 ? found : [...new Set(found)];
@@ -186,58 +188,7 @@ function readField(field: string, read: ReadIdentifier, isFirstEnough: boolean):
  */
 export function extractIsbns(field: string | undefined | null): string[] {
   if (!field) return [];
-  return readField(field, isbn13OfCharacters, false);
-}
-
-/** The first valid ISBN in a field, as an ISBN-13, or null; what `extractIsbns(field)[0]` gives, sooner. */
-export function firstIsbn(field: string | undefined | null): string | null {
-  if (!field) return null;
-  return readField(field, isbn13OfCharacters, true)[0] ?? null;
-}
-
-/**
- * The first valid ISBN in a field as a number (its ISBN-13's 13 digits, exact in a double), or -1
- * when there is none: `Number(firstIsbn(field))` without making strings, for batches that group
- * a million requests by ISBN.
- */
-export function firstIsbnNumber(field: string | undefined | null): number {
-  if (!field) return -1;
-  // readField's scan, stopping at the first identifier; a run with spaces inside is rare and is
-  // left to readField itself.
-  let runStart = -1;
-  let count = 0;
-  let followsSpace = false;
-  for (let i = 0; i <= field.length; i++) {
-    const code = field.charCodeAt(i); // NaN past the end, which ends the last run
-    const value = identifierCharacter(code);
-    if (value >= 0) {
-      if (runStart < 0) {
-        runStart = i;
-        count = 0;
-      } else if (followsSpace) {
-        const isbn = firstIsbn(field);
-        return isbn === null ? -1 : Number(isbn);
-      }
-      followsSpace = false;
-      if (count < 13) characters[count++] = value;
-      else count = 14; // too long for any identifier
-      continue;
-    }
-    if (value === -1) {
-      if (code === 32) followsSpace = true;
-      continue;
-    }
-    if (runStart >= 0) {
-      if (count <= 13 && isIsbnInCharacters(count)) {
-        let number = 0;
-        for (let d = 0; d < 13; d++) number = number * 10 + characters[d]!;
-        return number;
-      }
-      runStart = -1;
-      followsSpace = false;
-    }
-  }
-  return -1;
+  return readField(field, isbn13OfCharacters);
 }
 
 /** The ISSN in `characters` ("0378-5955"), or null when they are not 8 or the check digit is wrong. */
@@ -257,5 +208,5 @@ function issnOfCharacters(count: number): string | null {
 /** Every valid ISSN in a field, written "NNNN-NNNC" (X upper-case), in order, each once. */
 export function extractIssns(field: string | undefined | null): string[] {
   if (!field) return [];
-  return readField(field, issnOfCharacters, false);
+  return readField(field, issnOfCharacters);
 }

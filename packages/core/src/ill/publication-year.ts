@@ -17,24 +17,10 @@ function isDigit(code: number): boolean {
   return code >= zero && code <= zero + 9;
 }
 
-/** True when four digits from 1000 to 2999 start at `from`. */
-function isYearAt(text: string, from: number): boolean {
-  const first = text.charCodeAt(from);
-  return (first === zero + 1 || first === zero + 2) && isDigit(text.charCodeAt(from + 1)) && isDigit(text.charCodeAt(from + 2)) && isDigit(text.charCodeAt(from + 3));
-}
-
 /** The publication year (e.g. 2019) in a catalogue-style date, or null when no whole year is there. */
 export function publicationYear(loanDate: string | undefined | null): number | null {
   if (!loanDate) return null;
   const length = loanDate.length;
-  // The common cases without the scan: "2019", "c2019", "2019.", "[2019]".
-  if (length <= 6) {
-    const first = loanDate.charCodeAt(0);
-    const last = loanDate.charCodeAt(length - 1);
-    const from = length === 4 ? 0 : length === 5 && (first === 99 /* c */ || first === 0xa9 /* © */) ? 1 : length === 5 && last === 46 /* . */ ? 0 : length === 6 && first === 91 && last === 93 /* [ ] */ ? 1 : -1;
-    if (from >= 0 && isYearAt(loanDate, from)) return Number(loanDate.slice(from, from + 4));
-  }
-
   let publication: number | null = null;
   let copyright: number | null = null;
   let i = 0;
@@ -49,8 +35,11 @@ export function publicationYear(loanDate: string | undefined | null): number | n
     // Only a whole run of four digits from 1000 to 2999 is a year: "19--" and "197-" are not.
     if (i - start !== 4 || (first !== zero + 1 && first !== zero + 2)) continue;
     const year = Number(loanDate.slice(start, i));
-    const before = loanDate.slice(Math.max(0, start - 12), start);
-    if (correctionMark.test(before)) {
+    // A year the date starts with ("2019", "2019.") has no mark before it to read.
+    const before = start === 0 ? '' : loanDate.slice(Math.max(0, start - 12), start);
+    if (before === '') {
+      publication ??= year;
+    } else if (correctionMark.test(before)) {
       if (publication !== null) publication = year;
       else copyright = year;
     } else if (copyrightMark.test(before)) {

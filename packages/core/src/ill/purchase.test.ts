@@ -196,7 +196,7 @@ describe('evaluatePurchase: score', () => {
   });
 });
 
-describe('traitsOf and judge (a batch counts demand after reading every row)', () => {
+describe('findingsOf and judge (a batch counts demand after reading every row)', () => {
   const evaluator = compilePurchasePolicy({ ...defaultPurchasePolicy, min_requests: 2 });
   const cases: { name: string; request: BorrowingRequest; facts: PurchaseFacts }[] = [
     { name: 'within policy', request: { TransactionNumber: '1', RequestType: 'Loan', DocumentType: 'Book', LoanDate: '2024' }, facts: { price: { value: 40, source: 't' }, available: { value: true, source: 't' } } },
@@ -205,14 +205,14 @@ describe('traitsOf and judge (a batch counts demand after reading every row)', (
     { name: 'price in another currency', request: { TransactionNumber: '4', RequestType: 'Loan', LoanDate: '2023' }, facts: { price: { value: 30, currency: 'eur', source: 't' }, available: { value: true, source: 't' } } },
   ];
   for (const { name, request, facts } of cases) {
-    it(`${name}: judging the traits with a demand is evaluating with that demand`, () => {
-      const traits = evaluator.traitsOf(request, facts, asOf);
+    it(`${name}: judging the findings with a demand is evaluating with that demand`, () => {
+      const findings = evaluator.findingsOf(request, facts, asOf);
       for (const demand of [1, 2, 5]) {
         const { facts: _used, ...expected } = evaluator.evaluate(request, { ...facts, demand: { value: demand, source: 't' } }, asOf);
-        expect(evaluator.judge(traits, demand, false)).toEqual(expected);
+        expect(evaluator.judge(findings, demand, false)).toEqual(expected);
       }
       const { facts: _used, ...assumed } = evaluator.evaluate(request, facts, asOf);
-      expect(evaluator.judge(traits, 1, true)).toEqual(assumed);
+      expect(evaluator.judge(findings, 1, true)).toEqual(assumed);
     });
   }
 });

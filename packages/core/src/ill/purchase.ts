@@ -93,12 +93,12 @@ export interface PurchaseOptions {
 
 /**
  * What a request's facts say before demand is counted: enough to reach the verdict, score and
- * reasons once the demand is known, as numbers and a few short texts, so a batch can keep it
- * per row in typed arrays and count demand after reading every row.
+ * reasons once the demand is known. A batch finds these for every row as it reads, and judges
+ * each row once every row's date is known (demand counts the requests before it).
  */
-export interface PurchaseTraits {
-  /** Bit `1 << i` set for each reason `purchaseReasonCodes[i]` that applies (never low-demand or within-policy). */
-  reasons: number;
+export interface PurchaseFindings {
+  /** Every reason that applies without counting demand, in `purchaseReasonCodes` order (never low-demand or within-policy). */
+  reasons: readonly PurchaseReasonCode[];
   /** Publication year used, or null when unknown. */
   year: number | null;
   /** The known price (finite), or null. */
@@ -123,11 +123,14 @@ export interface PurchaseEvaluator {
   readonly currency: string;
   /** `asOf`: a day number (days since 1970-01-01) or an instant, whose UTC year sets the age window. */
   evaluate(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseEvaluation;
-  /** The demand-free part of `evaluate` (facts.demand is not read); fills and returns `into` when given. */
-  traitsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number, into?: PurchaseTraits): PurchaseTraits;
-  /** The rest of `evaluate`: the judgement of `traits` with `demand` requests in the window (assumed: none was counted). */
-  judge(traits: Readonly<PurchaseTraits>, demand: number, isDemandAssumed: boolean): PurchaseJudgement;
+  /** The demand-free part of `evaluate` (facts.demand is not read). */
+  findingsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseFindings;
+  /** The rest of `evaluate`: the judgement of `findings` with `demand` requests in the window (assumed: none was counted). */
+  judge(findings: Readonly<PurchaseFindings>, demand: number, isDemandAssumed: boolean): PurchaseJudgement;
 }
+
+/** Where each code stands in `purchaseReasonCodes`. */
+const reasonOrder = Object.fromEntries(purchaseReasonCodes.map((code, index) => [code, index])) as Record<PurchaseReasonCode, number>;
 
 const verdictOf: Record<PurchaseReasonCode, PurchaseVerdict> = {
   'open-access': 'free',
@@ -225,20 +228,6 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     `${timesRequested(count)} ${window}${isAssumed ? ' (only this request is known)' : ''}`;
   let lastAsOf = Number.NaN;
   let lastAsOfYear = 0;
-  const bit = (code: PurchaseReasonCode): number => 1 << purchaseReasonCodes.indexOf(code);
-  const bits = {
-    openAccess: bit('open-access'),
-    article: bit('article'),
-    owned: bit('owned'),
-    excludedType: bit('excluded-type'),
-    patronIneligible: bit('patron-ineligible'),
-    tooOld: bit('too-old'),
-    overPrice: bit('over-price'),
-    unavailable: bit('unavailable'),
-    noYear: bit('no-year'),
-    priceUnknown: bit('price-unknown'),
-    availabilityUnknown: bit('availability-unknown'),
-  };
   // The sentences a batch repeats, remembered (bounded, so odd values cannot grow them without limit).
   const remembered = <K>(make: (key: K) => string): ((key: K) => string) => {
     const texts = new Map<K, string>();
@@ -263,80 +252,100 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     `Requested ${demandText(Math.abs(signedCount), signedCount < 0)}; the policy buys at ${policy.min_requests} or more`,
   );
 
-  function traitsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number, into?: PurchaseTraits): PurchaseTraits {
+  function findingsOf(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseFindings {
     const asOfDay = typeof asOf === 'number' ? Math.floor(asOf) : dayNumberOfInstant(asOf);
     if (!Number.isFinite(asOfDay)) throw new RangeError(`evaluatePurchase: as-of ${String(asOf)} is not a date or day number`);
     if (asOfDay !== lastAsOf) {
       lastAsOf = asOfDay;
       lastAsOfYear = civilFromDayNumber(asOfDay).year;
     }
-    const traits = into ?? ({} as PurchaseTraits);
-    let reasons = 0;
     const openAccess = facts.openAccess;
     const available = facts.available;
     const year = facts.publicationYear ? facts.publicationYear.value : publicationYear(request.LoanDate);
     const price = facts.price && Number.isFinite(facts.price.value) ? facts.price : null;
     const priceCurrency = price?.currency ? price.currency.toUpperCase() : currency;
     const isPriceComparable = price !== null && priceCurrency === currency;
-
-    if (openAccess) reasons |= bits.openAccess;
     const requestType = request.RequestType;
-    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) reasons |= bits.article;
-    if (facts.held?.value === true) reasons |= bits.owned;
-    const documentType = request.DocumentType;
-    if (documentType && isExcludedType(documentType)) reasons |= bits.excludedType;
-    let status = '';
-    if (!isEveryoneEligible) {
-      status = request.Status?.trim() ?? '';
-      if (!status || !isEligibleStatus(status)) reasons |= bits.patronIneligible;
-    }
-    if (year !== null && year < lastAsOfYear - policy.max_age_years) reasons |= bits.tooOld;
-    if (isPriceComparable && price.value > maxPrice) reasons |= bits.overPrice;
-    if (available?.value === false) reasons |= bits.unavailable;
-    if (year === null) reasons |= bits.noYear;
-    if (!isPriceComparable) reasons |= bits.priceUnknown;
-    if (!available) reasons |= bits.availabilityUnknown;
+    const documentType = request.DocumentType?.trim() ?? '';
+    const isExcluded = documentType !== '' && isExcludedType(documentType);
+    const status = isEveryoneEligible ? '' : (request.Status?.trim() ?? '');
+    const isIneligible = !isEveryoneEligible && (!status || !isEligibleStatus(status));
 
-    traits.reasons = reasons;
-    traits.year = year;
-    traits.price = price ? price.value : null;
-    traits.priceCurrency = priceCurrency;
-    traits.asOfYear = lastAsOfYear;
-    traits.documentType = reasons & bits.excludedType ? documentType!.trim() : '';
-    traits.status = status;
-    traits.loanDate = reasons & bits.noYear ? (request.LoanDate?.trim() ?? '') : '';
-    traits.openAccessUrl = openAccess ? openAccess.value.url : '';
-    return traits;
+    // Every reason that applies, in purchaseReasonCodes order.
+    const reasons: PurchaseReasonCode[] = [];
+    if (openAccess) reasons.push('open-access');
+    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) reasons.push('article');
+    if (facts.held?.value === true) reasons.push('owned');
+    if (isExcluded) reasons.push('excluded-type');
+    if (isIneligible) reasons.push('patron-ineligible');
+    if (year !== null && year < lastAsOfYear - policy.max_age_years) reasons.push('too-old');
+    if (isPriceComparable && price.value > maxPrice) reasons.push('over-price');
+    if (available?.value === false) reasons.push('unavailable');
+    if (year === null) reasons.push('no-year');
+    if (!isPriceComparable) reasons.push('price-unknown');
+    if (!available) reasons.push('availability-unknown');
+
+    return {
+      reasons,
+      year,
+      price: price ? price.value : null,
+      priceCurrency,
+      asOfYear: lastAsOfYear,
+      documentType: isExcluded ? documentType : '',
+      status,
+      loanDate: year === null ? (request.LoanDate?.trim() ?? '') : '',
+      openAccessUrl: openAccess ? openAccess.value.url : '',
+    };
   }
 
-  function judge(traits: Readonly<PurchaseTraits>, demand: number, isDemandAssumed: boolean): PurchaseJudgement {
-    const has = traits.reasons;
+  /** What a reason found before demand was counted says, for these findings. */
+  function sentence(code: PurchaseReasonCode, findings: Readonly<PurchaseFindings>): string {
+    const { price, priceCurrency } = findings;
+    switch (code) {
+      case 'open-access':
+        return `Free open-access copy: ${findings.openAccessUrl}`;
+      case 'article':
+        return 'Article request: articles are borrowed, not bought';
+      case 'owned':
+        return 'Already held by the library';
+      case 'excluded-type':
+        return excludedTypeText(findings.documentType);
+      case 'patron-ineligible':
+        return ineligibleText(findings.status);
+      case 'too-old':
+        return tooOldText(findings.year!);
+      case 'over-price':
+        return overPriceText(price!);
+      case 'unavailable':
+        return 'Not available to buy (out of print or not sold)';
+      case 'no-year':
+        return noYearText(findings.loanDate);
+      case 'price-unknown':
+        return price === null ? 'Price unknown' : `Price ${formatMoney(price, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`;
+      case 'availability-unknown':
+        return 'Availability to buy unknown';
+      default:
+        throw new RangeError(`"${code}" is decided by demand, not found before it`);
+    }
+  }
+
+  function judge(findings: Readonly<PurchaseFindings>, demand: number, isDemandAssumed: boolean): PurchaseJudgement {
     const reasons: PurchaseReason[] = [];
     // This request always counts, so a count below 1 is read as 1.
     const demandCount = Number.isFinite(demand) ? Math.max(1, Math.floor(demand)) : 1;
-    const { year, price, priceCurrency } = traits;
+    const { year, price, priceCurrency } = findings;
     const isPriceComparable = price !== null && priceCurrency === currency;
 
-    // Every reason that applies, in purchaseReasonCodes order.
-    if (has & bits.openAccess) reasons.push(reason('open-access', `Free open-access copy: ${traits.openAccessUrl}`));
-    if (has & bits.article) reasons.push(reason('article', 'Article request: articles are borrowed, not bought'));
-    if (has & bits.owned) reasons.push(reason('owned', 'Already held by the library'));
-    if (has & bits.excludedType) reasons.push(reason('excluded-type', excludedTypeText(traits.documentType)));
-    if (has & bits.patronIneligible) reasons.push(reason('patron-ineligible', ineligibleText(traits.status)));
-    if (has & bits.tooOld) reasons.push(reason('too-old', tooOldText(year!)));
-    if (has & bits.overPrice) reasons.push(reason('over-price', overPriceText(price!)));
-    if (has & bits.unavailable) reasons.push(reason('unavailable', 'Not available to buy (out of print or not sold)'));
-    if (demandCount < policy.min_requests) reasons.push(reason('low-demand', lowDemandText(isDemandAssumed ? -demandCount : demandCount)));
-    if (has & bits.noYear) reasons.push(reason('no-year', noYearText(traits.loanDate)));
-    if (has & bits.priceUnknown) {
-      reasons.push(
-        reason(
-          'price-unknown',
-          price === null ? 'Price unknown' : `Price ${formatMoney(price, priceCurrency)} is in ${priceCurrency}; the ${limitText} limit is in ${currency}`,
-        ),
-      );
+    // Every reason that applies, in purchaseReasonCodes order: low demand goes in before the first found reason listed after it.
+    let isLowDemandToAdd = demandCount < policy.min_requests;
+    for (const code of findings.reasons) {
+      if (isLowDemandToAdd && reasonOrder[code] > reasonOrder['low-demand']) {
+        reasons.push(reason('low-demand', lowDemandText(isDemandAssumed ? -demandCount : demandCount)));
+        isLowDemandToAdd = false;
+      }
+      reasons.push(reason(code, sentence(code, findings)));
     }
-    if (has & bits.availabilityUnknown) reasons.push(reason('availability-unknown', 'Availability to buy unknown'));
+    if (isLowDemandToAdd) reasons.push(reason('low-demand', lowDemandText(isDemandAssumed ? -demandCount : demandCount)));
 
     // The verdict: the first reason in policy order, then an open-access copy over all but owned.
     let deciding: PurchaseReason | undefined;
@@ -354,7 +363,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
       );
       reasons.push(deciding);
     }
-    if (has & bits.openAccess && deciding.code !== 'owned') deciding = reasons[0]!;
+    if (findings.reasons[0] === 'open-access' && deciding.code !== 'owned') deciding = reasons[0]!;
     deciding.isDeciding = true;
     if (reasons[0] !== deciding) {
       reasons.splice(reasons.indexOf(deciding), 1);
@@ -363,19 +372,19 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     const verdict = verdictOf[deciding.code];
     return {
       verdict,
-      score: score(verdict, traits.asOfYear, year ?? undefined, isPriceComparable ? price : undefined, demandCount),
+      score: score(verdict, findings.asOfYear, year ?? undefined, isPriceComparable ? price : undefined, demandCount),
       decidingReason: deciding,
       reasons,
     };
   }
 
   function evaluate(request: BorrowingRequest, facts: PurchaseFacts, asOf: Date | number): PurchaseEvaluation {
-    const traits = traitsOf(request, facts, asOf);
+    const findings = findingsOf(request, facts, asOf);
     const givenDemand = facts.demand && Number.isFinite(facts.demand.value) ? facts.demand : null;
     const demandCount = givenDemand ? Math.max(1, Math.floor(givenDemand.value)) : 1;
-    const judgement = judge(traits, demandCount, givenDemand === null);
+    const judgement = judge(findings, demandCount, givenDemand === null);
     let year: Fact<number> | null = facts.publicationYear ?? null;
-    if (year === null && traits.year !== null) year = { value: traits.year, source: fromLoanDate };
+    if (year === null && findings.year !== null) year = { value: findings.year, source: fromLoanDate };
     return {
       ...judgement,
       facts: {
@@ -405,7 +414,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     return verdict === 'borrow' ? Math.round(19 * x) : 20 + Math.round(80 * x);
   }
 
-  return { policy, currency, evaluate, traitsOf, judge };
+  return { policy, currency, evaluate, findingsOf, judge };
 }
 
 // A compiled evaluator per policy object and currency, so the simple call stays fast in a loop.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorSurname, normalizeTitle, titleKey } from './title-key.js';
+import { authorSurname, mergedTitleKeys, normalizeTitle, titleKey } from './title-key.js';
 
 describe('titleKey', () => {
   it.each<[string, { ISSN?: string; LoanTitle?: string; LoanAuthor?: string }, string]>([
@@ -61,5 +61,46 @@ describe('normalizeTitle and authorSurname', () => {
     ['', ''],
   ])('author %j -> %j', (author, expected) => {
     expect(authorSurname(author)).toBe(expected);
+  });
+});
+
+describe('mergedTitleKeys: each title once', () => {
+  const book = (TransactionNumber: string, fields: { ISSN?: string; LoanTitle?: string; LoanAuthor?: string }) => ({ TransactionNumber, ...fields });
+
+  it('joins requests without an ISBN to the ISBN title with the same normalised title and author', () => {
+    const requests = [
+      book('1', { ISSN: '9780306406157', LoanTitle: 'Climate Migration and the City', LoanAuthor: 'Okafor, Amara' }),
+      book('2', { LoanTitle: 'Climate migration and the city : a reader', LoanAuthor: 'Amara Okafor' }),
+      book('3', { LoanTitle: 'CLIMATE MIGRATION AND THE CITY.', LoanAuthor: 'Okafor, A.' }),
+      book('4', { LoanTitle: 'Climate Migration and the City', LoanAuthor: 'Other, Writer' }), // another author: another title
+    ];
+    expect(mergedTitleKeys(requests)).toEqual(['isbn:9780306406157', 'isbn:9780306406157', 'isbn:9780306406157', 'title:climate migration and the city|other']);
+  });
+
+  it('joins whichever comes first in the file, the ISBN or the title alone', () => {
+    const requests = [book('1', { LoanTitle: 'Gene', LoanAuthor: 'Doe, Jane' }), book('2', { ISSN: '0-306-40615-2', LoanTitle: 'Gene', LoanAuthor: 'Jane Doe' })];
+    expect(mergedTitleKeys(requests)).toEqual(['isbn:9780306406157', 'isbn:9780306406157']);
+  });
+
+  it('reads an ISBN-10 and its ISBN-13 as one title', () => {
+    const requests = [book('1', { ISSN: '0306406152' }), book('2', { ISSN: '978-0-306-40615-7 (pbk.)' })];
+    expect(mergedTitleKeys(requests)).toEqual(['isbn:9780306406157', 'isbn:9780306406157']);
+  });
+
+  it('with two editions (two ISBNs) of one title and author, joins the one most requested, then the first', () => {
+    const gene = { LoanTitle: 'Gene', LoanAuthor: 'Doe, Jane' };
+    const requests = [
+      book('1', { ISSN: '9780306406157', ...gene }),
+      book('2', { ISSN: '9783161484100', ...gene }),
+      book('3', { ISSN: '9783161484100', ...gene }),
+      book('4', gene),
+    ];
+    expect(mergedTitleKeys(requests)).toEqual(['isbn:9780306406157', 'isbn:9783161484100', 'isbn:9783161484100', 'isbn:9783161484100']);
+    // The two editions themselves stay two titles: nothing here says they are one work.
+    expect(mergedTitleKeys([requests[0]!, requests[1]!, requests[3]!])).toEqual(['isbn:9780306406157', 'isbn:9783161484100', 'isbn:9780306406157']);
+  });
+
+  it('keeps requests with neither ISBN nor title to themselves', () => {
+    expect(mergedTitleKeys([book('1', {}), book('2', { ISSN: '9780306406157' })])).toEqual(['transaction:1', 'isbn:9780306406157']);
   });
 });

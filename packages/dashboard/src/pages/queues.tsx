@@ -40,7 +40,7 @@ export function Queues({ me, route, fixedDepartment }: { me: Me; route: Route; f
       <h1 id="queues-title">{fixedDepartment ? `${departmentName(fixedDepartment)}: open hand-offs` : 'Queues'}</h1>
       <form class="filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter the queue">
         {!fixedDepartment && select('department', 'Department', me.departments.map((d) => ({ value: d.id, text: d.name })))}
-        {select('state', 'State', me.openStates.map((state) => ({ value: state, text: words(state) })))}
+        {select('state', 'State', me.queueStates.map((state) => ({ value: state, text: words(state) })))}
         {select('channel', 'Asked by', me.channels.map((channel) => ({ value: channel, text: channel })))}
         <label>
           Owner

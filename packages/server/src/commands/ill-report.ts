@@ -4,8 +4,8 @@
  */
 import { basename } from 'node:path';
 import type { Command } from '../command.js';
-import { openOutput, runBatch } from '../ill/batch-run.js';
-import { renderIllReport } from '../ill/report-html.js';
+import { renderIllReport } from '@liaison/ill-batch';
+import { openOutput, runBatch } from './ill/batch-run.js';
 
 const usage = `Usage: liaison ill report <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--enrich] [--threads N] [--encoding E] --out report.html
 

@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { main } from '../cli.js';
 import type { CommandIO } from '../command.js';
-import { CsvRecordParser } from '../ill/csv-records.js';
+import { CsvRecordParser } from '@liaison/ill-batch';
 
-const fixture = join(dirname(fileURLToPath(import.meta.url)), '../ill/fixtures/illiad-borrowing.csv');
+const fixture = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/illiad-borrowing.csv');
 const folder = mkdtempSync(join(tmpdir(), 'liaison-ill-score-'));
 const exampleConfig = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/liaison.config.yaml');
 

@@ -3,8 +3,8 @@
  * every request in a borrowing-request export, streamed as CSV or JSON, with a summary on stderr.
  */
 import type { Command } from '../command.js';
-import { openOutput, runBatch } from '../ill/batch-run.js';
-import { ScoredOutput } from '../ill/scored-output.js';
+import { ScoredOutput } from '@liaison/ill-batch';
+import { openOutput, runBatch } from './ill/batch-run.js';
 
 const usage = `Usage: liaison ill score <requests.csv> [--config liaison.config.yaml] [--as-of YYYY-MM-DD] [--format csv|json] [--out FILE] [--enrich] [--threads N] [--encoding E]
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { availableEvents, handoffStates, isOverdue, openMinutesBetween, openStates, queryChannels, type Handoff, type HandoffState } from '@liaison/core';
+import { availableEvents, handoffStates, isOverdue, openMinutesBetween, queryChannels, unfinishedStates, type Handoff, type HandoffState } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import { withoutPatronIdentity } from '../actor.js';
 import { handoffEventBody } from '../handoff-service.js';
@@ -76,7 +76,8 @@ export function registerQueueRoutes(app: FastifyInstance, hub: HubContext): void
       library: hub.policy.library.name,
       departments: hub.policy.departments.map((department) => ({ id: department.id, name: department.name })),
       states: handoffStates,
-      openStates,
+      // A queue holds what still asks something of someone: the open states, and returned ones back with their sender.
+      queueStates: unfinishedStates,
       channels: queryChannels,
     };
   });
@@ -92,7 +93,7 @@ export function registerQueueRoutes(app: FastifyInstance, hub: HubContext): void
     const now = hub.clock();
     const handoffs = await hub.store.handoffs.list({
       ...(departments && departments.length > 0 ? { departments } : {}),
-      states: (query.state && query.state.length > 0 ? query.state : [...openStates]) as HandoffState[],
+      states: (query.state && query.state.length > 0 ? query.state : [...unfinishedStates]) as HandoffState[],
       ...(query.mine === 'true' ? { owner: principal.id } : query.owner ? { owner: query.owner } : {}),
       ...(query.channel && query.channel.length > 0 ? { channels: query.channel } : {}),
       overdue: query.overdue === 'true',
