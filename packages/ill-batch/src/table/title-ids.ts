@@ -60,9 +60,6 @@ export class TitleIds {
   /** A title as written → the author written with it and the id of the two, or noTitle. */
   #ofText = new Map<string, WrittenTitle>();
   #rememberedTexts = 0;
-  /** Per ISBN id: the title and author texts last written with it. */
-  readonly #pairedTitle: string[] = [];
-  readonly #pairedAuthor: string[] = [];
   /** Per id: the title-and-author id last paired with it (an ISBN's), or -1. */
   #lastPaired = new Int32Array(1 << 12).fill(-1);
   /** ISBN id, title-and-author id, ... (see TitleKeys.pairs). */
@@ -81,11 +78,8 @@ export class TitleIds {
       if (isbn >= 0) {
         const id = this.#ofIsbn.idOf(isbn, this.#count);
         if (id === this.#count) this.#added(isbnKey, isbn);
-        // The title and author written with the ISBN, so requests without one can join it; an
-        // ISBN's rows mostly repeat one text, so the text last written with it is compared first.
-        if (title !== '' && (this.#pairedTitle[id] !== title || this.#pairedAuthor[id] !== author)) {
-          this.#pairedTitle[id] = detached(title);
-          this.#pairedAuthor[id] = detached(author);
+        // The title and author written with the ISBN, so requests without one can join it.
+        if (title !== '') {
           const titleId = this.#idOfTitle(title, author);
           if (titleId !== noTitle && this.#lastPaired[id] !== titleId) this.#pair(id, titleId);
         }
