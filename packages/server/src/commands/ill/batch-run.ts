@@ -9,7 +9,7 @@ import type { CommandIO } from '../../command.js';
 import type { BatchOptions, LoadedPolicy } from './batch-options.js';
 import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
 import type { ScoreExportOptions, ScoreRun } from '@liaison/ill-batch';
-import { CsvFormatError, ExportFormatError, formatEncodingNote, formatRunSummary, formatSkippedRows, scoreExport } from '@liaison/ill-batch';
+import { CsvFormatError, ExportFormatError, formatEncodingNote, formatRunSummary, formatSkippedRows, formatWarnings, scoreExport } from '@liaison/ill-batch';
 import type { EnrichTally } from './enrich.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -124,9 +124,11 @@ export async function runBatch(
   bar?.clear();
   await enriching?.close();
   const encodingNote = formatEncodingNote(run);
+  const warnings = formatWarnings(run);
   const lines = [
     ...formatSkippedRows(run),
     ...(run.rowsSkipped > 0 ? [''] : []),
+    ...(warnings.length > 0 ? [...warnings, ''] : []),
     ...(encodingNote ? [encodingNote, ''] : []),
     ...formatRunSummary(run, { asOf, currency: loaded.currency, windowDays: loaded.purchase.demand_window_days, policySource: loaded.source }),
     ...(enriching ? ['', ...enrichSummary(enriching.tally, enriching.describe)] : []),
