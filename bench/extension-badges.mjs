@@ -1,4 +1,4 @@
-/* global chrome, document, performance -- these functions run inside Chromium (page and extension worker), not in Node */
+/* global chrome, document -- these functions run inside Chromium (page and extension worker), not in Node */
 // The browser extension's content script on 500-row request lists, in a real Chromium, without a
 // hub (so the figure is the page's own work: find by headings, evaluate, draw), in two cases:
 //   built-in  — the ILLiad adapter on a 500-row queue, found by its column headings;

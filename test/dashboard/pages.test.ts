@@ -63,3 +63,24 @@ describe('Service', () => {
     await page.close();
   });
 });
+
+describe('What the questions say, and Buy or borrow', () => {
+  it('show topics by week, the pages questions came from, suggestions and titles, and no patron', async () => {
+    const { token } = await store.tokens.create('Chris, coordinator', 'coordinator', new Date());
+    await callApi(hub, token, 'POST', '/api/v1/handoffs', { question: 'The link resolver fails for Wiley', links: { url: 'https://library.example.edu/faq/full-text?x=1' } });
+    const page = await signIn(browser, hub.url, token, '/dashboard/#/questions');
+    await expect.poll(() => page.locator('#topics-by-week table tbody tr').count(), timeouts).toBeGreaterThan(0);
+    expect(await page.locator('table.pages th.page-address').allTextContents()).toContain('https://library.example.edu/faq/full-text');
+    const spikeText = (await page.locator('ul.spikes, p.spikes-none').textContent()) ?? '';
+    expect(spikeText.length).toBeGreaterThan(0);
+    for (const patron of demoPatrons) expect(await page.content()).not.toContain(patron);
+
+    await page.getByRole('link', { name: 'Buy or borrow' }).click();
+    await expect.poll(() => page.locator('table.outcomes tbody tr').count(), timeouts).toBeGreaterThan(0);
+    // The demo library has a purchase request waiting in acquisitions.
+    expect(await page.locator('table.waiting tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.overruled, p:has-text("Staff overruled no verdict")').count()).toBe(1);
+    for (const patron of demoPatrons) expect(await page.content()).not.toContain(patron);
+    await page.close();
+  });
+});

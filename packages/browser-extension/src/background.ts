@@ -4,7 +4,7 @@
  */
 import { evaluateOnHub, hubHealth, recordOverride, suggestPurchase } from './hub/hub-client.js';
 import type { BackgroundMessage, HubReply } from './hub/messages.js';
-import { matchPatternOf, originOf, parseTaughtPages, readSettings, settingsKey, writeSettings } from './settings.js';
+import { matchPatternOf, readSettings, settingsKey, withTaughtPage, writeSettings } from './settings.js';
 
 const scriptId = 'liaison-badges';
 
@@ -34,20 +34,13 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes[settingsKey]) reregister();
 });
 
-/**
- * Keeps a page staff taught, for the site the picker ran on: only that site's own tab can teach
- * it, and only a site the library turned on (the content script runs nowhere else).
- */
+/** Keeps a page staff taught, when `withTaughtPage` accepts it for the tab it came from. */
 async function teachPage(page: unknown, senderUrl: string | undefined): Promise<HubReply<unknown>> {
   const settings = await readSettings();
-  const [taught] = parseTaughtPages([page]);
-  const senderOrigin = senderUrl ? originOf(senderUrl) : null;
-  if (!taught || taught.origin !== senderOrigin) return { ok: false, problem: 'failed', message: 'Liaison could not read what was taught; start again from the options page.' };
-  if (!settings.sites.some((site) => site.origin === taught.origin)) {
-    return { ok: false, problem: 'failed', message: `${taught.origin} is not among the sites Liaison badges; add it on the options page first.` };
-  }
-  await writeSettings({ ...settings, taughtPages: [...settings.taughtPages.filter((known) => known.origin !== taught.origin), taught] });
-  return { ok: true, value: taught };
+  const outcome = withTaughtPage(settings, page, senderUrl);
+  if (!outcome.ok) return { ok: false, problem: 'failed', message: outcome.message };
+  await writeSettings(outcome.settings);
+  return { ok: true, value: outcome.page };
 }
 
 async function handle(message: BackgroundMessage, senderUrl: string | undefined): Promise<HubReply<unknown>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchPatternOf, originOf, parseSettings } from './settings.js';
+import { emptySettings, matchPatternOf, originOf, parseSettings, withTaughtPage } from './settings.js';
 
 describe('originOf', () => {
   it.each([
@@ -56,5 +56,33 @@ describe('parseSettings', () => {
 
   it('gives empty settings for nothing stored', () => {
     expect(parseSettings(undefined)).toEqual({ hubUrl: '', token: '', sites: [], pausedOrigins: [], taughtPages: [] });
+  });
+});
+
+describe('withTaughtPage (what the background keeps from the teaching picker)', () => {
+  const illiad = 'https://illiad.library.edu';
+  const settings = { ...emptySettings, sites: [{ system: 'illiad' as const, origin: illiad }], taughtPages: [{ origin: illiad, numberHeading: 'TN' }] };
+  const page = { origin: illiad, numberHeading: 'Request #', titleHeading: 'Loan title' };
+
+  it("replaces the site's taught page when its own tab sends one", () => {
+    const outcome = withTaughtPage(settings, page, `${illiad}/ILLiad/custom/queue?x=1`);
+    expect(outcome).toEqual({ ok: true, page, settings: { ...settings, taughtPages: [page] } });
+  });
+
+  it.each([
+    ['another site\'s tab', page, 'https://evil.example/page'],
+    ['no tab (the extension itself)', page, undefined],
+    ['a page without a number heading', { origin: illiad, numberHeading: '' }, `${illiad}/q`],
+    ['a heading of 1 MiB', { origin: illiad, numberHeading: 'x'.repeat(1 << 20) }, `${illiad}/q`],
+    ['not an object', '<script>alert(1)</script>', `${illiad}/q`],
+  ])('refuses %s', (_case, sent, senderUrl) => {
+    const outcome = withTaughtPage(settings, sent, senderUrl);
+    expect(outcome.ok).toBe(false);
+  });
+
+  it('refuses a site the library has not turned on, saying how to add it', () => {
+    const other = 'https://tipasa.example.org';
+    const outcome = withTaughtPage(settings, { origin: other, numberHeading: 'Request ID' }, `${other}/requests`);
+    expect(outcome).toEqual({ ok: false, message: `${other} is not among the sites Liaison badges; add it on the options page first.` });
   });
 });

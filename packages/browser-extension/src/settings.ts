@@ -110,6 +110,21 @@ export function parseTaughtPages(stored: unknown): TaughtPage[] {
   return [...byOrigin.values()];
 }
 
+/**
+ * Settings with a page staff taught, as the picker sent it from a tab at `senderUrl`: refused
+ * unless it parses, comes from a tab of the site it names (another site's page cannot teach it),
+ * and that site is one the library turned on (the content script runs nowhere else).
+ */
+export function withTaughtPage(settings: Settings, page: unknown, senderUrl: string | undefined): { ok: true; settings: Settings; page: TaughtPage } | { ok: false; message: string } {
+  const [taught] = parseTaughtPages([page]);
+  const senderOrigin = senderUrl ? originOf(senderUrl) : null;
+  if (!taught || taught.origin !== senderOrigin) return { ok: false, message: 'Liaison could not read what was taught; start again from the options page.' };
+  if (!settings.sites.some((site) => site.origin === taught.origin)) {
+    return { ok: false, message: `${taught.origin} is not among the sites Liaison badges; add it on the options page first.` };
+  }
+  return { ok: true, page: taught, settings: { ...settings, taughtPages: [...settings.taughtPages.filter((known) => known.origin !== taught.origin), taught] } };
+}
+
 /** The stored settings. */
 export async function readSettings(): Promise<Settings> {
   const stored = await chrome.storage.local.get(settingsKey);

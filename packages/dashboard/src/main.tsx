@@ -9,17 +9,23 @@ import { disconnect } from './live.js';
 import { HandoffPage } from './pages/handoff.js';
 import { Queues } from './pages/queues.js';
 import { Service } from './pages/service.js';
+import { Questions } from './pages/questions.js';
+import { Purchases } from './pages/purchases.js';
 import { SignIn } from './pages/sign-in.js';
 import { href, useRoute } from './route.js';
 
 const pages = [
   { page: 'queues', title: 'Queues' },
   { page: 'service', title: 'Service' },
+  { page: 'questions', title: 'What the questions say' },
+  { page: 'purchases', title: 'Buy or borrow' },
 ] as const;
 
 function Page({ me, route }: { me: Me; route: ReturnType<typeof useRoute> }) {
   if (route.page === 'handoff' && route.id) return <HandoffPage id={route.id} me={me} />;
   if (route.page === 'service') return <Service me={me} route={route} />;
+  if (route.page === 'questions') return <Questions route={route} />;
+  if (route.page === 'purchases') return <Purchases route={route} />;
   return <Queues me={me} route={route} />;
 }
 

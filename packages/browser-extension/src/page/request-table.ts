@@ -39,7 +39,14 @@ type Field = { key: (typeof fieldOrder)[number]; index: number; isTitle: boolean
 /** The requests in every table and grid under `root` whose headings name a request-number column. */
 export function requestsInTables(root: ParentNode, columns: RequestColumns, isTransactionNumber: RegExp): TableRequest[] {
   const found: TableRequest[] = [];
-  for (const table of root.querySelectorAll('table')) requestsInHtmlTable(table, columns, isTransactionNumber, found);
+  // Only tables with a heading row (a thead, or a first row of <th>), found by the browser's own
+  // selector matching: a queue's 500 citation tables nested in its cells are never touched.
+  const headed = new Set<Element>();
+  for (const part of root.querySelectorAll('table > thead, table > tbody:first-of-type > tr:first-child > th:first-child, table > tr:first-child > th:first-child')) {
+    const table = part.closest('table');
+    if (table) headed.add(table);
+  }
+  for (const table of headed) requestsInHtmlTable(table as HTMLTableElement, columns, isTransactionNumber, found);
   for (const grid of root.querySelectorAll('[role="grid"], [role="treegrid"], [role="table"]')) {
     if (grid.tagName !== 'TABLE') requestsInAriaGrid(grid, columns, isTransactionNumber, found);
   }

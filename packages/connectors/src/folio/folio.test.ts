@@ -83,8 +83,12 @@ describe('FOLIO patrons', () => {
       barcode: '21234004000006',
       username: 'aokafor',
       patronType: 'graduate',
+      // The user's department (mod-users /departments), as the affiliation.
+      affiliation: 'History',
       expiresOn: '2027-05-31',
     });
+    expect(urls().find((url) => url.pathname === '/departments')!.searchParams.get('query')).toBe('id==("d3a1f0c2-7b4e-4f6a-9c1d-2e5b8a7f6c10")');
+    expect(context!.missing).toEqual([]);
     expect(context!.loans).toHaveLength(120);
     expect(context!.loans[0]).toEqual({
       title: 'Rivers of Memory, volume 1',
@@ -114,6 +118,23 @@ describe('FOLIO patrons', () => {
       fines: [{ amount: 6.5, reason: 'Overdue fine', title: 'Lanterns of the Delta', createdAt: '2025-02-20T08:00:00.000+00:00' }],
       currency: 'USD',
     });
+  });
+
+  it('keeps the patron when the departments cannot be read, naming what is missing', async () => {
+    folioMissingPermissions.add('departments.collection.get');
+    try {
+      const context = await folio().patrons!.findPatron({ email: 'amara.okafor@northfield.edu' });
+      expect(context!.identity.affiliation).toBeUndefined();
+      expect(context!.identity.patronType).toBe('graduate');
+      expect(context!.missing).toEqual([
+        {
+          source: 'FOLIO departments',
+          reason: 'FOLIO GET /departments: refused: the API user lacks the permission departments.collection.get (HTTP 403); grant it to the user Liaison signs in as, in FOLIO',
+        },
+      ]);
+    } finally {
+      folioMissingPermissions.clear();
+    }
   });
 
   it('finds by barcode or username with the matching CQL index, and escapes quotes', async () => {
@@ -240,6 +261,7 @@ describe('FOLIO access check', () => {
       expect.arrayContaining([
         'GET /users',
         'GET /groups/00000000-0000-4000-8000-000000000000',
+        'GET /departments',
         'GET /circulation/loans',
         'GET /circulation/requests',
         'GET /accounts',
@@ -248,7 +270,7 @@ describe('FOLIO access check', () => {
         'GET /search/instances',
       ]),
     );
-    expect(asked).toHaveLength(8);
+    expect(asked).toHaveLength(9);
   });
 
   it('names each permission FOLIO says the user lacks, and how to grant it', async () => {

@@ -21,6 +21,7 @@ function folioProbes(folio: FolioClient): AccessProbe[] {
   return [
     read('patrons', 'GET /users', '/users', { query: none, limit: 0 }),
     read('patron groups', 'GET /groups/{id}', `/groups/${probeUuid}`),
+    read('departments (the affiliation)', 'GET /departments', '/departments', { query: none, limit: 0 }),
     read('loans', 'GET /circulation/loans', '/circulation/loans', { query: none, limit: 0 }),
     read('requests', 'GET /circulation/requests', '/circulation/requests', { query: none, limit: 0 }),
     read('fees and fines', 'GET /accounts', '/accounts', { query: none, limit: 0 }),

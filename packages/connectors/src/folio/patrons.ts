@@ -1,15 +1,17 @@
 /**
  * A FOLIO patron's context: the user by e-mail (personal.email), barcode or username, their
- * patron group, open loans, open requests, open fees/fines, and manual and automated blocks.
+ * patron group and departments, open loans, open requests, open fees/fines, and manual and
+ * automated blocks.
  */
 import type { PatronBlock, PatronContext } from '@liaison/core';
 import { ConnectorError } from '../errors.js';
 import { readAllPages } from '../paging.js';
-import type { PatronLookup, PatronSource } from '../sources.js';
+import { reasonOf, type PatronLookup, type PatronSource } from '../sources.js';
 import { cqlString, type FolioClient } from './client.js';
 import {
   accountsSchema,
   automatedBlocksSchema,
+  departmentsSchema,
   groupSchema,
   loansSchema,
   manualBlocksSchema,
@@ -58,10 +60,26 @@ export function folioPatrons(folio: FolioClient, { currency, now }: { currency: 
       const userId = encodeURIComponent(user.id);
       const at = now();
 
-      const [group, loans, requests, accounts, manualBlocks, automated] = await Promise.all([
+      const missing: PatronContext['missing'] = [];
+      const [group, departments, loans, requests, accounts, manualBlocks, automated] = await Promise.all([
         user.patronGroup
           ? folio.get('GET /groups/{id}', `/groups/${encodeURIComponent(user.patronGroup)}`, { schema: groupSchema, signal })
           : Promise.resolve(undefined),
+        // The departments name the patron's affiliation; without them the rest still stands.
+        user.departments && user.departments.length > 0
+          ? folio
+              .get('GET /departments', '/departments', {
+                params: { query: `id==(${user.departments.map(cqlString).join(' or ')})`, limit: user.departments.length },
+                schema: departmentsSchema,
+                signal,
+              })
+              .then((answer) => answer.departments)
+              .catch((error: unknown) => {
+                if (signal?.aborted) throw error;
+                missing.push({ source: 'FOLIO departments', reason: reasonOf(error) });
+                return [];
+              })
+          : Promise.resolve([]),
         readAllPages(async (offset, limit) => {
           const page = await folio.get('GET /circulation/loans', '/circulation/loans', {
             params: { query: `userId==${cqlString(user.id)} and status.name==Open sortby dueDate`, limit, offset },
@@ -118,6 +136,7 @@ export function folioPatrons(folio: FolioClient, { currency, now }: { currency: 
           ...(user.barcode ? { barcode: user.barcode } : {}),
           ...(user.username ? { username: user.username } : {}),
           patronType: group?.group ?? 'Patron',
+          ...(departments.length > 0 ? { affiliation: departments.map((department) => department.name).join(', ') } : {}),
           ...(user.expirationDate ? { expiresOn: user.expirationDate.slice(0, 10) } : {}),
         },
         standing: {
@@ -152,7 +171,7 @@ export function folioPatrons(folio: FolioClient, { currency, now }: { currency: 
         illRequests: [],
         handoffs: [],
         tickets: [],
-        missing: [],
+        missing,
       };
       return context;
     },

@@ -18,6 +18,8 @@ export const folioUserSchema = z.object({
   barcode: optionalText,
   active: z.boolean().optional(),
   patronGroup: optionalText,
+  /** Ids of the user's departments (mod-users /departments). */
+  departments: z.array(z.string()).optional(),
   expirationDate: optionalText,
   personal: z
     .object({
@@ -35,6 +37,12 @@ export const usersSchema = z.object({ users: z.array(folioUserSchema), totalReco
 
 /** GET /groups/{id} */
 export const groupSchema = z.object({ id: z.string(), group: z.string(), desc: optionalText });
+
+/** GET /departments?query=… (mod-users) */
+export const departmentsSchema = z.object({
+  departments: z.array(z.object({ id: z.string(), name: z.string(), code: optionalText })),
+  totalRecords: z.number(),
+});
 
 /** GET /circulation/loans?query=… */
 export const loansSchema = z.object({

@@ -23,12 +23,16 @@ export const folioUser = {
   active: true,
   type: 'patron',
   patronGroup: '503a81cd-6c26-400f-b620-14c08943697c',
+  departments: ['d3a1f0c2-7b4e-4f6a-9c1d-2e5b8a7f6c10'],
   expirationDate: '2027-05-31T23:59:59.000+00:00',
   personal: { lastName: 'Okafor', firstName: 'Amara', email: 'amara.okafor@northfield.edu', preferredContactTypeId: '002' },
   metadata: { createdDate: '2021-08-20T14:02:11.000+00:00' },
 };
 
 export const folioGroup = { id: folioUser.patronGroup, group: 'graduate', desc: 'Graduate Student' };
+
+/** mod-users departments: `{ departments, totalRecords }`, each with id, name and code. */
+export const folioDepartments = [{ id: 'd3a1f0c2-7b4e-4f6a-9c1d-2e5b8a7f6c10', name: 'History', code: 'HIST', usageNumber: 12 }];
 
 /** A version-4 UUID numbered `n` within a family (`kind` is four hex digits), as FOLIO ids look. */
 export function folioUuid(kind: string, n: number): string {
@@ -202,6 +206,15 @@ export const folioHandlers = [
     const refused = lacksPermission('usergroups.item.get');
     if (refused) return refused;
     return params.id === folioGroup.id ? HttpResponse.json(folioGroup) : new HttpResponse('Not found', { status: 404 });
+  }),
+  http.get(`${folioBaseURL}/departments`, ({ request }) => {
+    if (!isAuthorised(request)) return unauthorized();
+    const refused = lacksPermission('departments.collection.get');
+    if (refused) return refused;
+    const url = new URL(request.url);
+    const query = url.searchParams.get('query') ?? '';
+    const { slice, total } = page(folioDepartments.filter((department) => query.includes(`"${department.id}"`)), url);
+    return HttpResponse.json({ departments: slice, totalRecords: total });
   }),
   http.get(`${folioBaseURL}/circulation/loans`, ({ request }) => {
     if (!isAuthorised(request)) return unauthorized();

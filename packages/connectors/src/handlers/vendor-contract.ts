@@ -66,6 +66,12 @@ const folioEndpoints: Endpoint[] = [
   { method: 'POST', path: '/authn/login', response: { unchecked: "mod-login's loginResponse.json is not among the shared schemas" } },
   { method: 'GET', path: '/users', response: 'mod-users/ramls/userdataCollection.json', cqlRecord: 'mod-users/ramls/userdata.json' },
   { method: 'GET', path: '/groups/{id}', response: 'mod-users/ramls/usergroup.json', pathParameters: { id: 'uuid' } },
+  {
+    method: 'GET',
+    path: '/departments',
+    response: { unchecked: "mod-users' departmentCollection.json is not among the shared schemas" },
+    cqlRecord: { unchecked: "mod-users' department.json is not among the shared schemas" },
+  },
   { method: 'GET', path: '/circulation/loans', response: 'mod-circulation/ramls/loans.json', cqlRecord: 'mod-circulation/ramls/loan.json' },
   { method: 'GET', path: '/circulation/requests', response: 'mod-circulation/ramls/requests.json', cqlRecord: 'mod-circulation/ramls/request.json' },
   { method: 'GET', path: '/accounts', response: 'mod-feesfines/ramls/accountdataCollection.json', cqlRecord: 'mod-feesfines/ramls/accountdata.json' },

@@ -1,8 +1,9 @@
 import { api, type Me } from '../api.js';
 import { LineChart } from '../chart.js';
 import { duration, number } from '../format.js';
-import { href, type Route } from '../route.js';
+import type { Route } from '../route.js';
 import { useLoad } from '../use-load.js';
+import { PeriodNav, weeksOf } from '../period.js';
 
 interface Figures {
   n: number;
@@ -24,7 +25,6 @@ interface StaffReport {
   staff: { owner: string; n: number; suppressed: boolean; resolutionMedianMinutes: number | null; breaches: number | null }[];
 }
 
-const periods = [4, 12, 26, 52];
 const minutes = (value: number | null) => (value === null ? '–' : duration(value));
 const withN = (median: number | null, p90: number | null, n: number) => `${minutes(median)} / ${minutes(p90)} (n = ${n})`;
 
@@ -60,7 +60,7 @@ function StaffResults({ weeks }: { weeks: number }) {
 
 /** Service levels kept and missed, per department and by week. */
 export function Service({ me, route }: { me: Me; route: Route }) {
-  const weeks = Number(route.params.get('weeks') ?? 12) || 12;
+  const weeks = weeksOf(route);
   const { data, error } = useLoad(`/api/v1/dashboard/service?weeks=${weeks}`, (path) => api.get<ServiceReport>(path));
   const isCoordinator = me.principal.role === 'coordinator' || me.principal.role === 'admin';
   const active = data?.departments.filter((department) => department.total) ?? [];
@@ -76,13 +76,7 @@ export function Service({ me, route }: { me: Me; route: Route }) {
   return (
     <section aria-labelledby="service-title">
       <h1 id="service-title">Service</h1>
-      <nav aria-label="Period" class="filters">
-        {periods.map((period) => (
-          <a href={href('service', { weeks: String(period) })} aria-current={period === weeks ? 'true' : undefined}>
-            last {period} weeks
-          </a>
-        ))}
-      </nav>
+      <PeriodNav page="service" weeks={weeks} />
       {error && <p class="error" role="alert">{error.message}</p>}
       {data && (
         <>

@@ -14,15 +14,11 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { openStates } from '@liaison/core';
+import { reportPeriodQuery } from './report-period.js';
 import type { HubContext } from '../create-hub.js';
 import { HttpError, parseInput } from '../http-error.js';
 
-const serviceQuery = z
-  .object({
-    weeks: z.coerce.number().int().min(1, 'weeks must be at least 1').max(53, 'weeks can be at most 53 (a year)').optional(),
-    department: z.string().trim().max(100).optional(),
-  })
-  .strict();
+const serviceQuery = reportPeriodQuery.extend({ department: z.string().trim().max(100).optional() });
 
 /** Figures of one group of hand-offs (a department's week, or its whole period). */
 export interface ServiceFigures {
@@ -169,7 +165,7 @@ export function registerServiceRoutes(app: FastifyInstance, hub: HubContext): vo
   // Individual staff results only to coordinators (and admins): the API's rule, applied here too.
   app.get('/api/v1/dashboard/service/staff', async (request) => {
     hub.requireRole(request, 'coordinator');
-    const query = parseInput(serviceQuery.pick({ weeks: true }), request.query, 'staff report query');
+    const query = parseInput(reportPeriodQuery, request.query, 'staff report query');
     return staffReport(hub, { weeks: query.weeks ?? 12 });
   });
 }

@@ -3,6 +3,8 @@ import type { HubContext } from '../create-hub.js';
 import { registerChangeFeed } from '../dashboard/change-feed.js';
 import { registerQueueRoutes } from '../dashboard/queues.js';
 import { registerServiceRoutes } from '../dashboard/service.js';
+import { registerQuestionRoutes } from '../dashboard/questions.js';
+import { registerPurchaseReportRoutes } from '../dashboard/purchases.js';
 import { registerSessionRoutes } from '../dashboard/session.js';
 import { registerDashboardFiles } from '../dashboard/static-files.js';
 
@@ -13,4 +15,6 @@ export function registerDashboard(app: FastifyInstance, hub: HubContext): void {
   registerQueueRoutes(app, hub);
   registerChangeFeed(app, hub);
   registerServiceRoutes(app, hub);
+  registerQuestionRoutes(app, hub);
+  registerPurchaseReportRoutes(app, hub);
 }
