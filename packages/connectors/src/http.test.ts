@@ -63,6 +63,17 @@ describe('createHttpClient', () => {
     expect(sent[0]!.headers.get('accept')).toContain('application/json');
   });
 
+  it.each(['/users/..', '/users/../admin', '/users/%2E%2e/loans', '/users/.%2e', '/users/.', '/users/..\\admin', '/titles/../x?isbn=1'])(
+    'sends nothing for the path %j, whose dot segment would leave the resource asked for, and answers not found',
+    async (path) => {
+      const { http } = client();
+      const error = await failure(http.get('GET /users/{id}', path, { schema: patrons }));
+      expect(error.code).toBe('connector_not_found');
+      expect(error.message).toBe('Vendor GET /users/{id}: an identifier with a "." or ".." path segment was not sent');
+      expect(sent).toHaveLength(0);
+    },
+  );
+
   it('asks a token provider for the current token on each call', async () => {
     let calls = 0;
     const { http } = client({ auth: { bearer: async () => (++calls, vendorToken) } });

@@ -133,6 +133,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     system,
     axios: instance,
     async get(call, path, { params, schema, signal, headers: callHeaders }) {
+      if (hasDotSegment(path)) {
+        // An identifier of "." or ".." (or one with such a segment, as a DOI may) would move the
+        // request to another path of the vendor's API once the URL is resolved. No record can have
+        // such an identifier, so nothing is sent and the caller hears "not found".
+        throw new ConnectorError({ code: 'connector_not_found', system, call, failure: 'an identifier with a "." or ".." path segment was not sent' });
+      }
       const response = await instance.get<unknown>(path, { params, signal, headers: callHeaders, call });
       const parsed = schema.safeParse(response.data);
       if (parsed.success) return parsed.data;
@@ -149,6 +155,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
     },
   };
+}
+
+/** Whether `path` has a segment that URL resolution removes or climbs out of ("..", "%2e", ".%2E"…). */
+export function hasDotSegment(path: string): boolean {
+  const pathname = path.split(/[?#]/, 1)[0] ?? '';
+  return pathname.split(/[/\\]/).some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
 }
 
 interface FailureContext {

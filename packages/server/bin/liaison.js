@@ -11,3 +11,6 @@ if (!existsSync(cli)) {
 }
 const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv.slice(2));
+// A finished command exits, even when a library still holds a timer open (Slack's Web API client
+// retrying an unreachable Slack, say); the timer does not itself keep the process alive.
+setTimeout(() => process.exit(), 2_000).unref();

@@ -6,7 +6,7 @@ export type { StoreErrorCode } from './errors.js';
 export { migrations } from './migrations.js';
 export type { Migration } from './migrations.js';
 export type { Database } from './database.js';
-export type { HandoffRepository, HandoffFilter, NewHandoff, StoredHandoff } from './repositories/handoffs.js';
+export type { HandoffRepository, HandoffFilter, NewHandoff, StoredHandoff, HandoffIdempotency, CreatedOnce } from './repositories/handoffs.js';
 export type { JobRepository, Job, FailJobOptions } from './repositories/jobs.js';
 export type { IdempotencyRepository, Remembered, RememberOptions } from './repositories/idempotency.js';
 export { IdempotencyKeyReusedError } from './repositories/idempotency.js';

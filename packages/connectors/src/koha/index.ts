@@ -57,7 +57,7 @@ export const kohaSystem: SystemDefinition<KohaSettings> = {
     return {
       name: context.name,
       system: 'Koha',
-      patrons: kohaPatrons(koha, { currency: settings.currency, now: context.now, illRequests: settings.ill_requests }),
+      patrons: kohaPatrons(koha, { currency: settings.currency, now: context.now, illRequests: settings.ill_requests, patronTypes: settings.patron_types }),
       holdings: kohaHoldings(koha, { now: context.now }),
       // Named in the policy's `ill` list, Koha is where the hub looks up a request its pages show in part.
       ...(settings.ill_requests ? { illRequests: kohaIllRequests(koha) } : {}),

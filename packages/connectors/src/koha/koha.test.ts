@@ -89,6 +89,12 @@ describe('Koha patrons', () => {
     expect(context!.illRequests).toEqual([{ transactionNumber: '77', title: 'Microbial Mats', requestType: 'Loan', status: 'REQ', updatedAt: '2025-03-02T08:00:00+00:00' }]);
   });
 
+  it('names the patron type as the library calls the category, so routing rules match it', async () => {
+    const context = await koha({ ill_requests: false, patron_types: { UG: 'Undergraduate', FAC: 'Faculty' } }).patrons!.findPatron({ barcode: '21234004010377' });
+    expect(context!.identity.patronType).toBe('Undergraduate');
+    expect((await koha({ ill_requests: false }).patrons!.findPatron({ barcode: '21234004010377' }))!.identity.patronType).toBe('UG');
+  });
+
   it('finds by card number and by username, and answers null for nobody', async () => {
     const { patrons } = koha({ ill_requests: false });
     expect((await patrons!.findPatron({ barcode: '21234004010377' }))?.identity.id).toBe('4211');

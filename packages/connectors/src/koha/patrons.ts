@@ -31,7 +31,10 @@ export function kohaPatronQuery(by: PatronLookup): string | undefined {
 const holdStatus: Record<string, string> = { W: 'Waiting for pickup', T: 'In transit', P: 'Being processed' };
 
 /** Koha as a patron source. */
-export function kohaPatrons(koha: KohaClient, { currency, now, illRequests }: { currency: string; now: () => Date; illRequests: boolean }): PatronSource {
+export function kohaPatrons(
+  koha: KohaClient,
+  { currency, now, illRequests, patronTypes = {} }: { currency: string; now: () => Date; illRequests: boolean; patronTypes?: Record<string, string> },
+): PatronSource {
   // Koha pages with _page (from 1) and _per_page; the total is in a header, so a short page ends the list.
   const pages = <T>(call: string, path: string, schema: z.ZodType<T[]>, params: Record<string, string | number>, headers: Record<string, string>, signal?: AbortSignal) =>
     readAllPages<T>(
@@ -107,7 +110,7 @@ export function kohaPatrons(koha: KohaClient, { currency, now, illRequests }: { 
           ...(patron.email ? { email: patron.email } : {}),
           ...(patron.cardnumber ? { barcode: patron.cardnumber } : {}),
           ...(patron.userid ? { username: patron.userid } : {}),
-          patronType: patron.category_id,
+          patronType: patronTypes[patron.category_id] ?? patron.category_id,
           ...(patron.expiry_date ? { expiresOn: patron.expiry_date.slice(0, 10) } : {}),
         },
         standing: {

@@ -15,6 +15,11 @@ export const kohaSettingsSchema = z
     password_env: environmentVariable.optional(),
     /** ISO 4217 code of the library's fines. */
     currency: z.string().trim().length(3, 'is not a three-letter currency code, e.g. "USD"').toUpperCase().default('USD'),
+    /**
+     * Names staff know for Koha's patron category codes, e.g. { FAC: Faculty }, so routing rules
+     * written with "Faculty" match a patron in category FAC. A code not listed is used as it is.
+     */
+    patron_types: z.record(z.string(), z.string()).default({}),
     /** Whether to list the patron's ILL requests (Koha's ILL module must be enabled). */
     ill_requests: z.boolean().default(false),
     match_by: matchField.optional(),

@@ -40,6 +40,14 @@ describe('Unpaywall', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it.each(['10.1234/../../admin', '10.1234/x/..', '10.1234/./x'])(
+    'sends no request for the DOI %j, whose dot segments would climb out of /v2/',
+    async (doi) => {
+      expect(await unpaywall().openAccess!.findOpenCopy({ isbns: [], doi })).toBeUndefined();
+      expect(sent).toHaveLength(0);
+    },
+  );
+
   it('retries a 503 with backoff and then says Unpaywall is unavailable', async () => {
     sleeps.length = 0;
     server.use(http.get(`${unpaywallBaseURL}/v2/*`, () => new HttpResponse(null, { status: 503 })));

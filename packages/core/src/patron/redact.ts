@@ -216,12 +216,16 @@ function moneyMask(currency: string): (text: string) => string {
   const codes = ['USD', 'CAD', 'AUD', 'NZD', 'EUR', 'GBP', 'CHF', 'JPY', 'SEK', 'NOK', 'DKK', currency]
     .filter((code) => /^[A-Za-z]{3}$/.test(code))
     .join('|');
-  const number = '\\d[\\d,.\\s]*\\d|\\d';
+  const number = '\\d(?:[\\d,.\\s]*\\d)?';
+  // An amount with its currency after it starts only at the first digit of a run of digits,
+  // spaces, commas and points: it ends at the run's last digit wherever it starts, so a later start
+  // finds nothing the first did not — and trying every start made long runs take quadratic time.
+  const firstDigitOfRun = '\\d(?<!\\d[,.\\s]*\\d)(?:[\\d,.\\s]*\\d)?';
   const symbol = `(?:[A-Z]{0,2}[${currencySymbols}]|\\b(?:${codes})\\b)`;
   const pattern = new RegExp(
     [
       `${symbol}\\s?(?:${number})`,
-      `(?:${number})\\s?(?:[${currencySymbols}]|\\b(?:${codes}|${currencyWords})\\b)`,
+      `${firstDigitOfRun}\\s?(?:[${currencySymbols}]|\\b(?:${codes}|${currencyWords})\\b)`,
       '\\b\\d+[.,]\\d{2}\\b',
     ].join('|'),
     'giu',

@@ -113,7 +113,16 @@ export const serveCommand: Command = {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        hub.stop().finally(done);
+        io.stdout.write('Stopping: no new requests or reminders; finishing what is in flight (at most 20 s).\n');
+        // A service manager waits a while before it kills (systemd 90 s, docker 10 s by default): stop well inside it.
+        const deadline = setTimeout(() => {
+          io.stderr.write('Stopped before everything in flight finished; reminders not sent are sent by the next hub to run.\n');
+          done();
+        }, 20_000);
+        hub.stop().finally(() => {
+          clearTimeout(deadline);
+          done();
+        });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

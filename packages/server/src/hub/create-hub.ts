@@ -1,10 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Handoff, Policy } from '@liaison/core';
 import type { Store } from '@liaison/store';
 import { authenticate, hasRole, type Principal, type StaffRole } from './auth.js';
 import { HttpError } from './http-error.js';
+import { headersOutsideHooks, registerSecurityHeaders } from './security-headers.js';
+import { refuseUnstorableText } from './storable-text.js';
+import { answerForFrameworkError, answerForMissingHost, clientErrorHandler } from './wire-errors.js';
 import { createLogger } from './logging.js';
 import { createMetrics, type HubMetrics } from './metrics.js';
 import type { HubConnectors } from './connectors.js';
@@ -45,6 +48,12 @@ export interface HubOptions {
   notifier?: Notifier;
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
+  /**
+   * How long a client may take to send a whole request, headers and body, in ms (default 30 s).
+   * A client that stalls part-way is answered 408 and cut off, so stalled uploads cannot hold
+   * connections open for ever.
+   */
+  requestTimeoutMs?: number;
   /**
    * How long a verified staff token is trusted without asking the store again, in ms (default
    * 5,000; 0 asks every time). A token revoked elsewhere stops working here within this time.
@@ -94,19 +103,52 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/**
+ * One log line per request, written when it is answered, with its route, status and time, instead
+ * of Fastify's two (a line on arrival and one on completion): each line is a write to the log.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Builds the hub: one Fastify app with every route, over an injected store, connectors and clock. */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger();
   const { store, policy } = options;
   const metrics = createMetrics(async () => (await store.handoffs.countByState()) as Record<string, number>);
+  const bodyLimitBytes = options.bodyLimitBytes ?? 1024 * 1024;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const sendWireError = (error: Error & { code?: string; statusCode?: number }, reply: FastifyReply) => {
+    const answer = answerForFrameworkError(error, bodyLimitBytes) ?? { status: 400, code: 'bad_request', message: 'The request could not be read.' };
+    return reply.code(answer.status).send({ error: { code: answer.code, message: answer.message } });
+  };
   const app = Fastify({
     // pino's Logger is Fastify's logger; typed as the base so route modules take a plain FastifyInstance.
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    bodyLimit: bodyLimitBytes,
     // Request ids let a systems person follow one request through the logs without patron data.
     genReqId: () => crypto.randomUUID(),
+    logController: new OneLinePerRequest(),
+    requestTimeout: requestTimeoutMs,
+    http: {
+      // The headers must arrive within the same time; Node checks for late ones every so often (default 30 s).
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(requestTimeoutMs / 4))),
+      // Node answers a request without Host with an empty 400; the hub answers it in its own shape (below).
+      requireHostHeader: false,
+    },
+    clientErrorHandler: clientErrorHandler(logger, requestTimeoutMs),
+    // A bad percent escape or an over-long path segment, refused by the router before any hook runs.
+    // No hook runs for these, helmet's neither: the answer carries the security headers itself.
+    frameworkErrors: (error, _request, reply) => sendWireError(error, reply.headers(headersOutsideHooks)),
   });
+  await registerSecurityHeaders(app);
 
   const lookUpPatronType = patronTypeLookup(options.connectors, {
     timeoutMs: options.handoffPatronLookupTimeoutMs ?? 2000,
@@ -151,6 +193,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) {
+      const answer = answerForMissingHost();
+      await reply.code(answer.status).header('connection', 'close').send({ error: { code: answer.code, message: answer.message } });
+      return reply;
+    }
+  });
+
   // Every /api route needs a proven caller; nothing about a patron leaves without one.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
@@ -182,21 +232,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     request.principal = result.principal;
   });
 
+  // After parsing, before any route: text the store cannot keep is refused here, naming the field.
+  app.addHook('preValidation', async (request) => refuseUnstorableText(request));
+
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     if (error instanceof HttpError) {
       return reply.code(error.status).send({ error: { ...error.details, code: error.code, message: error.message, issues: error.issues } });
     }
     // Fastify's own errors for what arrives on the wire: malformed JSON, oversize bodies, bad content types.
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const limit = options.bodyLimitBytes ?? 1024 * 1024;
-      return reply.code(413).send({ error: { code: 'body_too_large', message: `The request body is larger than ${limit} bytes; send less at once.` } });
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send({ error: { code: 'unsupported_media_type', message: 'Send the body as application/json.' } });
-    }
-    if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
-      return reply.code(400).send({ error: { code: 'malformed_json', message: `The body is not valid JSON: ${error.message}` } });
-    }
+    if (answerForFrameworkError(error, bodyLimitBytes)) return sendWireError(error, reply);
     logger.error({ err: { type: error.name, code: error.code }, reqId: request.id }, 'unexpected error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong in the hub; the error is in its log.' } });
   });
@@ -232,8 +276,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     scheduler,
     async close() {
-      await scheduler.stop();
-      await app.close();
+      // Both stop taking work at once: no new round or claim, no new connection; each then finishes what it holds.
+      await Promise.all([scheduler.stop(), app.close()]);
     },
   };
 }

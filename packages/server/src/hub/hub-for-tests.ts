@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
@@ -101,7 +102,10 @@ export async function startTestHub(
     zendeskSecret?: string;
     notifier?: Notifier;
     logDestination?: Writable;
+    /** The log level when `logDestination` is given (default info). */
+    logLevel?: string;
     bodyLimitBytes?: number;
+    requestTimeoutMs?: number;
     patronLookupTimeoutMs?: number;
     handoffPatronLookupTimeoutMs?: number;
     patronContextRateLimit?: PatronContextRateLimit;
@@ -118,13 +122,14 @@ export async function startTestHub(
     policy,
     clock,
     connectors: options.connectors ?? demoConnectors(clock),
-    logger: createLogger({ level: options.logDestination ? 'info' : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
+    logger: createLogger({ level: options.logDestination ? (options.logLevel ?? 'info') : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
     publicUrl: options.publicUrl ?? 'http://hub.test',
     ...(options.teamsKeysUrl ? { teamsKeysUrl: options.teamsKeysUrl } : {}),
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
     ...(options.patronLookupTimeoutMs ? { patronLookupTimeoutMs: options.patronLookupTimeoutMs } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.handoffPatronLookupTimeoutMs ? { handoffPatronLookupTimeoutMs: options.handoffPatronLookupTimeoutMs } : {}),
     ...(options.patronContextRateLimit ? { patronContextRateLimit: options.patronContextRateLimit } : {}),
   });
@@ -137,6 +142,45 @@ export async function startTestHub(
     token,
     auth: async (role: StaffRole = 'staff') => ({ authorization: `Bearer ${await token(role)}` }),
   };
+}
+
+/**
+ * Sends `bytes` as they are over a real connection to `port` on 127.0.0.1 — for requests no HTTP
+ * client would send — and gives back what the hub answered once it closes the connection (or
+ * `closed: false` when it has not closed it within `waitMs`).
+ */
+export function sendRaw(port: number, bytes: string | Buffer, waitMs = 5_000): Promise<{ text: string; closed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect({ port, host: '127.0.0.1' }, () => socket.write(bytes));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed: false });
+    }, waitMs);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', (error: Error & { code?: string }) => {
+      // The hub may close while the rest of a refused request is still being written.
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') reject(error);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed: true });
+    });
+  });
+}
+
+/** The JSON body of a raw HTTP/1.1 answer, and its status. */
+export function parseRawAnswer(text: string): { status: number; headers: string; body: unknown } {
+  const [head = '', ...rest] = text.split('\r\n\r\n');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+  const bodyText = rest.join('\r\n\r\n');
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = bodyText;
+  }
+  return { status, headers: head.toLowerCase(), body };
 }
 
 /** Standard streams for `main(args, io)` that keep what a command prints. */

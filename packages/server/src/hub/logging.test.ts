@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatronContext } from '@liaison/core';
 import { ConnectorError, createDemoLibrary, featuredPatrons } from '@liaison/connectors';
 import { demoConnectors } from './demo-connectors.js';
-import { logCapture, openTestStore, startTestHub, testClock, type TestHub } from './hub-for-tests.js';
+import type { AddressInfo } from 'node:net';
+import { logCapture, openTestStore, sendRaw, startTestHub, testClock, type TestHub } from './hub-for-tests.js';
 
 const clock = testClock();
 const log = logCapture();
@@ -40,6 +41,16 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 describe('the hub\'s log', () => {
+  it('writes one line per request, when it is answered: its route, status and time', async () => {
+    const staff = await hub.auth();
+    const before = log.lines().length;
+    expect((await hub.app.inject({ method: 'GET', url: '/api/v1/handoffs?limit=1', headers: staff })).statusCode).toBe(200);
+    const lines = log.lines().slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request completed', req: { method: 'GET', route: '/api/v1/handoffs' }, res: { statusCode: 200 } });
+    expect(lines[0]!['responseTime']).toEqual(expect.any(Number));
+  });
+
   it('is structured JSON and never holds a seeded patron\'s name, e-mail or barcode', async () => {
     const staff = await hub.auth();
     for (const patron of seeded) {
@@ -82,4 +93,38 @@ describe('the hub\'s log', () => {
     // Nor the staff tokens that proved the calls.
     expect(text).not.toMatch(/lsn_[A-Za-z0-9_-]{20,}/);
   });
+
+  it('holds no seeded patron when Node\'s HTTP parser refuses a request naming them, even at trace level', async () => {
+    // At trace level Fastify logged each refused request with `rawPacket`: its request line and headers, as bytes.
+    const traceLog = logCapture();
+    const traced = await startTestHub({ clock, logDestination: traceLog.destination, logLevel: 'trace' });
+    await traced.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = traced.app.server.address() as AddressInfo;
+    try {
+      for (const patron of seeded) {
+        const { name, email, barcode } = patron.identity;
+        const query = `email=${email}&barcode=${barcode}`;
+        const refused = [
+          `GET /api/v1/patron-context?${query} HTTP/1.1\r\nHost: hub\r\nX-Patron: ${name}\u0001\r\n\r\n`,
+          `GET /api/v1/patron-context?name=${name} HTTP/1.1\r\nHost: hub\r\n\r\n`,
+          `GET /api/v1/patron-context?${query} HTTP/1.1\r\nHost: hub\r\nX-Note: ${`${name} ${email} `.repeat(2500)}\r\n\r\n`,
+          `POST /api/v1/handoffs?${query} HTTP/1.1\r\nHost: hub\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nX-Patron: ${name}\r\n\r\n0\r\n\r\n`,
+          `GET /api/v1/patron-context?${query} HTTP/7.3\r\nHost: hub\r\nX-Patron: ${name}\r\n\r\n`,
+          `GET /api/v1/patron-context?${query} HTTP/1.1\r\nX-Patron: ${name}\r\nConnection: close\r\n\r\n`,
+          `GET /s/%zz${email}?${query} HTTP/1.1\r\nHost: hub\r\nX-Patron: ${name}\r\nConnection: close\r\n\r\n`,
+          `GET /s/${'x'.repeat(120)}${email}?${query} HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n`,
+        ];
+        for (const bytes of refused) expect((await sendRaw(port, bytes)).closed).toBe(true);
+      }
+    } finally {
+      await traced.close();
+    }
+    const text = traceLog.text();
+    expect(traceLog.lines().length).toBeGreaterThan(10);
+    // Not printed on failure: the line would be the raw request itself.
+    expect(text.includes('rawPacket'), 'a log line carries rawPacket').toBe(false);
+    const found = identifiers(seeded).filter((value) => text.toLowerCase().includes(value.toLowerCase()));
+    const leaking = text.split('\n').filter((line) => found.some((value) => line.toLowerCase().includes(value.toLowerCase())));
+    expect(found, leaking.slice(0, 3).join('\n').slice(0, 2000)).toEqual([]);
+  }, 60_000);
 });

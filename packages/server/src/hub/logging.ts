@@ -24,6 +24,9 @@ export function createLogger(options: { level?: string; destination?: Writable }
           'email',
           'barcode',
           'patron',
+          // The raw request Node's parser refused, as bytes: its query string and headers can name a patron.
+          'rawPacket',
+          '*.rawPacket',
         ],
         censor: '[redacted]',
       },
@@ -34,6 +37,13 @@ export function createLogger(options: { level?: string; destination?: Writable }
           route: request.routeOptions?.url ?? (request.url === undefined ? undefined : '(no route)'),
         }),
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+        // An error's class and code, never its message or properties: a parser's message quotes the
+        // body it choked on, and Node's client errors carry the raw request.
+        err: (error: { name?: string; type?: string; code?: string; statusCode?: number }) => ({
+          type: error.type ?? error.name,
+          ...(error.code !== undefined ? { code: error.code } : {}),
+          ...(error.statusCode !== undefined ? { statusCode: error.statusCode } : {}),
+        }),
       },
     },
     options.destination,

@@ -22,7 +22,13 @@ export interface Scheduler {
   tick(): Promise<TickReport>;
   /** Ticks every `intervalMs` until stopped (default one minute). */
   start(intervalMs?: number): void;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work: no new round, no new claim; jobs claimed but not started are released to
+   * any hub. Waits up to `graceMs` (default 10 s) for the job in flight — a notifier that does not
+   * answer (Slack unreachable, retrying) must not hold a stopping hub. A job still in flight then
+   * keeps its lease and is retried by any hub when the lease ends, so it is not sent twice.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** What a reminder job carries: the reminder, with the keys (core's `reminderKey`) it is recorded under once sent. */
@@ -42,6 +48,15 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
   const notifier = hub.notifier ?? logNotifier(hub);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<TickReport> | null = null;
+  let isStopping = false;
+  /** Reminder jobs this hub holds but has not begun: given back to any hub when it stops. */
+  const claimedNotStarted = new Set<number>();
+  async function releaseUnstarted(): Promise<void> {
+    for (const id of [...claimedNotStarted]) {
+      claimedNotStarted.delete(id);
+      await hub.store.jobs.releaseJob(id, workerId);
+    }
+  }
 
   async function scheduleReminders(now: Date): Promise<number> {
     // Page through every active hand-off: a busy library can have more open than one page holds.
@@ -64,10 +79,13 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
   async function sendClaimedReminders(now: Date): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
-    for (;;) {
+    while (!isStopping) {
       const jobs = await hub.store.jobs.claimJobs<ReminderJob>('reminder', workerId, 50, now, 120);
       if (jobs.length === 0) break;
+      for (const job of jobs) claimedNotStarted.add(job.id);
       for (const job of jobs) {
+        if (isStopping) break;
+        claimedNotStarted.delete(job.id);
         const { reminder } = job.payload;
         const sentKeys = reminder.sentKeys ?? [job.payload.sentKey!];
         const sentKey = sentKeys.at(-1)!;
@@ -96,6 +114,7 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
   }
 
   async function runDaily(kind: 'retention-purge' | 'spike-check', now: Date, work: () => Promise<number>): Promise<number> {
+    if (isStopping) return 0;
     const key = now.toISOString().slice(0, 10);
     await hub.store.jobs.scheduleJob(kind, key, now, {});
     const [job] = await hub.store.jobs.claimJobs(kind, workerId, 1, now, 600);
@@ -130,6 +149,7 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
 
   return {
     tick() {
+      if (isStopping) return Promise.resolve({ scheduled: 0, sent: 0, failed: 0, purged: 0, spikes: 0 });
       // One round at a time in this process; other hubs are kept apart by the row locks.
       running ??= tick().finally(() => {
         running = null;
@@ -145,10 +165,25 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
       timer.unref();
       loop();
     },
-    async stop() {
+    async stop(graceMs = 10_000) {
+      isStopping = true;
       if (timer) clearInterval(timer);
       timer = null;
-      await running;
+      await releaseUnstarted();
+      if (!running) return;
+      let deadline: NodeJS.Timeout | undefined;
+      const isFinished = await Promise.race([
+        running.then(
+          () => true,
+          () => true,
+        ),
+        new Promise<false>((resolve) => {
+          deadline = setTimeout(() => resolve(false), graceMs);
+        }),
+      ]);
+      clearTimeout(deadline);
+      await releaseUnstarted();
+      if (!isFinished) hub.logger.warn({ graceMs }, 'stopped without waiting longer for a reminder in flight; any hub retries it when its lease ends');
     },
   };
 }

@@ -149,9 +149,16 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     policy,
     store,
     async stop() {
-      await slack?.close();
-      await hub.close();
+      // Slack's connection is closed alongside, and not waited on for long: an unreachable Slack must not hold the stop.
+      await Promise.all([hub.close(), slack ? settledWithin(slack.close(), 5_000) : undefined]);
       if (ownsStore) await store.close();
     },
   };
+}
+
+/** Waits for `work` to settle, but no longer than `milliseconds`; its failure is not the caller's. */
+async function settledWithin(work: Promise<unknown>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, milliseconds)))]);
+  clearTimeout(timer);
 }

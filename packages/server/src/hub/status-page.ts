@@ -1,4 +1,4 @@
-import type { Handoff, HandoffState, Policy } from '@liaison/core';
+import { isOpen, type Handoff, type HandoffState, type Policy } from '@liaison/core';
 
 /** How each state reads to a patron: plain words, no internal workflow. */
 const patronWords: Record<HandoffState, { label: string; detail: string }> = {
@@ -14,16 +14,19 @@ const patronWords: Record<HandoffState, { label: string; detail: string }> = {
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
-<style>
+/** The status page's one inline style; its hash is what the page's Content-Security-Policy allows. */
+export const statusPageStyle = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
 main{max-width:36rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px #0002}
 h1{font-size:1.25rem;margin:0 0 1rem} .state{display:inline-block;padding:.25rem .75rem;border-radius:999px;background:#e8eefc;color:#1a3d8f;font-weight:600}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1rem;margin:1.5rem 0 0} dt{color:#5a6273}
-</style></head><body><main>${body}</main></body></html>`;
+`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
+<style>${statusPageStyle}</style></head><body><main>${body}</main></body></html>`;
 }
 
 /** The status page of one hand-off, as its patron may see it. */
@@ -31,12 +34,12 @@ export function renderStatusPage(handoff: Handoff, policy: Policy): string {
   const words = patronWords[handoff.state];
   const department = policy.departments.find((d) => d.id === handoff.department)?.name ?? 'the library';
   const when = new Intl.DateTimeFormat('en-US', { timeZone: policy.library.time_zone, dateStyle: 'full', timeStyle: 'short' });
-  const isOpen = !['resolved', 'cancelled'].includes(handoff.state);
   const rows = [
     ['Request', handoff.id],
     ['Handled by', department],
     ['Last update', when.format(new Date(handoff.updatedAt))],
-    ...(isOpen ? [['Expected by', when.format(new Date(handoff.dueAt))]] : []),
+    // A due time only while the department owes the answer; a returned question has none yet.
+    ...(isOpen(handoff.state) ? [['Expected by', when.format(new Date(handoff.dueAt))]] : []),
   ];
   return page(
     `${policy.library.name}: request ${handoff.id}`,

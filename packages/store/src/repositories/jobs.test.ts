@@ -18,6 +18,17 @@ async function createHandoff(store: Store): Promise<string> {
 }
 
 forEachBackend('jobs', (backend) => {
+  it('releases a claimed job to any worker at once, without counting the attempt, and only by its holder', async () => {
+    const store = await backend.open();
+    await store.jobs.scheduleJob('reminder', 'H-9:release', now, {});
+    const [claimed] = await store.jobs.claimJobs('reminder', 'hub-a', 1, now, 120);
+    expect(await store.jobs.releaseJob(claimed!.id, 'hub-b')).toBe(false);
+    expect(await store.jobs.releaseJob(claimed!.id, 'hub-a')).toBe(true);
+    const [retaken] = await store.jobs.claimJobs('reminder', 'hub-b', 1, seconds(1), 120);
+    expect(retaken?.id).toBe(claimed!.id);
+    expect(retaken?.attempts).toBe(1);
+  });
+
   it('schedules a job once per kind and key', async () => {
     const store = await backend.open();
     const first = await store.jobs.scheduleJob('reminder', 'H-1:due-soon', seconds(60), { rung: 'due-soon' });

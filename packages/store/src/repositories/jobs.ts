@@ -129,6 +129,22 @@ export class JobRepository {
     return row ? toJob(row) : undefined;
   }
 
+  /**
+   * Gives a claimed job back untouched, as if never claimed (its attempt is not counted), so any
+   * worker may claim it at once — for a hub that stops before it starts the job. Returns false
+   * when `workerId` no longer holds it.
+   */
+  async releaseJob(jobId: number, workerId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ locked_by: null, locked_until: null, attempts: sql<number>`greatest(attempts - 1, 0)` })
+      .where('id', '=', jobId)
+      .where('locked_by', '=', workerId)
+      .where('done_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
   /** The job with this id, or undefined. */
   async get(jobId: number): Promise<Job | undefined> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', jobId).executeTakeFirst();
