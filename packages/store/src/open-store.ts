@@ -15,6 +15,7 @@ import type { Executor } from './executor.js';
 import { applyMigrations } from './migrations.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { AuditRepository } from './repositories/audit.js';
+import { AwayRepository } from './repositories/away.js';
 import { CacheRepository } from './repositories/cache.js';
 import { EvaluationRepository } from './repositories/evaluations.js';
 import { HandoffRepository } from './repositories/handoffs.js';
@@ -49,6 +50,7 @@ export interface Repositories {
   jobs: JobRepository;
   cache: CacheRepository;
   sessions: SessionRepository;
+  away: AwayRepository;
 }
 
 /** The repositories bound to one open transaction. */
@@ -147,6 +149,7 @@ function repositories(db: Executor): Repositories {
     jobs: new JobRepository(db),
     cache: new CacheRepository(db),
     sessions: new SessionRepository(db),
+    away: new AwayRepository(db),
   };
 }
 
