@@ -175,3 +175,8 @@ export function routeToLiaison(team: LiaisonTeam | undefined, context: Omit<Cove
   };
   return { liaison, owner, tellLeadNow: cover.kind === 'available' ? undefined : cover.tellLeadNow, reason: cover.reason };
 }
+
+/** Whether an away period is over on `today` ("YYYY-MM-DD", the library's zone): its last day was before today. */
+export function hasAwayPassed(period: Pick<AwayPeriod, 'until'>, today: string): boolean {
+  return period.until < today;
+}
