@@ -71,11 +71,17 @@ describe('time away over the API', () => {
       { name: 'a <script>', person: '<script>' },
       { name: 'a Slack <!here>', person: '<!here>' },
       { name: 'a javascript: URL', person: 'javascript:alert(1)' },
-      { name: '300 characters', person: 'x'.repeat(300) },
+      { name: '80 characters', person: 'x'.repeat(80) },
     ])('refuses $name as the person with a 400', async ({ person }) => {
       const response = await put(person, { until: '2026-03-20' }, await as('coordinator'));
       expect(response.statusCode).toBe(400);
       expect(response.json().error.code).toBe('invalid_person');
+    });
+
+    it('refuses a path too long to read with a 414 that says so, not a 5xx', async () => {
+      const response = await put('x'.repeat(5000), { until: '2026-03-20' }, await as('coordinator'));
+      expect(response.statusCode).toBe(414);
+      expect(response.json().error.code).toBeTruthy();
     });
 
     it('refuses a NUL in the date or the person with the hub\'s 400 for unstorable text', async () => {
