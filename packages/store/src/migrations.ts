@@ -246,6 +246,14 @@ export const migrations: Migration[] = [
   },
   {
     version: 6,
+    name: 'staff tokens may expire',
+    statements: [
+      // Null: the token lives until it is revoked (tokens made before this column).
+      `alter table api_tokens add column expires_at timestamptz`,
+    ],
+  },
+  {
+    version: 7,
     name: 'time away: who is away, until when, and whom they asked to cover',
     statements: [
       // One row per person: setting time away again replaces it. Dates are the library's local
