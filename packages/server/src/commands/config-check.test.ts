@@ -54,9 +54,17 @@ describe('liaison config check FILE', () => {
     const missing = captureIO(folder);
     expect(await main(['config', 'check', 'nope.yaml'], missing.io)).toBe(1);
     expect(missing.stderr()).toContain('file not found');
-    const none = captureIO(folder);
+  });
+
+  it('checks ./liaison.config.yaml when no file is named, as connectors check does', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'liaison-default-'));
+    const none = captureIO(here);
     expect(await main(['config', 'check'], none.io)).toBe(1);
-    expect(none.stderr()).toContain('name the policy file');
+    expect(none.stderr()).toContain('liaison.config.yaml: file not found');
+    writeFileSync(join(here, 'liaison.config.yaml'), readFileSync(examplePolicyFile, 'utf8'));
+    const found = captureIO(here);
+    expect(await main(['config', 'check'], found.io)).toBe(0);
+    expect(found.stdout()).toContain('liaison.config.yaml is valid');
   });
 
   it('names a routing rule\'s unknown department, with the departments there are', async () => {

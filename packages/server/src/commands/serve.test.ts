@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { captureIO, writeBrokenPolicy } from '../hub/hub-for-tests.js';
@@ -61,5 +62,35 @@ describe('liaison serve', () => {
     expect(await store.handoffs.list({ limit: 1, withHistory: false })).toEqual([]);
     await store.close();
   }, 90_000);
-});
 
+  it('loads no demo hand-offs without --demo-data, even on the demo library\'s policy; with it, it does', async () => {
+    const { openStore } = await import('@liaison/store');
+    const without = join(folder, 'no-demo-data');
+    const { stdout } = await serveUntilRunning(['--config', examplePolicyFile, '--data-dir', without]);
+    expect(stdout).toContain('is running');
+    let store = await openStore({ dataDir: without });
+    expect(await store.handoffs.list({ limit: 1, withHistory: false })).toEqual([]);
+    await store.close();
+    const withDemo = join(folder, 'with-demo-data');
+    await serveUntilRunning(['--config', examplePolicyFile, '--demo-data', '--data-dir', withDemo]);
+    store = await openStore({ dataDir: withDemo });
+    expect((await store.handoffs.list({ limit: 5, withHistory: false })).length).toBeGreaterThan(0);
+    await store.close();
+  }, 180_000);
+
+  it('says plainly that a --config file does not exist, without a raw ENOENT', async () => {
+    const { io, stdout, stderr } = captureIO(folder);
+    expect(await main(['serve', '--config', 'nope.yaml', '--port', '0'], io)).toBe(1);
+    expect(stderr()).toContain(`there is no policy file at ${join(folder, 'nope.yaml')}`);
+    expect(stderr()).toContain('cp examples/liaison.config.yaml liaison.config.yaml');
+    expect(stderr()).not.toContain('ENOENT');
+    expect(stdout()).toBe('');
+  });
+
+  it('says what is true of Teams: the dashboard is the tab\'s page, and where the README explains it', async () => {
+    const { stdout } = await serveUntilRunning(['--config', examplePolicyFile, '--data-dir', join(folder, 'teams-data')]);
+    const teams = stdout.split('\n').find((line) => line.trim().startsWith('Teams:'));
+    expect(teams).toMatch(/the dashboard at http:\/\/127\.0\.0\.1:\d+\/dashboard\/ is the page a Teams tab shows — see README \(Microsoft Teams\)/);
+    expect(readFileSync(join(fileURLToPath(new URL('../../../../README.md', import.meta.url))), 'utf8')).toMatch(/## Microsoft Teams\n[\s\S]*\/dashboard\//);
+  }, 90_000);
+});
