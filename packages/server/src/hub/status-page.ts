@@ -1,4 +1,4 @@
-import type { Handoff, HandoffState, Policy } from '@liaison/core';
+import { isOpen, type Handoff, type HandoffState, type Policy } from '@liaison/core';
 
 /** How each state reads to a patron: plain words, no internal workflow. */
 const patronWords: Record<HandoffState, { label: string; detail: string }> = {
@@ -34,12 +34,12 @@ export function renderStatusPage(handoff: Handoff, policy: Policy): string {
   const words = patronWords[handoff.state];
   const department = policy.departments.find((d) => d.id === handoff.department)?.name ?? 'the library';
   const when = new Intl.DateTimeFormat('en-US', { timeZone: policy.library.time_zone, dateStyle: 'full', timeStyle: 'short' });
-  const isOpen = !['resolved', 'cancelled'].includes(handoff.state);
   const rows = [
     ['Request', handoff.id],
     ['Handled by', department],
     ['Last update', when.format(new Date(handoff.updatedAt))],
-    ...(isOpen ? [['Expected by', when.format(new Date(handoff.dueAt))]] : []),
+    // A due time only while the department owes the answer; a returned question has none yet.
+    ...(isOpen(handoff.state) ? [['Expected by', when.format(new Date(handoff.dueAt))]] : []),
   ];
   return page(
     `${policy.library.name}: request ${handoff.id}`,
