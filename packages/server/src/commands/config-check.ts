@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { connectorSettingsIssues } from '@liaison/connectors';
+import { policyWarnings } from '@liaison/core';
 import { teamsWithoutBackup } from '@liaison/core';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
@@ -32,6 +33,8 @@ export const configCheckCommand: Command = {
     for (const warning of teamsWithoutBackup(policy.liaison_teams)) {
       io.stderr.write(`warning: ${formatLocatedIssue(file, warning)}\n`);
     }
+    // Valid, but likely not meant: said, and the exit stays 0.
+    for (const warning of policyWarnings(policy)) io.stderr.write(`warning: ${formatLocatedIssue(file, warning)}\n`);
     io.stdout.write(
       `${file} is valid: ${policy.library.name}, ${policy.departments.length} departments, ` +
         `${policy.handoff.rules.length} routing rules, time zone ${policy.library.time_zone}.\n`,
