@@ -13,13 +13,12 @@ export function choosePolicyFile(io: CommandIO, given?: string): string {
   return existsSync(local) ? local : resolve(io.cwd, 'examples/liaison.config.yaml');
 }
 
-function connectionLines(env: NodeJS.ProcessEnv, slackMode: 'http' | 'socket' | null, url: string): string[] {
+function connectionLines(env: NodeJS.ProcessEnv, slackMode: 'http' | 'socket' | null, url: string, teamsSignOn: boolean): string[] {
   const slack =
     slackMode === 'socket' ? 'Socket Mode (SLACK_APP_TOKEN)' : slackMode === 'http' ? `HTTP at ${url}/slack/events` : 'not configured — see README (Slack)';
   const zendesk = env['LIAISON_ZENDESK_SECRET'] ? 'accepting the sidebar\'s JWTs' : 'not configured — see README (Zendesk)';
-  // The dashboard is what a Teams tab shows; Teams itself needs an app package uploaded by the library.
-  const teams = `the dashboard at ${url}/dashboard/ is the page a Teams tab shows — see README (Microsoft Teams)`;
-  return [`  Slack:    ${slack}`, `  Zendesk:  ${zendesk}`, `  Teams:    ${teams}`];
+  const teams = teamsSignOn ? 'tab single sign-on on (the policy\'s teams section)' : 'no single sign-on — see packages/dashboard/README.md';
+  return [`  Dashboard: ${url}/dashboard/`, `  Slack:    ${slack}`, `  Zendesk:  ${zendesk}`, `  Teams:    ${teams}`];
 }
 
 const demoTokenName = 'demo (printed by liaison serve)';
@@ -128,7 +127,7 @@ export const serveCommand: Command = {
         `  policy:   ${policyFile}`,
         `  store:    ${hub.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`,
         ...hub.context.connectors.describe().map((line) => `  systems:  ${line}`),
-        ...connectionLines(io.env, hub.slackMode, hub.url),
+        ...connectionLines(io.env, hub.slackMode, hub.url, hub.policy.teams !== undefined),
         '',
         ...tryIt,
         `Health:    ${hub.url}/healthz   Metrics: ${hub.url}/metrics`,

@@ -73,6 +73,8 @@ export interface HubOptions {
   handoffPatronLookupTimeoutMs?: number;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
+  /** Where Entra ID publishes a tenant's signing keys, `{tid}` standing for the tenant (tests point it at 127.0.0.1). */
+  teamsKeysUrl?: string;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -289,7 +291,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
   registerAdminRoutes(app, context);
-  registerDashboard(app, context);
+  registerDashboard(app, context, { teamsKeysUrl: options.teamsKeysUrl });
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();
