@@ -11,6 +11,7 @@ export * from './policy/departments.js';
 export * from './policy/connectors.js';
 export * from './policy/slug.js';
 export * from './policy/suggest.js';
+export * from './policy/teams.js';
 // routing:
 export * from './handoff/route.js';
 // time:

@@ -11,6 +11,7 @@ export type { JobRepository, Job, FailJobOptions } from './repositories/jobs.js'
 export type { IdempotencyRepository, Remembered, RememberOptions } from './repositories/idempotency.js';
 export { IdempotencyKeyReusedError } from './repositories/idempotency.js';
 export { tokenPrefix } from './repositories/tokens.js';
+export { DataFolderLockedError, lockDataFolder, readLockHolder, lockFileName, type DataFolderLock, type LockHolder } from './data-folder-lock.js';
 export type { TokenRepository, StaffRole, StaffToken } from './repositories/tokens.js';
 export type { CacheRepository } from './repositories/cache.js';
 export type { AuditRepository, PatronContextView, NewPatronContextView } from './repositories/audit.js';
