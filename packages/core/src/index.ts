@@ -27,6 +27,8 @@ export * from './handoff/escalation.js';
 export * from './handoff/due-time.js';
 export * from './team/liaison-teams.js';
 export * from './team/cover.js';
+export * from './team/return-summary.js';
+export * from './team/away-request.js';
 // purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
 export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';
