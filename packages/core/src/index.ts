@@ -6,6 +6,7 @@ export * from './patron/context.js';
 export * from './patron/merge.js';
 // policy:
 export * from './policy/schema.js';
+export * from './policy/warnings.js';
 export * from './policy/parse.js';
 export * from './policy/departments.js';
 export * from './policy/connectors.js';

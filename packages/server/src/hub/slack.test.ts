@@ -339,7 +339,17 @@ describe('the full walk on PGlite', walk(async () => undefined));
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) console.warn('DATABASE_URL not set — the Slack walk on PostgreSQL is skipped; set it to run it');
-describe.skipIf(!databaseUrl)('the full walk on PostgreSQL', walk(() => openStore({ databaseUrl: databaseUrl!, schema: `slack_${randomBytes(5).toString('hex')}` })));
+describe.skipIf(!databaseUrl)('the full walk on PostgreSQL', () => {
+  // A schema of its own for this run, dropped afterwards: each run used to leave a slack_<hex> schema behind.
+  const schema = `slack_${randomBytes(5).toString('hex')}`;
+  let store: Store | undefined;
+  afterAll(async () => {
+    if (!store) return;
+    await store.db.schema.dropSchema(schema).ifExists().cascade().execute();
+    await store.close();
+  });
+  walk(async () => (store = await openStore({ databaseUrl: databaseUrl!, schema })))();
+});
 
 describe('hand-offs made outside Slack', () => {
   it('reach the department\'s channel as a card when created through the API (the sidebar, the extension)', async () => {
