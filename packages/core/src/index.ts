@@ -1,6 +1,7 @@
 // The public face of @liaison/core. One block per concept; each module's owner adds its exports here.
 export * from './errors.js';
 export * from './handoff/handoff.js';
+export * from './handoff/link-url.js';
 export * from './patron/audit-key.js';
 export * from './patron/context.js';
 export * from './patron/merge.js';
