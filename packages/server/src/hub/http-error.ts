@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { Issue } from '@liaison/core';
+import type { ErrorCode, Issue } from '@liaison/core';
 
 /**
  * An error the API answers with: an HTTP status, a stable code, a sentence, where relevant the
@@ -8,7 +8,7 @@ import type { Issue } from '@liaison/core';
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues: Issue[] = [],
     readonly details: Record<string, string> = {},
