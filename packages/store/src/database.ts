@@ -157,6 +157,15 @@ export interface CacheEntriesTable {
   expires_at: Timestamp;
 }
 
+export interface PatronFeedbackTable {
+  handoff_id: string;
+  department: string;
+  topics: string[];
+  rating: number;
+  comment: string | null;
+  answered_at: Timestamp;
+}
+
 export interface DashboardSessionsTable {
   secret_hash: string;
   principal: Json<unknown>;
@@ -180,6 +189,7 @@ export interface Database {
   jobs: JobsTable;
   cache_entries: CacheEntriesTable;
   dashboard_sessions: DashboardSessionsTable;
+  patron_feedback: PatronFeedbackTable;
 }
 
 /** Writes a value for a jsonb column. Both drivers would turn a bare JS array into a Postgres array. */

@@ -17,6 +17,7 @@ import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
+import { registerPatronFeedbackRoutes } from './routes/patron-feedback.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
 import { cacheVerifiedTokens, type VerifiedTokenCache } from './verified-token-cache.js';
 import { patronTypeLookup } from './patron-type.js';
@@ -251,6 +252,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerPatronFeedbackRoutes(app, context);
   registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
