@@ -6,13 +6,11 @@ import { startTestHub, type TestHub } from './hub-for-tests.js';
 const day = 86_400_000;
 let hub: TestHub;
 let staff: { authorization: string };
-let coordinator: { authorization: string };
 const everyone = (example: Policy): Policy => ({ ...example, patron_feedback: { ask_percent: 100, ask_for_days: 14 } });
 
 beforeAll(async () => {
   hub = await startTestHub({ policy: everyone });
   staff = await hub.auth('staff');
-  coordinator = await hub.auth('coordinator');
 }, 60_000);
 afterAll(() => hub.close());
 
