@@ -19,6 +19,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'conventions',
+          include: ['conventions/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'extension',
           include: ['extension/**/*.test.ts'],
           // A real Chromium per file; files one at a time on a small machine.

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { openStates } from '@liaison/core';
 
 let pool;
 let template;
@@ -72,12 +73,12 @@ const listQuery = `
   select h.*, coalesce((select json_agg(e order by e.sequence) from handoff_events e where e.handoff_id = h.id), '[]') as history
   from handoffs h
   where h.department = $1 and h.state = any($2)
-  order by (h.due_at < $3 and h.state not in ('resolved', 'cancelled')) desc, h.due_at, h.id
+  order by (h.due_at < $3 and h.state = any($5)) desc, h.due_at, h.id
   limit $4`;
 
 let listedRows = 0;
 async function listOne(department, limit) {
-  const { rows } = await pool.query(listQuery, [department, ['open'], new Date(), limit]);
+  const { rows } = await pool.query(listQuery, [department, ['open'], new Date(), limit, [...openStates]]);
   listedRows = rows.length;
 }
 

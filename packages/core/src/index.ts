@@ -11,6 +11,7 @@ export * from './policy/departments.js';
 export * from './policy/connectors.js';
 export * from './policy/slug.js';
 export * from './policy/suggest.js';
+export * from './policy/teams.js';
 // routing:
 export * from './handoff/route.js';
 // time:
@@ -25,6 +26,8 @@ export * from './handoff/patron-timeline.js';
 // escalation:
 export * from './handoff/escalation.js';
 export * from './handoff/due-time.js';
+export * from './team/liaison-teams.js';
+export * from './team/cover.js';
 // purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
 export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';

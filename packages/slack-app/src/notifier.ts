@@ -1,10 +1,11 @@
 /**
- * Reminders, escalations and insight spikes from the hub's scheduler, as Slack messages. A
- * reminder reaches the person its rung names (the owner, the department's lead, the head of
- * service) by direct message, with the card's buttons; when nobody is named, the department's
- * channel. A failure is thrown so the scheduler keeps the reminder and tries again.
+ * Reminders, escalations and insight spikes from the hub's scheduler, as Slack messages. Core's
+ * `reminderRecipient` says who a rung reaches (the owner, the sender, the department's lead, the
+ * head of service, or the department's channel); the person gets a direct message with the card's
+ * buttons, and when Slack knows no such member, the channel gets it. A failure is thrown so the
+ * scheduler keeps the reminder and tries again.
  */
-import type { Handoff } from '@liaison/core';
+import { reminderRecipient, type Handoff } from '@liaison/core';
 import type { webApi } from '@slack/bolt';
 import { isSlackUserId } from './library.js';
 import type { LiaisonHubPort } from './port.js';
@@ -24,7 +25,7 @@ export interface SlackNotifier {
 }
 
 export interface NotifierDeps {
-  port: LiaisonHubPort;
+  port: Pick<LiaisonHubPort, 'policy' | 'cards' | 'now'>;
   clientFor(teamId?: string | null): Promise<webApi.WebClient>;
   logger: { warn(...message: unknown[]): void };
 }
@@ -44,25 +45,12 @@ export function createSlackNotifier({ port, clientFor, logger }: NotifierDeps): 
     }
   }
 
-  function contactFor(reminder: ReminderNotice, handoff: Handoff): string | null | undefined {
-    const department = port.policy.departments.find((d) => d.id === handoff.department);
-    switch (reminder.notify) {
-      case 'owner':
-        return handoff.owner;
-      case 'department_lead':
-        return department?.lead;
-      case 'head_of_service':
-        return port.policy.handoff.head_of_service;
-      default:
-        return null;
-    }
-  }
-
   return {
     async remind(reminder, handoff) {
       const card = await port.cards.get(handoff.id);
       const client = await clientFor(card?.teamId);
-      const person = await memberId(client, contactFor(reminder, handoff));
+      const recipient = reminderRecipient(reminder.notify, handoff, { departments: port.policy.departments, head_of_service: port.policy.handoff.head_of_service });
+      const person = recipient.kind === 'person' ? await memberId(client, recipient.contact) : null;
       const department = port.policy.departments.find((d) => d.id === handoff.department);
       const channel = person ?? card?.channel ?? department?.slack_channel;
       if (!channel) throw new Error(`nobody to remind about ${handoff.id}: no Slack member and no channel`);

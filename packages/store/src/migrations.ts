@@ -246,6 +246,14 @@ export const migrations: Migration[] = [
   },
   {
     version: 6,
+    name: 'staff tokens may expire',
+    statements: [
+      // Null: the token lives until it is revoked (tokens made before this column).
+      `alter table api_tokens add column expires_at timestamptz`,
+    ],
+  },
+  {
+    version: 7,
     name: "the patron's voice: one answer per resolved hand-off from its status page",
     statements: [
       // One row per hand-off: the primary key is what makes a retried or repeated POST a no-op.

@@ -13,9 +13,11 @@ import { patronFeedbackPolicySchema } from '../patron/feedback.js';
 import { privacyPolicySchema } from '../patron/privacy.js';
 import { rubricsPolicySchema } from '../rubric/schema.js';
 import { libraryCalendarSchema } from '../time/calendar.js';
+import { liaisonTeamsSchema } from '../team/liaison-teams.js';
 import { serviceLevelSchema } from '../time/service-level.js';
 import { connectorsSchema } from './connectors.js';
 import { departmentsSchema, staffContactSchema } from './departments.js';
+import { teamsPolicySchema } from './teams.js';
 
 /** The `library` section: name, currency, time zone, opening hours and holidays. */
 export const librarySchema = libraryCalendarSchema.safeExtend({
@@ -50,6 +52,7 @@ export const handoffPolicySchema = z.strictObject({
 export const policySchema = z.strictObject({
   library: librarySchema,
   departments: departmentsSchema,
+  liaison_teams: liaisonTeamsSchema,
   handoff: handoffPolicySchema,
   purchase: purchasePolicySchema,
   ill_export: illExportPolicySchema,
@@ -58,6 +61,8 @@ export const policySchema = z.strictObject({
   patron_feedback: patronFeedbackPolicySchema,
   insights: insightsPolicySchema,
   connectors: connectorsSchema,
+  /** Left out: no Teams tab sign-on (the dashboard still works with staff tokens). */
+  teams: teamsPolicySchema.optional(),
 });
 
 /** A checked policy, with every default filled in. */

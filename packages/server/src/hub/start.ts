@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { createConnectorsFromPolicy, storeCache } from '@liaison/connectors';
 import type { Logger } from 'pino';
@@ -39,6 +40,8 @@ export interface StartHubOptions {
   slackClientOptions?: Record<string, unknown>;
   /** Run the scheduler every this many ms (0: do not start it). Default one minute. */
   schedulerIntervalMs?: number;
+  /** Where Entra ID publishes a tenant's signing keys (`{tid}` for the tenant); tests serve their own. */
+  teamsKeysUrl?: string;
   /** Load the demo library's hand-offs into an empty store. */
   seedDemo?: boolean | 'when-demo';
 }
@@ -118,15 +121,20 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   if (slackSettings && !slackSettings.ok) throw new SlackSettingsError(slackSettings.message);
   // Reminders go to Slack once it is mounted; the slot holds the place until then.
   const slot = slackSettings ? slackNotifierSlot() : null;
+  // On the embedded store this process holds the data folder; commands run meanwhile (token
+  // create, audit) ask this hub instead, proving they run here with the key in the lock file.
+  const localAdminKey = store.lock ? `lsn_local_${randomBytes(32).toString('base64url')}` : undefined;
   const hub = await createHub({
     store,
     policy,
+    ...(localAdminKey && { localAdminKey }),
     connectors,
     clock,
     logger,
     publicUrl,
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(slot ? { notifier: slot } : options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.teamsKeysUrl ? { teamsKeysUrl: options.teamsKeysUrl } : {}),
   });
   const slack = slackSettings?.ok
     ? await mountSlack(hub, { config: slackSettings.config, ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}) })
@@ -137,6 +145,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   }
   const address = await hub.app.listen({ port, host });
   const url = port === 0 ? address : publicUrl;
+  // Commands on this machine reach the hub at its own address, whatever the public one is.
+  if (localAdminKey) store.lock?.describe({ url: address, localAdminKey });
   if ((options.schedulerIntervalMs ?? 60_000) > 0) hub.scheduler.start(options.schedulerIntervalMs ?? 60_000);
   return {
     ...hub,

@@ -54,6 +54,14 @@ describe('GET /s/:token', () => {
     expect(resolved.body).not.toContain('Zelda');
   });
 
+  it('promises no time for a question returned to the team that first received it', async () => {
+    const { id, path } = await handoffWithLink();
+    await hub.app.inject({ method: 'POST', url: `/api/v1/handoffs/${id}/events`, headers: staff, payload: { type: 'returned', reason: 'A reference question' } });
+    const returned = await hub.app.inject({ method: 'GET', url: path });
+    expect(returned.body).toContain('In progress');
+    expect(returned.body).not.toContain('Expected by');
+  });
+
   it('answers 404 for an unknown token, with a page that says so', async () => {
     const response = await hub.app.inject({ method: 'GET', url: '/s/not-a-real-token' });
     expect(response.statusCode).toBe(404);

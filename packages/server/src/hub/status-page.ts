@@ -1,4 +1,4 @@
-import { isFinished, isOverdue, patronQuestion, patronTimeline, type Handoff, type HandoffState, type Policy } from '@liaison/core';
+import { isOpen, isOverdue, patronQuestion, patronTimeline, type Handoff, type HandoffState, type Policy } from '@liaison/core';
 
 /** How each state reads to a patron: plain words, no internal workflow. */
 const patronWords: Record<HandoffState, { label: string; detail: string }> = {
@@ -73,8 +73,9 @@ export function renderStatusPage(handoff: Handoff, policy: Policy, view: StatusP
     ['Last update', when.format(new Date(handoff.updatedAt))],
   ];
   const late = isOverdue(handoff, view.now);
-  // A due time already past is not shown as if it still held: the page says it is late instead.
-  if (!isFinished(handoff.state) && !late) rows.push(['Expected by', when.format(new Date(handoff.dueAt))]);
+  // A due time only while the department owes the answer (a returned question has none yet), and
+  // one already past is not shown as if it still held: the page says it is late instead.
+  if (isOpen(handoff.state) && !late) rows.push(['Expected by', when.format(new Date(handoff.dueAt))]);
   const lateNotice = late
     ? `<p class="late"><strong>Later than we hoped.</strong> We meant to answer by ${escapeHtml(when.format(new Date(handoff.dueAt)))}. It is taking longer than that; your question is still with ${escapeHtml(departmentName(handoff.department))} and has not been forgotten.</p>`
     : '';

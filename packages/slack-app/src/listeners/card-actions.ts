@@ -71,7 +71,7 @@ export function registerCardActions(app: App, port: LiaisonHubPort, publisher: C
       await ack();
       return;
     }
-    const read = readEventModal(metadata.event, view.state.values as ViewValues);
+    const read = readEventModal(metadata.event, view.state.values as ViewValues, metadata.department);
     if (!read.ok) {
       await ack({ response_action: 'errors', errors: read.errors });
       return;

@@ -1,26 +1,27 @@
 /** `/handoffs`, `/handoffs H-1042`, and the App Home tab. */
-import type { Handoff, HandoffState } from '@liaison/core';
+import { openStates, unfinishedStates, type Handoff } from '@liaison/core';
 import type { App } from '@slack/bolt';
 import type { LiaisonHubPort } from '../port.js';
 import type { StaffDirectory } from '../staff-directory.js';
 import { describeSlackError } from '../slack-errors.js';
 import { appHomeView, handoffDetailMessage, handoffListMessage, overdueFirst, type HandoffLists } from '../views/handoff-list.js';
 
-const activeStates: HandoffState[] = ['open', 'accepted', 'waiting_on_patron', 'waiting_on_vendor', 'returned'];
-
-/** My open hand-offs (sent or owned) and my departments' queues, overdue first. */
+/**
+ * My hand-offs (sent or owned) that still ask something of someone — a returned one asks its
+ * sender to decide — and my departments' queues of what they still owe, overdue first.
+ */
 export async function listsFor(port: LiaisonHubPort, userId: string, departments: readonly string[]): Promise<HandoffLists> {
   const now = port.now();
   const [owned, sent] = await Promise.all([
-    port.listHandoffs({ owner: userId, states: activeStates, limit: 100 }),
-    port.listHandoffs({ sender: userId, states: activeStates, limit: 100 }),
+    port.listHandoffs({ owner: userId, states: [...unfinishedStates], limit: 100 }),
+    port.listHandoffs({ sender: userId, states: [...unfinishedStates], limit: 100 }),
   ]);
   const mine = new Map<string, Handoff>();
   for (const handoff of [...owned, ...sent]) mine.set(handoff.id, handoff);
   const queues = await Promise.all(
     departments.map(async (department) => ({
       department,
-      handoffs: overdueFirst(await port.listHandoffs({ departments: [department], states: activeStates.filter((s) => s !== 'returned'), limit: 200 }), now),
+      handoffs: overdueFirst(await port.listHandoffs({ departments: [department], states: [...openStates], limit: 200 }), now),
     })),
   );
   return { policy: port.policy, now, mine: overdueFirst([...mine.values()], now), queues };
@@ -40,6 +41,8 @@ export function registerListListeners(app: App, port: LiaisonHubPort, directory:
         return;
       }
       await respond({ response_type: 'ephemeral', text: `${handoff.id}: ${handoff.summary}`, blocks: handoffDetailMessage(handoff, port.policy, port.now()) as never });
+      // The detail carries the history (notes may name the patron) and the card's patron line.
+      await port.recordPatronView(handoff, { id: command.user_id }, ['slack_detail.card', 'slack_detail.history']);
       return;
     }
     const lists = await listsFor(port, command.user_id, await directory.departmentsOf(client, command.user_id));

@@ -2,7 +2,7 @@
  * Due times as staff read them: in the library's time zone, with how much library time is left
  * (opening hours, not clock hours, since that is how service levels are counted).
  */
-import { openMinutesBetween, type LibraryCalendar } from '@liaison/core';
+import { isOpen, isOverdue, openMinutesBetween, type Handoff, type LibraryCalendar } from '@liaison/core';
 
 /** "Tue 14 Oct, 3:30 PM" in the library's time zone. */
 export function formatLibraryTime(instant: Date | string, timeZone: string): string {
@@ -26,20 +26,17 @@ export function formatMinutes(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** True when the hand-off's due time has passed at `now`. */
-export function isOverdue(dueAt: string, now: Date): boolean {
-  return Date.parse(dueAt) < now.getTime();
-}
-
 /**
- * "Tue 14 Oct, 3:30 PM (2 h of opening time left)", or "… (overdue)". Counting opening time
- * is capped at a week ahead so a card never walks a long closure minute by minute.
+ * "Tue 14 Oct, 3:30 PM (2 h of opening time left)", or "… (overdue)", as core's `isOverdue` says;
+ * the bare time for a hand-off its department no longer owes (returned, resolved, cancelled).
+ * Counting opening time is capped at a week ahead so a card never walks a long closure minute by minute.
  */
-export function describeDue(dueAt: string, now: Date, calendar: LibraryCalendar): string {
-  const when = formatLibraryTime(dueAt, calendar.time_zone);
-  if (isOverdue(dueAt, now)) return `${when} (overdue)`;
-  const due = new Date(dueAt);
+export function describeDue(handoff: Pick<Handoff, 'state' | 'dueAt'>, now: Date, calendar: LibraryCalendar): string {
+  const when = formatLibraryTime(handoff.dueAt, calendar.time_zone);
+  if (!isOpen(handoff.state)) return when;
+  if (isOverdue(handoff, now)) return `${when} (overdue)`;
+  const due = new Date(handoff.dueAt);
   const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
-  const left = openMinutesBetween(now, due < weekAhead ? due : weekAhead, calendar);
+  const left = due > now ? openMinutesBetween(now, due < weekAhead ? due : weekAhead, calendar) : 0;
   return `${when} (${formatMinutes(left)} of opening time left)`;
 }

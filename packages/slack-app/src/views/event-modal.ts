@@ -3,7 +3,7 @@
  * Waiting on vendor, Resolve (with a resolution note) and Return to sender (with a reason).
  */
 import type { Handoff, HandoffEventInput } from '@liaison/core';
-import type { SlackPolicy } from '../library.js';
+import { departmentName, type SlackPolicy } from '../library.js';
 import { context, plain, type Block } from './blocks.js';
 import { departmentSelect, fieldValue, type ViewValues } from './handoff-modal.js';
 import { slackLimits, truncate, userText } from './limits.js';
@@ -32,13 +32,18 @@ const specs: Record<WordedEvent, ModalSpec> = {
 export function eventModal(event: WordedEvent, handoff: Handoff, policy: SlackPolicy): Record<string, unknown> {
   const spec = specs[event];
   const blocks: Block[] = [context([`*${handoff.id}* · ${userText(handoff.summary, 500)}`])];
+  // With no other department (a library of one), Slack refuses a select without options: the
+  // form then reassigns within the department, and asks to whom.
+  const others = policy.departments.filter((d) => d.id !== handoff.department);
+  const withinDepartment = event === 'reassigned' && others.length === 0;
   if (event === 'reassigned') {
-    const others = { ...policy, departments: policy.departments.filter((d) => d.id !== handoff.department) };
-    blocks.push(departmentSelect(others, undefined, 'To which department?'), {
+    if (withinDepartment) blocks.push(context([`It stays in ${userText(departmentName(policy, handoff.department), 200)}, the only department.`]));
+    else blocks.push(departmentSelect({ ...policy, departments: others }, undefined, 'To which department?'));
+    blocks.push({
       type: 'input',
       block_id: 'owner',
-      optional: true,
-      label: plain('To whom (optional)'),
+      optional: !withinDepartment,
+      label: plain(withinDepartment ? 'To whom' : 'To whom (optional)'),
       element: { type: 'users_select', action_id: 'value' },
     });
   }
@@ -55,19 +60,23 @@ export function eventModal(event: WordedEvent, handoff: Handoff, policy: SlackPo
     title: plain(spec.title, slackLimits.modalTitle),
     submit: plain(spec.submit, slackLimits.modalTitle),
     close: plain('Cancel', slackLimits.modalTitle),
-    private_metadata: truncate(JSON.stringify({ handoffId: handoff.id, event }), slackLimits.privateMetadata),
+    private_metadata: truncate(JSON.stringify({ handoffId: handoff.id, event, ...(withinDepartment && { department: handoff.department }) }), slackLimits.privateMetadata),
     blocks,
   };
 }
 
-/** The submitted modal as a lifecycle event, or errors by block id. */
-export function readEventModal(event: WordedEvent, values: ViewValues): { ok: true; event: HandoffEventInput } | { ok: false; errors: Record<string, string> } {
+/**
+ * The submitted modal as a lifecycle event, or errors by block id. `stayingIn`: the department a
+ * reassignment stays in when the form offered no other (from `readEventMetadata`).
+ */
+export function readEventModal(event: WordedEvent, values: ViewValues, stayingIn?: string): { ok: true; event: HandoffEventInput } | { ok: false; errors: Record<string, string> } {
   const words = fieldValue(values, 'words');
   switch (event) {
     case 'reassigned': {
-      const toDepartment = fieldValue(values, 'department');
+      const toDepartment = fieldValue(values, 'department') ?? stayingIn;
       if (!toDepartment) return { ok: false, errors: { department: 'Choose a department.' } };
       const toOwner = fieldValue(values, 'owner');
+      if (stayingIn && !toOwner) return { ok: false, errors: { owner: 'Choose who takes it.' } };
       return { ok: true, event: { type: 'reassigned', toDepartment, ...(toOwner && { toOwner }), ...(words && { reason: words }) } };
     }
     case 'info_requested':
@@ -82,11 +91,11 @@ export function readEventModal(event: WordedEvent, values: ViewValues): { ok: tr
 }
 
 /** Reads `private_metadata` of an event modal. */
-export function readEventMetadata(privateMetadata: string | undefined): { handoffId: string; event: WordedEvent } | null {
+export function readEventMetadata(privateMetadata: string | undefined): { handoffId: string; event: WordedEvent; department?: string } | null {
   try {
-    const parsed = JSON.parse(privateMetadata ?? '') as { handoffId?: unknown; event?: unknown };
-    if (typeof parsed.handoffId === 'string' && typeof parsed.event === 'string' && parsed.event in specs) {
-      return { handoffId: parsed.handoffId, event: parsed.event as WordedEvent };
+    const parsed = JSON.parse(privateMetadata ?? '') as { handoffId?: unknown; event?: unknown; department?: unknown };
+    if (typeof parsed.handoffId === 'string' && typeof parsed.event === 'string' && Object.hasOwn(specs, parsed.event)) {
+      return { handoffId: parsed.handoffId, event: parsed.event as WordedEvent, ...(typeof parsed.department === 'string' && { department: parsed.department }) };
     }
   } catch {
     // fall through

@@ -3,10 +3,10 @@
  * Pure functions: a hand-off in, Block Kit out. The same card, with its buttons, is used for
  * reminders and for `/handoffs H-1042`.
  */
-import { redactForSlackCard, type Handoff, type HandoffEvent, type HandoffState } from '@liaison/core';
+import { availableEvents, isFinished, isOpen, isOverdue, redactForSlackCard, type Handoff, type HandoffEvent, type HandoffState, type LifecycleEvent } from '@liaison/core';
 import { departmentName, isSlackUserId, type SlackPolicy } from '../library.js';
 import { actions, button, capBlocks, context, fields, header, section, type Block } from './blocks.js';
-import { describeDue, isOverdue } from './due.js';
+import { describeDue } from './due.js';
 import { slackLimits, userText } from './limits.js';
 
 /** The action ids of the card's buttons; the button's value is the hand-off id. */
@@ -54,32 +54,35 @@ function cardFields(handoff: Handoff, { policy, now }: CardContext): string[] {
   const patronLine = patron.patronType ? (patronWords ? `${patronWords} (${patron.patronType})` : patron.patronType) : patronWords || 'not given';
   const responsibility =
     handoff.responsibility === 'passed' ? 'Passed: this department answers the patron' : `Retained: ${personName(handoff.sender)} stays the patron's contact`;
-  const isOpen = !['resolved', 'cancelled'].includes(handoff.state);
   return [
     `*Patron*\n${userText(patronLine, 300)}`,
     `*Sent by*\n${personName(handoff.sender)}`,
-    `*Due*\n${isOpen ? describeDue(handoff.dueAt, now, policy.library) : 'done'} · ${userText(handoff.serviceLevel, 100)}`,
+    `*Due*\n${isOpen(handoff.state) ? describeDue(handoff, now, policy.library) : isFinished(handoff.state) ? 'done' : 'with the sender'} · ${userText(handoff.serviceLevel, 100)}`,
     `*Responsibility*\n${responsibility}`,
     `*State*\n${stateWords[handoff.state]}`,
     `*Owner*\n${personName(handoff.owner)}`,
   ];
 }
 
-/** Which buttons a hand-off in this state offers; none once it is closed or back with the sender. */
+/** The card's buttons, in the order shown, each for one lifecycle event. */
+const cardButtonFor: [LifecycleEvent, (id: string) => unknown][] = [
+  ['accepted', (id) => button('Accept', cardActions.accept, id, { style: 'primary' })],
+  ['reassigned', (id) => button('Reassign', cardActions.reassign, id)],
+  ['info_requested', (id) => button('Ask for information', cardActions.askForInformation, id)],
+  ['waiting_on_vendor', (id) => button('Waiting on vendor', cardActions.waitingOnVendor, id)],
+  ['resolved', (id) => button('Resolve', cardActions.resolve, id, { style: 'primary' })],
+  ['returned', (id) => button('Return to sender', cardActions.returnToSender, id, { style: 'danger' })],
+];
+
+/**
+ * The buttons of the events core's lifecycle allows in the hand-off's state, so a card never
+ * offers a move the hub would refuse. The card is the department's: none once the department
+ * owes nothing (resolved, cancelled, or returned to the sender).
+ */
 export function cardButtons(handoff: Handoff): unknown[] {
-  const id = handoff.id;
-  const closed = ['resolved', 'cancelled', 'returned'].includes(handoff.state);
-  if (closed) return [];
-  const buttons: unknown[] = [];
-  if (handoff.state === 'open') buttons.push(button('Accept', cardActions.accept, id, { style: 'primary' }));
-  buttons.push(
-    button('Reassign', cardActions.reassign, id),
-    button('Ask for information', cardActions.askForInformation, id),
-    button('Waiting on vendor', cardActions.waitingOnVendor, id),
-    button('Resolve', cardActions.resolve, id, { style: 'primary' }),
-    button('Return to sender', cardActions.returnToSender, id, { style: 'danger' }),
-  );
-  return buttons;
+  if (!isOpen(handoff.state)) return [];
+  const allowed = new Set(availableEvents(handoff.state));
+  return cardButtonFor.filter(([event]) => allowed.has(event)).map(([, make]) => make(handoff.id));
 }
 
 function linkLines(handoff: Handoff): string[] {
@@ -93,7 +96,7 @@ function linkLines(handoff: Handoff): string[] {
 
 /** The channel card for one hand-off: header, summary, the facts staff need, and the buttons its state allows. */
 export function handoffCard(handoff: Handoff, card: CardContext): Block[] {
-  const overdue = !['resolved', 'cancelled', 'returned'].includes(handoff.state) && isOverdue(handoff.dueAt, card.now);
+  const overdue = isOverdue(handoff, card.now);
   const blocks: Block[] = [
     header(`${overdue ? '⚠️ ' : ''}${handoff.id} · ${departmentName(card.policy, handoff.department)}`),
     section(userText(handoff.summary, slackLimits.sectionText)),

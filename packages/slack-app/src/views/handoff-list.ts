@@ -2,10 +2,10 @@
  * `/handoffs` and the App Home: my open hand-offs and my departments' queues, overdue first;
  * and one hand-off with its whole history (`/handoffs H-1042`).
  */
-import type { Handoff } from '@liaison/core';
+import { isOverdue, type Handoff } from '@liaison/core';
 import { departmentName, type SlackPolicy } from '../library.js';
 import { button, capBlocks, context, divider, header, section, type Block } from './blocks.js';
-import { describeDue, isOverdue } from './due.js';
+import { describeDue } from './due.js';
 import { eventLine, handoffCard } from './handoff-card.js';
 import { slackLimits, userText } from './limits.js';
 
@@ -26,15 +26,15 @@ export interface HandoffLists {
 /** Overdue first, then by due time: what needs doing soonest at the top. */
 export function overdueFirst(handoffs: Handoff[], now: Date): Handoff[] {
   return [...handoffs].sort((a, b) => {
-    const late = Number(isOverdue(b.dueAt, now)) - Number(isOverdue(a.dueAt, now));
+    const late = Number(isOverdue(b, now)) - Number(isOverdue(a, now));
     return late !== 0 ? late : Date.parse(a.dueAt) - Date.parse(b.dueAt);
   });
 }
 
 /** One hand-off as one line of a list. */
 export function handoffLine(handoff: Handoff, policy: SlackPolicy, now: Date): string {
-  const flag = isOverdue(handoff.dueAt, now) ? ':warning: ' : '';
-  return `${flag}*${handoff.id}* · ${userText(handoff.summary, 300)}\n${departmentName(policy, handoff.department)} · due ${describeDue(handoff.dueAt, now, policy.library)}`;
+  const flag = isOverdue(handoff, now) ? ':warning: ' : '';
+  return `${flag}*${handoff.id}* · ${userText(handoff.summary, 300)}\n${departmentName(policy, handoff.department)} · due ${describeDue(handoff, now, policy.library)}`;
 }
 
 function listBlocks(handoffs: Handoff[], policy: SlackPolicy, now: Date, max: number): Block[] {
@@ -50,7 +50,7 @@ export function handoffListMessage(lists: HandoffLists): Block[] {
   const blocks: Block[] = [header('Your hand-offs')];
   blocks.push(...(lists.mine.length > 0 ? listBlocks(lists.mine, policy, now, 10) : [context(['You have no open hand-offs.'])]));
   for (const queue of lists.queues) {
-    const overdue = queue.handoffs.filter((h) => isOverdue(h.dueAt, now)).length;
+    const overdue = queue.handoffs.filter((h) => isOverdue(h, now)).length;
     blocks.push(divider(), section(`*${departmentName(policy, queue.department)}* — ${queue.handoffs.length} open${overdue > 0 ? `, :warning: ${overdue} overdue` : ''}`));
     blocks.push(...listBlocks(queue.handoffs, policy, now, 8));
   }
@@ -85,7 +85,7 @@ export function appHomeView(lists: HandoffLists & { dashboardUrl: string }): Rec
   blocks.push(...(lists.mine.length > 0 ? listBlocks(lists.mine, policy, now, 20) : [context(['You have no open hand-offs. Start one with `/handoff`.'])]));
   if (lists.queues.length === 0) blocks.push(divider(), context(['You are not listed in any department in the policy file.']));
   for (const queue of lists.queues) {
-    const overdue = queue.handoffs.filter((h) => isOverdue(h.dueAt, now)).length;
+    const overdue = queue.handoffs.filter((h) => isOverdue(h, now)).length;
     blocks.push(
       divider(),
       section(`*${departmentName(policy, queue.department)}*\n${queue.handoffs.length} open${overdue > 0 ? ` · :warning: ${overdue} overdue` : ' · none overdue'}`),

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { availableEvents, handoffStates, remindersDue, type LifecycleEvent } from '@liaison/core';
+import { blockKit, blockKitSkipReason } from '../test-support/block-kit.js';
+import { reminderMessage } from './reminder.js';
 import { testHandoff, testPolicy } from '../test-support/policy.js';
 import { cardActions, eventLine, handoffCard, senderUpdate } from './handoff-card.js';
 import { handoffModal, readHandoffCommand, readHandoffForm, type ViewValues } from './handoff-modal.js';
 import { appHomeView, handoffDetailMessage, handoffListMessage } from './handoff-list.js';
-import { eventModal, readEventModal } from './event-modal.js';
+import { eventModal, readEventMetadata, readEventModal } from './event-modal.js';
 import { slackLimits, truncate, userText } from './limits.js';
 import { describeDue } from './due.js';
 
@@ -31,7 +34,7 @@ describe('text limits', () => {
 });
 
 describe('the channel card', () => {
-  it('shows summary, patron type only, sender, due time in library hours, responsibility and all six buttons', () => {
+  it('shows summary, patron type only, sender, due time in library hours, responsibility and the buttons an open hand-off allows', () => {
     const blocks = handoffCard(testHandoff(), { policy, now });
     const text = json(blocks);
     expect(text).toContain('H-1042 · Electronic Resources');
@@ -40,7 +43,7 @@ describe('the channel card', () => {
     expect(text).toContain('<@U024REF0001>');
     expect(text).toContain('Tue, Oct 13, 2:00 PM (3 h of opening time left)');
     expect(text).toContain('Passed: this department answers the patron');
-    expect(buttonIds(blocks)).toEqual(Object.values(cardActions));
+    expect(buttonIds(blocks)).toEqual([cardActions.accept, cardActions.reassign, cardActions.resolve, cardActions.returnToSender]);
   });
 
   it('shows the patron e-mail only when the policy allows it', () => {
@@ -49,11 +52,33 @@ describe('the channel card', () => {
   });
 
   it.each([
+    // An open card once offered "Ask for information" and "Waiting on vendor", which the lifecycle refuses before acceptance.
+    ['open', ['handoff.accept', 'handoff.reassign', 'handoff.resolve', 'handoff.return']],
     ['accepted', ['handoff.reassign', 'handoff.ask_for_information', 'handoff.waiting_on_vendor', 'handoff.resolve', 'handoff.return']],
+    ['waiting_on_patron', ['handoff.reassign', 'handoff.waiting_on_vendor', 'handoff.resolve', 'handoff.return']],
+    ['waiting_on_vendor', ['handoff.reassign', 'handoff.ask_for_information', 'handoff.resolve', 'handoff.return']],
     ['resolved', []],
+    ['cancelled', []],
     ['returned', []],
   ] as const)('a %s hand-off offers %j', (state, expected) => {
     expect(buttonIds(handoffCard(testHandoff({ state, owner: 'U024ERM0001' }), { policy, now }))).toEqual(expected);
+  });
+
+  const eventOfButton: Record<string, LifecycleEvent> = {
+    [cardActions.accept]: 'accepted', [cardActions.reassign]: 'reassigned', [cardActions.askForInformation]: 'info_requested',
+    [cardActions.waitingOnVendor]: 'waiting_on_vendor', [cardActions.resolve]: 'resolved', [cardActions.returnToSender]: 'returned',
+  };
+  it.each(handoffStates)('in state %s, every button is a move core\'s lifecycle allows', (state) => {
+    const events = buttonIds(handoffCard(testHandoff({ state, owner: 'U024ERM0001' }), { policy, now })).map((id) => eventOfButton[id]);
+    for (const event of events) expect(availableEvents(state)).toContain(event);
+  });
+
+  it('flags only what its department still owes as overdue: a returned hand-off past its due time is not', () => {
+    const late = { dueAt: '2026-10-13T15:30:00.000Z' };
+    expect(json(handoffCard(testHandoff({ ...late, state: 'accepted' }), { policy, now })[0])).toContain('⚠️');
+    const returned = handoffCard(testHandoff({ ...late, state: 'returned' }), { policy, now });
+    expect(json(returned[0])).not.toContain('⚠️');
+    expect(json(returned)).not.toContain('(overdue)');
   });
 
   it('flags an overdue hand-off and keeps a huge summary within Slack limits', () => {
@@ -132,6 +157,28 @@ describe('event modals', () => {
     expect(readEventModal(event, values)).toEqual({ ok: true, event: expected });
   });
 
+  it.skipIf(!blockKit)(`every worded form is valid Block Kit, for a library of one department too ${blockKitSkipReason}`, () => {
+    const alone = { ...policy, departments: policy.departments.filter((department) => department.id === 'eresources') };
+    for (const shape of [policy, alone]) {
+      for (const event of ['reassigned', 'info_requested', 'waiting_on_vendor', 'resolved', 'returned'] as const) {
+        expect(blockKit!((eventModal(event, testHandoff({ state: 'accepted' }), shape) as { blocks: unknown[] }).blocks), `${event}, ${shape.departments.length} departments`).toEqual([]);
+      }
+    }
+  });
+
+  it('reassigns within the only department to the person chosen, and asks for that person', () => {
+    const alone = { ...policy, departments: policy.departments.filter((department) => department.id === 'eresources') };
+    const modal = eventModal('reassigned', testHandoff({ state: 'accepted' }), alone) as { blocks: { block_id?: string; optional?: boolean }[]; private_metadata: string };
+    expect(modal.blocks.find((block) => block.block_id === 'department')).toBeUndefined();
+    expect(modal.blocks.find((block) => block.block_id === 'owner')?.optional).toBe(false);
+    const metadata = readEventMetadata(modal.private_metadata)!;
+    expect(metadata).toEqual({ handoffId: 'H-1042', event: 'reassigned', department: 'eresources' });
+    const chosen = { owner: { value: { selected_user: 'U024ERM0001' } } } as unknown as ViewValues;
+    expect(readEventModal('reassigned', chosen, metadata.department)).toEqual({ ok: true, event: { type: 'reassigned', toDepartment: 'eresources', toOwner: 'U024ERM0001' } });
+    expect(readEventModal('reassigned', {}, metadata.department)).toEqual({ ok: false, errors: { owner: 'Choose who takes it.' } });
+    expect(readEventMetadata(JSON.stringify({ handoffId: 'H-1', event: 'toString' }))).toBeNull();
+  });
+
   it('needs a resolution note to resolve, and offers only other departments to reassign to', () => {
     expect(readEventModal('resolved', {})).toEqual({ ok: false, errors: { words: 'Say how it was resolved.' } });
     const view = json(eventModal('reassigned', testHandoff(), policy));
@@ -163,5 +210,17 @@ describe('lists, detail and App Home', () => {
 
 it('counts only opening time when describing a due time (Saturday evening to Sunday noon is closed)', () => {
   const saturdayEvening = new Date('2026-10-17T23:30:00.000Z'); // 18:30 Chicago, after closing
-  expect(describeDue('2026-10-18T18:00:00.000Z', saturdayEvening, policy.library)).toBe('Sun, Oct 18, 1:00 PM (1 h of opening time left)');
+  expect(describeDue({ state: 'accepted', dueAt: '2026-10-18T18:00:00.000Z' }, saturdayEvening, policy.library)).toBe('Sun, Oct 18, 1:00 PM (1 h of opening time left)');
+});
+
+describe('reminders', () => {
+  it('say what core says of the rung, escaped, above the card, as valid Block Kit', () => {
+    const handoff = testHandoff({ summary: 'Proxy <!channel> error' });
+    const [reminder] = remindersDue([handoff], [{ at: 75, notify: 'owner' }], new Date('2026-10-13T18:00:00.000Z'), policy.library);
+    const message = reminderMessage(reminder!, handoff, policy, now);
+    expect(message.text).toBe(`:alarm_clock: ${userText(reminder!.message, 3000)}`);
+    expect(message.text).toContain('has used 75% of its 4 opening hours');
+    expect(message.text).toContain('&lt;!channel&gt;');
+    if (blockKit) expect(blockKit(message.blocks)).toEqual([]);
+  });
 });
