@@ -106,7 +106,7 @@ describe("the patron's question on the status page", () => {
     } finally {
       await sampled.close();
     }
-  });
+  }, 60_000);
 
   it.each([
     ['no rating', {}, 'Your answer is missing'],
@@ -199,5 +199,5 @@ describe('GET /api/v1/patron-feedback and /report', () => {
     } finally {
       await reporting.close();
     }
-  });
+  }, 60_000);
 });
