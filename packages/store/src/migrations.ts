@@ -254,6 +254,22 @@ export const migrations: Migration[] = [
   },
   {
     version: 7,
+    name: 'time away: who is away, until when, and whom they asked to cover',
+    statements: [
+      // One row per person: setting time away again replaces it. Dates are the library's local
+      // calendar dates ("YYYY-MM-DD", both days included); core decides who covers on a given day.
+      `create table away_periods (
+        person text primary key,
+        from_date text not null,
+        until_date text not null,
+        backup text,
+        set_by text not null,
+        updated_at timestamptz not null
+      )`,
+    ],
+  },
+  {
+    version: 8,
     name: "the patron's voice: one answer per resolved hand-off from its status page",
     statements: [
       // One row per hand-off: the primary key is what makes a retried or repeated POST a no-op.

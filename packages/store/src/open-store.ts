@@ -16,6 +16,7 @@ import { applyMigrations } from './migrations.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { AuditRepository } from './repositories/audit.js';
+import { AwayRepository } from './repositories/away.js';
 import { CacheRepository } from './repositories/cache.js';
 import { EvaluationRepository } from './repositories/evaluations.js';
 import { HandoffRepository } from './repositories/handoffs.js';
@@ -52,6 +53,7 @@ export interface Repositories {
   cache: CacheRepository;
   sessions: SessionRepository;
   patronFeedback: PatronFeedbackRepository;
+  away: AwayRepository;
 }
 
 /** The repositories bound to one open transaction. */
@@ -159,6 +161,7 @@ function repositories(db: Executor): Repositories {
     cache: new CacheRepository(db),
     sessions: new SessionRepository(db),
     patronFeedback: new PatronFeedbackRepository(db),
+    away: new AwayRepository(db),
   };
 }
 

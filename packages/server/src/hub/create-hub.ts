@@ -15,6 +15,7 @@ import { registerHandoffRoutes } from './routes/handoffs.js';
 import { registerPatronContextRoutes, type PatronContextRateLimit } from './routes/patron-context.js';
 import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
+import { registerAwayRoutes } from './routes/away.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { registerPatronFeedbackRoutes } from './routes/patron-feedback.js';
@@ -289,6 +290,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerPatronContextRoutes(app, context, options.patronContextRateLimit);
   registerPurchaseRoutes(app, context);
   registerQualityRoutes(app, context);
+  registerAwayRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
   registerPatronFeedbackRoutes(app, context);
