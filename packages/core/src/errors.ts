@@ -32,6 +32,7 @@ export const errorRegistry = {
   invalid_request: { meaning: 'The request is not valid; each issue names a field and what to send instead.', httpStatus: 400, exitCode: 1 },
   request_invalid: { meaning: 'A value given to a rule is out of its range (a period that ends before it begins).', httpStatus: 400, exitCode: 1 },
   malformed_json: { meaning: 'The request body is not valid JSON.', httpStatus: 400, exitCode: 1 },
+  unstorable_text: { meaning: 'A text field holds a character the store cannot keep (a NUL).', httpStatus: 400, exitCode: 1 },
   body_too_large: { meaning: 'The request body is larger than the hub accepts.', httpStatus: 413, exitCode: 1 },
   unsupported_media_type: { meaning: 'The request body is not JSON.', httpStatus: 415, exitCode: 1 },
   usage_invalid: { meaning: 'The command line is not one the command understands.', httpStatus: 400, exitCode: 2 },
@@ -44,6 +45,9 @@ export const errorRegistry = {
   token_invalid: { meaning: 'The token is not valid (revoked, mistyped, or signed with another secret).', httpStatus: 401, exitCode: 1 },
   token_expired: { meaning: 'The token has expired.', httpStatus: 401, exitCode: 1 },
   forbidden: { meaning: 'The caller is known but lacks the role this needs.', httpStatus: 403, exitCode: 1 },
+  rate_limited: { meaning: 'Too many requests from one caller; wait as Retry-After says.', httpStatus: 429, exitCode: 69 },
+  patron_claim_missing: { meaning: 'A Zendesk token names no patron, so the sidebar cannot ask about one.', httpStatus: 400, exitCode: 1 },
+  patron_from_claim_only: { meaning: 'A Zendesk caller may ask only about the patron its token names.', httpStatus: 400, exitCode: 1 },
   // Hand-offs.
   unknown_department: { meaning: 'No department in the policy has that id.', httpStatus: 400, exitCode: 1 },
   handoff_not_found: { meaning: 'There is no hand-off with that number.', httpStatus: 404, exitCode: 1 },
@@ -75,6 +79,7 @@ export const errorRegistry = {
   slack_refused: { meaning: 'Slack refused a call; the message says what Slack said and what to do.', httpStatus: 502, exitCode: 69 },
   // Everything else.
   not_found: { meaning: 'There is no such route.', httpStatus: 404, exitCode: 1 },
+  dashboard_not_built: { meaning: 'The hub has no built dashboard to serve.', httpStatus: 503, exitCode: 70 },
   internal: { meaning: 'A fault in Liaison itself; the details are in the log.', httpStatus: 500, exitCode: 70 },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
