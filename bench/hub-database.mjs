@@ -20,10 +20,9 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { scratchDatabase, stopProcess } from './support/processes.mjs';
-import { openStore } from '@liaison/store';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -223,7 +222,8 @@ const folder = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
 let hub;
 let floor;
 try {
-  // The floor's database gets the same migrations the hub applies to its own.
+  // The floor's database gets the same migrations the measured hub applies to its own.
+  const { openStore } = await import(pathToFileURL(join(hubRoot, 'packages', 'store', 'dist', 'index.js')).href);
   await (await openStore({ databaseUrl: floorDatabase.url })).close();
   hub = await serve(folder, hubDatabase.url);
   floor = startFloor();

@@ -45,9 +45,12 @@ export const errorRegistry = {
   token_invalid: { meaning: 'The token is not valid (revoked, mistyped, or signed with another secret).', httpStatus: 401, exitCode: 1 },
   token_expired: { meaning: 'The token has expired.', httpStatus: 401, exitCode: 1 },
   forbidden: { meaning: 'The caller is known but lacks the role this needs.', httpStatus: 403, exitCode: 1 },
-  rate_limited: { meaning: 'Too many requests from one caller; wait as Retry-After says.', httpStatus: 429, exitCode: 69 },
-  patron_claim_missing: { meaning: 'A Zendesk token names no patron, so the sidebar cannot ask about one.', httpStatus: 400, exitCode: 1 },
-  patron_from_claim_only: { meaning: 'A Zendesk caller may ask only about the patron its token names.', httpStatus: 400, exitCode: 1 },
+  token_lifetime_too_long: { meaning: 'A Zendesk token lives longer than five minutes (exp − iat, or exp − now without iat).', httpStatus: 401, exitCode: 1 },
+  token_subject_missing: { meaning: 'A Zendesk token names no agent (no sub claim), so its views could not be audited.', httpStatus: 401, exitCode: 1 },
+  token_not_found: { meaning: 'There is no staff token with that id.', httpStatus: 404, exitCode: 1 },
+  patron_from_claim_only: { meaning: 'A Zendesk token reads only the patron its signed patron_email claim names; the query may not choose one.', httpStatus: 400, exitCode: 1 },
+  patron_claim_missing: { meaning: 'A Zendesk token asked for patron context without naming the ticket requester (patron_email).', httpStatus: 400, exitCode: 1 },
+  rate_limited: { meaning: 'Too many requests from one caller; Retry-After says when to try again.', httpStatus: 429, exitCode: 69 },
   // Hand-offs.
   unknown_department: { meaning: 'No department in the policy has that id.', httpStatus: 400, exitCode: 1 },
   handoff_not_found: { meaning: 'There is no hand-off with that number.', httpStatus: 404, exitCode: 1 },
@@ -75,6 +78,7 @@ export const errorRegistry = {
   store_events_invalid: { meaning: 'Events handed to the store are out of sequence (a fault in the caller).', httpStatus: 500, exitCode: 70 },
   store_connection_failed: { meaning: 'The database could not be reached.', httpStatus: 503, exitCode: 69 },
   store_invalid_argument: { meaning: 'The store was called with an argument it cannot use (a fault in the caller).', httpStatus: 500, exitCode: 70 },
+  store_locked: { meaning: 'Another process (the hub) holds the embedded data folder; stop it or ask it through its admin routes.', httpStatus: 503, exitCode: 1 },
   // Slack.
   slack_refused: { meaning: 'Slack refused a call; the message says what Slack said and what to do.', httpStatus: 502, exitCode: 69 },
   // Everything else.

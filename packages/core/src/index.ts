@@ -24,6 +24,8 @@ export * from './handoff/lifecycle.js';
 // escalation:
 export * from './handoff/escalation.js';
 export * from './handoff/due-time.js';
+export * from './team/liaison-teams.js';
+export * from './team/cover.js';
 // purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
 export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';

@@ -16,4 +16,4 @@ export { CsvFormatError, CsvRecordParser, readCsvFile, type OnRecord, type ReadC
 export { NotUtf8Error } from './read/text-encoding.js';
 export { ScoredOutput, type OutputFormat } from './output/scored-output.js';
 export { renderIllReport, type ReportContext } from './output/report-html.js';
-export { formatEncodingNote, formatRunSummary, formatSkippedRows } from './output/run-summary.js';
+export { formatEncodingNote, formatRunSummary, formatSkippedRows, formatWarnings } from './output/run-summary.js';

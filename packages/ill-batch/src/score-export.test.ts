@@ -162,3 +162,31 @@ describe('what kept titles from BUY', () => {
     expect(run.review).toEqual({ titles: 2, priceUnknown: 2, yearUnknown: 1, availabilityUnknown: 2 });
   });
 });
+
+describe('quiet wrong data is told, and the row still scored', () => {
+  it('warns, with lines, of a year after the as-of year, an ISBN with a wrong check digit and a repeated TransactionNumber; reads an article\'s PhotoJournalYear', async () => {
+    const scored: ScoredRequest[] = [];
+    const run = await scoreExport({
+      path: csvFile([
+        'TransactionNumber,RequestType,DocumentType,LoanTitle,LoanAuthor,LoanDate,ISSN,PhotoJournalYear,CreationDate',
+        '1,Loan,Book,Data feminism,"D\'Ignazio, Catherine",2031,0262044005,,2025-03-01',
+        '2,Loan,Book,Data feminism,"D\'Ignazio, Catherine",2020,0262044006,,2025-03-02', // check digit 6, not 5
+        '3,Article,Article,,,,0378-5955,2024,2025-03-03',
+        '3,Loan,Book,Gene,"Doe, Jane",2024,,,2025-03-04', // the same TransactionNumber again
+        '5,Loan,Book,Gene,"Doe, Jane",2024,"0378-5955 (print)",,2025-03-05', // an ISSN: nothing to say
+      ]),
+      policy: defaultPurchasePolicy,
+      asOf: '2025-06-30',
+      onScored: (row) => scored.push(structuredClone(row)),
+    });
+    expect(run.rowsScored).toBe(5);
+    expect(run.warningCount).toBe(3);
+    expect(run.warnings).toEqual([
+      { line: 2, problem: 'publication year 2031 is after 2025, the year scored as of; check LoanDate (or the year looked up)' },
+      { line: 3, problem: 'ISSN field "0262044006" holds no valid ISBN (a check digit is wrong: a digit mistyped?); the request is counted by title and author instead' },
+      { line: null, problem: 'TransactionNumber 3 appears 2 times; each row is scored (a row exported twice, or two requests under one number?)' },
+    ]);
+    // The article's year is its journal issue's: no "No publication year given".
+    expect(scored[2]!.reasons.map((reason) => reason.code)).toEqual(['article', 'excluded-type', 'price-unknown', 'availability-unknown']);
+  });
+});

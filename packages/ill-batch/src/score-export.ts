@@ -85,6 +85,13 @@ export interface ScoreRun {
   review: { titles: number; priceUnknown: number; yearUnknown: number; availabilityUnknown: number };
   /** Every distinct BUY title, best score first (only when asked for with `collectBuyList`). */
   buyList?: BuyTitle[];
+  /**
+   * Rows scored but worth a look, listed (the first maxSkippedListed) with their lines where a line
+   * names them: a publication year after the as-of year, an ISBN with a wrong check digit, a
+   * TransactionNumber that appears more than once.
+   */
+  warningCount: number;
+  warnings: { line: number | null; problem: string }[];
   /** Threads that read the file (1: the calling thread alone). */
   threads: number;
   /** The encoding the file was read in: as asked, as its byte-order mark said, or Windows-1252 (see notUtf8Line). */
@@ -336,6 +343,11 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     cost += price;
     priced += 1;
   }
+  const duplicates = duplicateTransactionNumbers(table, rows);
+  const warnings: ScoreRun['warnings'] = [...read.warnings];
+  for (const [transactionNumber, count] of duplicates) {
+    if (warnings.length < maxSkippedListed) warnings.push({ line: null, problem: `TransactionNumber ${transactionNumber} appears ${count} times; each row is scored (a row exported twice, or two requests under one number?)` });
+  }
   const review = { titles: 0, priceUnknown: 0, yearUnknown: 0, availabilityUnknown: 0 };
   for (const missing of missingOfTitle) {
     if (missing === 0) continue;
@@ -356,10 +368,26 @@ async function judgeAndSum(options: ScoreExportOptions & { currency: string; dia
     ...(buyTitles
       ? { buyList: [...buyTitles.values()].sort((a, b) => b.score - a.score || b.peakDemand - a.peakDemand || a.title.localeCompare(b.title)) }
       : {}),
+    warningCount: read.warningCount + duplicates.size,
+    warnings,
     threads: read.threads,
     encoding: options.dialect.encoding,
     notUtf8Line: options.notUtf8Line,
   };
+}
+
+/** Transaction numbers on more than one row, with how many rows each. */
+function duplicateTransactionNumbers(table: RequestTable, rows: number): Map<string, number> {
+  const numbers = table.data().transactionNumbers.slice(0, rows).sort();
+  const found = new Map<string, number>();
+  for (let i = 1; i < rows; i++) {
+    // NaN (a transaction number that is not a plain integer) sorts last and never equals itself.
+    if (numbers[i] === numbers[i - 1]) found.set(String(numbers[i]), (found.get(String(numbers[i])) ?? 1) + 1);
+  }
+  const others = new Map<string, number>();
+  for (const text of table.data().otherTransactionNumbers.values()) others.set(text, (others.get(text) ?? 0) + 1);
+  for (const [text, count] of others) if (count > 1) found.set(text, count);
+  return found;
 }
 
 const reviewed = 1; // any REVIEW request: always set, so a title whose reasons name nothing below still counts
@@ -386,6 +414,8 @@ interface ReadParts {
   parts: ExportPart[];
   rowsSkipped: number;
   skipped: SkippedRow[];
+  warningCount: number;
+  warnings: SkippedRow[];
 }
 
 async function readParts(
@@ -434,7 +464,7 @@ async function readParts(
   } else {
     // The header first, so every part knows the columns (and a bad header is told once).
     const header = (await readRecordsAt(path, [0], options.dialect)).get(0);
-    if (header === undefined) return { columns: null, threads: 1, parts: [], rowsSkipped: 0, skipped: [] };
+    if (header === undefined) return { columns: null, threads: 1, parts: [], rowsSkipped: 0, skipped: [], warningCount: 0, warnings: [] };
     columns = columnsOf(header, options.columnNames);
     const known = columns;
     const settled = threads
@@ -456,7 +486,11 @@ async function readParts(
   let lineBase = 0;
   let rowsSkipped = 0;
   const skipped: SkippedRow[] = [];
+  let warningCount = 0;
+  const warnings: SkippedRow[] = [];
   for (const part of parts) {
+    warningCount += part.warningCount;
+    for (const row of part.warnings) if (warnings.length < maxSkippedListed) warnings.push({ line: row.line + lineBase, problem: row.problem });
     rowsSkipped += part.rowsSkipped;
     for (const row of part.skipped) {
       if (skipped.length === maxSkippedListed) break;
@@ -465,7 +499,7 @@ async function readParts(
     }
     lineBase += part.lines;
   }
-  return { columns, threads: threads?.count ?? 1, parts, rowsSkipped, skipped };
+  return { columns, threads: threads?.count ?? 1, parts, rowsSkipped, skipped, warningCount, warnings };
 }
 
 /** Runs `tasks` one after another, settling each as Promise.allSettled would. */

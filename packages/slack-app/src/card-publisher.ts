@@ -5,7 +5,7 @@
  * loses the hand-off: it is already stored, the sender is told in plain words, and the card is
  * posted on the next event once the channel is fixed.
  */
-import type { Handoff, HandoffEvent } from '@liaison/core';
+import { redactForSlackCard, type Handoff, type HandoffEvent } from '@liaison/core';
 import type { webApi } from '@slack/bolt';
 import { departmentName, isSlackUserId } from './library.js';
 import type { LiaisonHubPort } from './port.js';
@@ -47,6 +47,9 @@ export function createCardPublisher(port: LiaisonHubPort, logger: PublisherLogge
       // Slack answers with the channel's id; chat.update needs the id, not "#name".
       const location = { teamId, channel: String(posted.channel ?? channel), ts: String(posted.ts) };
       await port.cards.save(handoff.id, location);
+      // Everyone in the channel now sees whatever of the patron the policy lets a card show.
+      const shown = redactForSlackCard(handoff.patron ?? null, port.policy.privacy).shownFields;
+      if (shown.includes('identity')) await port.recordPatronView(handoff, { id: `slack-channel:${location.channel}` }, shown.map((field) => `slack_card.${field}`));
       await threadLines(client, location.channel, location.ts, handoff.history);
       return { channel: location.channel, problem: null };
     } catch (error) {

@@ -51,6 +51,12 @@ export interface LiaisonHubPort {
   /** The purchase-on-demand verdict for an ISBN or a title. */
   evaluateTitle(query: string, actor: Actor): Promise<{ evaluation: PurchaseEvaluation; missing: { source: string; reason: string }[]; currency: string }>;
   cards: CardLocations;
+  /**
+   * Writes a view of the hand-off's patron to the audit log: a card showing the patron's identity
+   * posted to a channel (the viewer is the channel), or `/handoffs H-…` showing it and its history
+   * to a member. The hub files it under the patron's one key; nothing when no patron is named.
+   */
+  recordPatronView(handoff: Handoff, viewer: { id: string }, fieldsShown: string[]): Promise<void>;
 }
 
 /**

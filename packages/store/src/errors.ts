@@ -8,6 +8,8 @@ export const storeErrorCodes = {
   store_events_invalid: 'store_events_invalid',
   store_connection_failed: 'store_connection_failed',
   store_invalid_argument: 'store_invalid_argument',
+  /** Another live process holds the embedded data folder. */
+  store_locked: 'store_locked',
 } as const;
 
 export type StoreErrorCode = (typeof storeErrorCodes)[keyof typeof storeErrorCodes];

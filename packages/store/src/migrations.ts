@@ -244,6 +244,14 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: 'staff tokens may expire',
+    statements: [
+      // Null: the token lives until it is revoked (tokens made before this column).
+      `alter table api_tokens add column expires_at timestamptz`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

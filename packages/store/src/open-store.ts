@@ -13,6 +13,7 @@ import type { Database } from './database.js';
 import { StoreError } from './errors.js';
 import type { Executor } from './executor.js';
 import { applyMigrations } from './migrations.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { AuditRepository } from './repositories/audit.js';
 import { CacheRepository } from './repositories/cache.js';
@@ -58,6 +59,8 @@ export interface StoreTransaction extends Repositories {
 
 export interface Store extends Repositories {
   kind: 'pglite' | 'postgres';
+  /** The embedded data folder's lock, held while the store is open (none for PostgreSQL or memory://). */
+  lock: DataFolderLock | null;
   /** The typed query builder, for queries no repository offers. */
   db: Kysely<Database>;
   schema: string;
@@ -88,10 +91,11 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       hint: 'use lower-case letters, digits and underscores, starting with a letter',
     });
   }
-  const { db, kind, pglite } = options.databaseUrl ? postgres(options.databaseUrl, schema) : await embedded(options, schema);
+  const { db, kind, pglite, lock } = options.databaseUrl ? { ...postgres(options.databaseUrl, schema), pglite: undefined, lock: null } : await embedded(options, schema);
   const subscriptions = new Set<HandoffChangeSubscription>();
   const store: Store = {
     kind,
+    lock,
     db,
     schema,
     ...repositories(db),
@@ -114,15 +118,20 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await sql`select 1`.execute(db);
     },
     close: async () => {
-      await Promise.all([...subscriptions].map((subscription) => subscription.close().catch(() => undefined)));
-      subscriptions.clear();
-      await db.destroy();
+      try {
+        await Promise.all([...subscriptions].map((subscription) => subscription.close().catch(() => undefined)));
+        subscriptions.clear();
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
     },
   };
   try {
     await store.migrate();
   } catch (error) {
     await db.destroy().catch(() => undefined);
+    lock?.release();
     if (kind === 'postgres' && isConnectionError(error)) {
       throw new StoreError('store_connection_failed', `cannot reach the PostgreSQL server: ${(error as Error).message}`, {
         path: ['databaseUrl'],
@@ -170,9 +179,10 @@ function postgres(databaseUrl: string, schema: string): { db: Kysely<Database>; 
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
 }
 
-async function embedded(options: StoreOptions, schema: string): Promise<{ db: Kysely<Database>; kind: 'pglite'; pglite: PGlite }> {
+async function embedded(options: StoreOptions, schema: string): Promise<{ db: Kysely<Database>; kind: 'pglite'; pglite: PGlite; lock: DataFolderLock | null }> {
   let database = options.pglite;
   const ownsDatabase = database === undefined;
+  let lock: DataFolderLock | null = null;
   if (!database) {
     if (!options.dataDir) {
       throw new StoreError('store_invalid_argument', 'the store needs a database: neither databaseUrl nor dataDir was given', {
@@ -182,11 +192,20 @@ async function embedded(options: StoreOptions, schema: string): Promise<{ db: Ky
     }
     const inMemory = options.dataDir.startsWith('memory://');
     const directory = inMemory ? options.dataDir : join(options.dataDir, 'pglite');
-    if (!inMemory) mkdirSync(directory, { recursive: true });
-    database = await PGlite.create(directory);
+    if (!inMemory) {
+      mkdirSync(directory, { recursive: true });
+      // Before PGlite touches the files: a second process must not even open them.
+      lock = lockDataFolder(options.dataDir);
+    }
+    try {
+      database = await PGlite.create(directory);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   const dialect = new PGliteDialect({ database, schema, closeOnDestroy: ownsDatabase });
-  return { db: new Kysely<Database>({ dialect }), kind: 'pglite', pglite: database };
+  return { db: new Kysely<Database>({ dialect }), kind: 'pglite', pglite: database, lock };
 }
 
 function isConnectionError(error: unknown): boolean {

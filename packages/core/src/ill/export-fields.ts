@@ -8,7 +8,7 @@ import type { BorrowingRequest } from './request.js';
 /** The request fields read from an export. */
 export const exportRequestFields = [
   'TransactionNumber', 'RequestType', 'DocumentType', 'LoanTitle', 'LoanAuthor', 'LoanPublisher', 'LoanDate',
-  'ISSN', 'ESPNumber', 'Status', 'CreationDate', 'DOI', 'PhotoJournalTitle', 'PhotoArticleTitle',
+  'ISSN', 'ESPNumber', 'Status', 'CreationDate', 'DOI', 'PhotoJournalTitle', 'PhotoArticleTitle', 'PhotoJournalYear',
 ] as const satisfies readonly (keyof BorrowingRequest)[];
 
 /** Optional columns with facts the library already knows: yes/no, a number, yes/no. */

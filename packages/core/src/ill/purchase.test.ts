@@ -68,6 +68,8 @@ const precedenceTable: Row[] = [
   ['every borrow threshold at once', { LoanDate: '2001' }, { price: { value: 300, source: 'v' }, available: { value: false, source: 'v' }, demand: { value: 1, source: 'h' } }, { min_requests: 2 }, 'borrow', ['too-old', 'over-price', 'unavailable', 'low-demand']],
   ['too old and price unknown: borrow, and both said', { LoanDate: '1990' }, { drop: ['price'] }, {}, 'borrow', ['too-old', 'price-unknown']],
   ['excluded, ineligible, no year', { DocumentType: 'Dissertation', Status: 'Alumni', LoanDate: '19--' }, {}, { eligible_patron_statuses: ['Faculty'] }, 'borrow', ['excluded-type', 'patron-ineligible', 'no-year']],
+  ['an article whose year is only in PhotoJournalYear has one', { RequestType: 'Article', DocumentType: undefined, LoanDate: undefined, PhotoJournalYear: '2024' }, {}, {}, 'borrow', ['article']],
+  ['a book\'s PhotoJournalYear is not its year', { LoanDate: undefined, PhotoJournalYear: '2024' }, {}, {}, 'review', ['no-year']],
   ['a catalogue year beats the request\'s date', { LoanDate: '2010' }, { publicationYear: { value: 2024, source: 'Google Books' } }, {}, 'buy', ['within-policy']],
   // An open-access copy wins over every verdict but owned.
   ['open access over buy', {}, { openAccess }, {}, 'free', ['open-access', 'within-policy']],

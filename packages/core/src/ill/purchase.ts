@@ -198,6 +198,7 @@ function caseInsensitiveSet(values: readonly string[]): (value: string) => boole
 const rememberedLimit = 100_000;
 
 const fromLoanDate = 'request (LoanDate)';
+const fromJournalYear = 'request (PhotoJournalYear)';
 const fromIssnField = 'request (ISSN)';
 const assumedDemandSource = 'assumed: only this request is known';
 
@@ -261,11 +262,13 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     }
     const openAccess = facts.openAccess;
     const available = facts.available;
-    const year = facts.publicationYear ? facts.publicationYear.value : publicationYear(request.LoanDate);
+    const requestType = request.RequestType;
+    const isArticle = requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article');
+    // An article's year is its journal issue's (PhotoJournalYear) when LoanDate has none.
+    const year = facts.publicationYear ? facts.publicationYear.value : (publicationYear(request.LoanDate) ?? (isArticle ? publicationYear(request.PhotoJournalYear) : null));
     const price = facts.price && Number.isFinite(facts.price.value) ? facts.price : null;
     const priceCurrency = price?.currency ? price.currency.toUpperCase() : currency;
     const isPriceComparable = price !== null && priceCurrency === currency;
-    const requestType = request.RequestType;
     const documentType = request.DocumentType?.trim() ?? '';
     const isExcluded = documentType !== '' && isExcludedType(documentType);
     const status = isEveryoneEligible ? '' : (request.Status?.trim() ?? '');
@@ -274,7 +277,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     // Every reason that applies, in purchaseReasonCodes order.
     const reasons: PurchaseReasonCode[] = [];
     if (openAccess) reasons.push('open-access');
-    if (requestType === 'Article' || (requestType !== 'Loan' && requestType?.trim().toLowerCase() === 'article')) reasons.push('article');
+    if (isArticle) reasons.push('article');
     if (facts.held?.value === true) reasons.push('owned');
     if (isExcluded) reasons.push('excluded-type');
     if (isIneligible) reasons.push('patron-ineligible');
@@ -384,7 +387,7 @@ export function compilePurchasePolicy(policy: PurchasePolicy, options: PurchaseO
     const demandCount = givenDemand ? Math.max(1, Math.floor(givenDemand.value)) : 1;
     const judgement = judge(findings, demandCount, givenDemand === null);
     let year: Fact<number> | null = facts.publicationYear ?? null;
-    if (year === null && findings.year !== null) year = { value: findings.year, source: fromLoanDate };
+    if (year === null && findings.year !== null) year = { value: findings.year, source: publicationYear(request.LoanDate) === null ? fromJournalYear : fromLoanDate };
     return {
       ...judgement,
       facts: {

@@ -25,6 +25,8 @@ export interface BorrowingRequest {
   DOI?: string;
   PhotoJournalTitle?: string;
   PhotoArticleTitle?: string;
+  /** Articles: the journal issue's year, which ILLiad keeps here rather than in LoanDate. */
+  PhotoJournalYear?: string;
 }
 
 /** Where a fact came from and when it was true, so staff can weigh it. */

@@ -32,7 +32,24 @@ export function crossReferenceIssues(sections: Sections, written: WrittenPolicy 
     ...defaultRule(sections.handoff?.rules),
     ...unreachableRules(sections.handoff?.rules),
     ...headOfService(sections.handoff, written.hasEscalation),
+    ...teamDepartments(sections.liaison_teams, sections.departments?.map((department) => department.id) ?? written.departmentIds),
   ];
+}
+
+/** A liaison team's department must be listed: its lead is who is told when the team is all away. */
+function teamDepartments(teams: Policy['liaison_teams'] | undefined, ids: string[] | undefined): Issue[] {
+  if (!teams || !ids || ids.length === 0) return [];
+  return teams.flatMap((team, index) => {
+    if (team.department === undefined || ids.includes(team.department)) return [];
+    const suggestion = nearest(team.department, ids);
+    return [
+      {
+        path: ['liaison_teams', index, 'department'],
+        message: `"${team.department}" is not a department`,
+        hint: suggestion ? `did you mean "${suggestion}"? Departments: ${ids.join(', ')}` : `departments: ${ids.join(', ')}`,
+      },
+    ];
+  });
 }
 
 function duplicateIds(entries: readonly { id: string }[] | undefined, path: (string | number)[], what: string): Issue[] {

@@ -42,6 +42,8 @@ export const departmentSchema = z.strictObject({
   teams_channel: z.string().trim().min(1, 'is empty; write the Teams channel name or leave the key out').optional(),
   lead: staffContactSchema.optional(),
   members: z.array(staffContactSchema).optional(),
+  /** The backup rota beside the lead: who covers, in order, when a member is away and their team cannot. */
+  backups: z.array(staffContactSchema).optional(),
 });
 
 /** The `departments` section: at least one department. */

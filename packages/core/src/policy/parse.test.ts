@@ -73,7 +73,7 @@ describe('parsePolicy', () => {
       policy: broken((p) => {
         p.departments[0].phone = '555-0100';
       }),
-      lines: ['departments[0].phone: is not a known key; known keys here: id, name, slack_channel, teams_channel, lead, members'],
+      lines: ['departments[0].phone: is not a known key; known keys here: id, name, slack_channel, teams_channel, lead, members, backups'],
     },
     {
       name: 'a misspelt weekday',

@@ -12,6 +12,7 @@ import { insightsPolicySchema } from '../insight/taxonomy.js';
 import { privacyPolicySchema } from '../patron/privacy.js';
 import { rubricsPolicySchema } from '../rubric/schema.js';
 import { libraryCalendarSchema } from '../time/calendar.js';
+import { liaisonTeamsSchema } from '../team/liaison-teams.js';
 import { serviceLevelSchema } from '../time/service-level.js';
 import { connectorsSchema } from './connectors.js';
 import { departmentsSchema, staffContactSchema } from './departments.js';
@@ -41,6 +42,7 @@ export const handoffPolicySchema = z.strictObject({
 export const policySchema = z.strictObject({
   library: librarySchema,
   departments: departmentsSchema,
+  liaison_teams: liaisonTeamsSchema,
   handoff: handoffPolicySchema,
   purchase: purchasePolicySchema,
   ill_export: illExportPolicySchema,

@@ -6,7 +6,7 @@
  */
 import type { PurchasePolicy } from '@liaison/core';
 import { formatMoney } from '@liaison/core/batch';
-import { counted, oneLine, whyNotBought } from './run-summary.js';
+import { counted, formatSkippedRows, formatWarnings, oneLine, whyNotBought } from './run-summary.js';
 import type { ScoreRun, Verdict } from '../score-export.js';
 import { demandBucketLabels, verdictOrder } from '../score-export.js';
 
@@ -166,6 +166,14 @@ ${demandChart}
 
 <h2>BUY list, best score first</h2>
 ${buyList.length === 0 ? '<p>No request has a BUY verdict.</p>' : `<table><thead><tr><th>#</th><th>Title</th><th>ISBN</th><th>Demand</th><th>Price</th><th>Score</th><th>Reasons</th><th>Requests</th></tr></thead><tbody>${buyRows}</tbody></table>`}
+
+${
+  run.rowsSkipped + run.warningCount === 0
+    ? ''
+    : `<h2>Rows to check in the export</h2>
+${run.rowsSkipped > 0 ? `<p>${escapeHtml(counted(run.rowsSkipped, 'row', 'rows'))} could not be read and ${run.rowsSkipped === 1 ? 'was' : 'were'} left out:</p>\n<ul>${formatSkippedRows(run).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : ''}
+${run.warningCount > 0 ? `<p>${escapeHtml(counted(run.warningCount, 'row was', 'rows were'))} scored but ${run.warningCount === 1 ? 'deserves' : 'deserve'} a look:</p>\n<ul>${formatWarnings(run).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : ''}`
+}
 
 <h2>Policy used</h2>
 <table><tbody>${policyRows}<tr><th scope="row">currency</th><td>${escapeHtml(currency)}</td></tr><tr><th scope="row">as of</th><td>${escapeHtml(context.asOf)}</td></tr></tbody></table>

@@ -2,7 +2,7 @@ import { defaultPurchasePolicy } from '@liaison/core/batch';
 import { describe, expect, it } from 'vitest';
 import type { ScoreRun } from '../score-export.js';
 import { renderIllReport } from './report-html.js';
-import { formatRunSummary, formatSkippedRows, whyNotBought } from './run-summary.js';
+import { formatRunSummary, formatSkippedRows, formatWarnings, whyNotBought } from './run-summary.js';
 
 /** A run of one request, one title on the BUY list, one row skipped. */
 function runOfOne(overrides: Partial<ScoreRun> = {}): ScoreRun {
@@ -15,6 +15,8 @@ function runOfOne(overrides: Partial<ScoreRun> = {}): ScoreRun {
     demandBuckets: [1, 0, 0, 0, 0, 0, 0],
     buy: { titles: 1, priced: 1, unpriced: 0, cost: 45 },
     review: { titles: 0, priceUnknown: 0, yearUnknown: 0, availabilityUnknown: 0 },
+    warningCount: 0,
+    warnings: [],
     buyList: [],
     threads: 1,
     encoding: 'utf-8',
@@ -86,5 +88,39 @@ describe('what kept titles from BUY', () => {
   it('says nothing when no title is at REVIEW', () => {
     expect(whyNotBought(runOfOne())).toEqual([]);
     expect(renderIllReport(runOfOne(), { fileName: 'f.csv', asOf: '2025-06-30', currency: 'USD', policy: defaultPurchasePolicy, policySource: 'x' })).not.toContain('What kept titles from BUY');
+  });
+});
+
+describe('warnings: rows scored but worth a look', () => {
+  it('are listed with their lines, then how many more', () => {
+    const run = runOfOne({
+      warningCount: 3,
+      warnings: [
+        { line: 4, problem: 'publication year 2031 is after 2025, the year scored as of; check LoanDate (or the year looked up)' },
+        { line: null, problem: 'TransactionNumber 7 appears 2 times; each row is scored (a row exported twice, or two requests under one number?)' },
+      ],
+    });
+    expect(formatWarnings(run)).toEqual([
+      'line 4: publication year 2031 is after 2025, the year scored as of; check LoanDate (or the year looked up); row scored',
+      'TransactionNumber 7 appears 2 times; each row is scored (a row exported twice, or two requests under one number?)',
+      '... and 1 more warning',
+    ]);
+    expect(formatWarnings(runOfOne())).toEqual([]);
+  });
+});
+
+describe('the report lists the rows to check', () => {
+  it('skipped rows with their lines and why, and the warnings', () => {
+    const run = runOfOne({
+      rowsSkipped: 1,
+      skipped: [{ line: 3, problem: 'has no TransactionNumber' }],
+      warningCount: 1,
+      warnings: [{ line: 5, problem: 'publication year 2031 is after 2025, the year scored as of; check LoanDate (or the year looked up)' }],
+    });
+    const page = renderIllReport(run, { fileName: 'f.csv', asOf: '2025-06-30', currency: 'USD', policy: defaultPurchasePolicy, policySource: 'x' });
+    expect(page).toContain('<h2>Rows to check in the export</h2>');
+    expect(page).toContain('<p>1 row could not be read and was left out:</p>\n<ul><li>line 3: has no TransactionNumber; row skipped</li></ul>');
+    expect(page).toContain('<p>1 row was scored but deserves a look:</p>');
+    expect(page).toContain('<li>line 5: publication year 2031 is after 2025');
   });
 });

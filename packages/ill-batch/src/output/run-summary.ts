@@ -86,6 +86,14 @@ export function formatSkippedRows(run: ScoreRun, limit = 100): string[] {
   return lines;
 }
 
+/** Rows scored but worth a look, at most `limit`, then how many more. */
+export function formatWarnings(run: ScoreRun, limit = 100): string[] {
+  const lines = run.warnings.slice(0, limit).map((warning) => (warning.line === null ? warning.problem : `line ${warning.line}: ${warning.problem}; row scored`));
+  const more = run.warningCount - lines.length;
+  if (more > 0) lines.push(`... and ${counted(more, 'more warning', 'more warnings')}`);
+  return lines;
+}
+
 /** Text on one line: line breaks inside a title become spaces. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
  * large, and joined afterwards; see score-export.ts.
  */
 import type { BorrowingRequest, DateOrder, ExportColumnNames, PurchaseEvaluator, PurchaseFacts, PurchaseFindings } from '@liaison/core/batch';
-import { parseCreationDate } from '@liaison/core/batch';
+import { civilFromDayNumber, extractIssns, identifierCharacter, parseCreationDate } from '@liaison/core/batch';
 import { creationDayOf } from '../judge/creation-day.js';
 import type { CsvDialect } from './csv-dialect.js';
 import type { CsvRecordParser, QuoteProblem } from './csv-records.js';
@@ -106,6 +106,9 @@ export interface ExportPart {
   buyCandidateOffsets: Map<number, number>;
   rowsSkipped: number;
   skipped: PartSkippedRow[];
+  /** Rows scored but worth a look (a year after the as-of year, an ISBN with a wrong check digit), lines from the part's first. */
+  warningCount: number;
+  warnings: SkippedRow[];
   /** Where the part stopped: the first record not read, and the line breaks before it. */
   stoppedAt: number;
   lines: number;
@@ -116,6 +119,26 @@ function dateProblem(text: string, order: DateOrder): string {
   const other: DateOrder = order === 'month-first' ? 'day-first' : 'month-first';
   if (parseCreationDate(text, other) === null) return `CreationDate "${text}" is not a date`;
   return `CreationDate "${text}" is not a date ${order === 'month-first' ? 'month first (M/D/YYYY)' : 'day first (D/M/YYYY)'}; if this export writes dates ${other.replace('-', ' ')}, set ill_export.date_order: ${other} in the policy file`;
+}
+
+/**
+ * Why an ISSN field with no valid ISBN deserves a look: it holds a number as long as an ISBN
+ * whose check digit is wrong (a mistyped digit), rather than an ISSN or nothing like one. Null
+ * when there is nothing to say.
+ */
+function isbnFieldProblem(field: string): string | null {
+  if (extractIssns(field).length > 0) return null;
+  let digits = 0;
+  for (let i = 0; i < field.length; i++) {
+    const value = identifierCharacter(field.charCodeAt(i));
+    if (value >= 0) digits++;
+    else if (value === -2) {
+      if (digits === 10 || digits === 13) break;
+      digits = 0;
+    }
+  }
+  if (digits !== 10 && digits !== 13) return null;
+  return `ISSN field "${field}" holds no valid ISBN (a check digit is wrong: a digit mistyped?); the request is counted by title and author instead`;
 }
 
 /** Reads one part of an export (or all of it). Throws ExportFormatError, CsvFormatError or a read error. */
@@ -137,11 +160,20 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     rowsSkipped += 1;
     if (skipped.length < maxSkippedListed) skipped.push({ line, problem });
   };
+  const warnings: SkippedRow[] = [];
+  let warningCount = 0;
+  const warn = (line: number, problem: string) => {
+    warningCount += 1;
+    if (warnings.length < maxSkippedListed) warnings.push({ line, problem });
+  };
+  const asOfYear = civilFromDayNumber(asOfDay).year;
   let parser: CsvRecordParser | null = null;
   // With --enrich, a chunk's rows wait for their look-ups before their findings are taken.
-  let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number }[] = [];
+  let waiting: { request: BorrowingRequest; facts: PurchaseFacts; transactionNumber: string; titleId: number; day: number; offset: number; line: number }[] = [];
 
-  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseFindings, offset: number) => {
+  const keep = (transactionNumber: string, titleId: number, day: number, found: PurchaseFindings, offset: number, line: number) => {
+    // Scored all the same: the year may be a typing slip, and staff should see it.
+    if (found.year !== null && found.year > asOfYear) warn(line, `publication year ${found.year} is after ${asOfYear}, the year scored as of; check LoanDate (or the year looked up)`);
     const row = table.add(transactionNumber, titleId, day, found);
     // Only a row no rule stands against can be bought (low demand may still stop it).
     if (collectBuyCandidates && found.reasons.length === 0) buyCandidateOffsets.set(row, offset >= 0 ? offset : parser!.recordByteOffset());
@@ -154,7 +186,7 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     waiting = [];
     await Promise.all(chunk.map(async (item) => (item.facts = await enrich(item.request, item.facts))));
     for (const item of chunk) {
-      keep(item.transactionNumber, item.titleId, item.day, evaluator.findingsOf(item.request, item.facts, asOfDay), item.offset);
+      keep(item.transactionNumber, item.titleId, item.day, evaluator.findingsOf(item.request, item.facts, asOfDay), item.offset, item.line);
     }
   };
 
@@ -178,7 +210,12 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
       if (factProblem !== null) return skip(line, factProblem);
 
       const titleCountBefore = titles.count;
-      const titleId = titles.idOf(transactionNumber, cell(fields, columns.ISSN), cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
+      const isbnField = cell(fields, columns.ISSN);
+      const titleId = titles.idOf(transactionNumber, isbnField, cell(fields, columns.LoanTitle), cell(fields, columns.LoanAuthor));
+      if (isbnField !== '' && !titles.lastHadIsbn) {
+        const problem = isbnFieldProblem(isbnField);
+        if (problem !== null) warn(line, problem);
+      }
       if (titleId === titleCountBefore) {
         if (titleId === firstOffsetOfTitle.length) {
           const larger = new Float64Array(titleId * 2);
@@ -197,10 +234,11 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
           titleId,
           day,
           offset: collectBuyCandidates ? parser!.recordByteOffset() : -1,
+          line,
         });
         return;
       }
-      keep(transactionNumber, titleId, day, evaluator.findingsOf(request!.at(fields), stated.facts, asOfDay), -1);
+      keep(transactionNumber, titleId, day, evaluator.findingsOf(request!.at(fields), stated.facts, asOfDay), -1, line);
     },
     {
       start: options.start,
@@ -223,6 +261,8 @@ export async function readExportPart(options: ExportPartOptions): Promise<Export
     buyCandidateOffsets,
     rowsSkipped,
     skipped,
+    warningCount,
+    warnings,
     stoppedAt: stop.stoppedAt,
     lines: stop.lines,
   };

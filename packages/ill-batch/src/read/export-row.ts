@@ -209,4 +209,7 @@ export class RecordRequest implements BorrowingRequest {
   get PhotoArticleTitle(): string | undefined {
     return this.#text(this.#columns.PhotoArticleTitle);
   }
+  get PhotoJournalYear(): string | undefined {
+    return this.#text(this.#columns.PhotoJournalYear);
+  }
 }

@@ -66,6 +66,9 @@ export class TitleIds {
   #pairs = new Int32Array(1 << 10);
   #pairCount = 0;
 
+  /** Whether the last request given to `idOf` had a valid ISBN. */
+  lastHadIsbn = false;
+
   /** Number of distinct titles so far; ids are 0 to count - 1. */
   get count(): number {
     return this.#count;
@@ -73,9 +76,11 @@ export class TitleIds {
 
   /** The id of the title of a request with these cells (trimmed); a new title gets the next id. */
   idOf(transactionNumber: string, isbnField: string, title: string, author: string): number {
+    this.lastHadIsbn = false;
     if (isbnField !== '') {
       const isbn = firstIsbnNumber(isbnField);
       if (isbn >= 0) {
+        this.lastHadIsbn = true;
         const id = this.#ofIsbn.idOf(isbn, this.#count);
         if (id === this.#count) this.#added(isbnKey, isbn);
         // The title and author written with the ISBN, so requests without one can join it.

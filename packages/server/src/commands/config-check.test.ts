@@ -50,6 +50,25 @@ describe('liaison config check FILE', () => {
     expect(file).toContain(folder);
   });
 
+  it('warns about a liaison team with no backup, and still says the file is valid, exit 0', async () => {
+    const example = readFileSync(examplePolicyFile, 'utf8');
+    const withoutBackup = example.replace('    primary: U024REF0001\n    backups: [U024REF0002]\n', '    primary: U024REF0001\n');
+    expect(withoutBackup).not.toBe(example);
+    writeFileSync(join(folder, 'lonely.yaml'), withoutBackup);
+    const { io, stdout, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'lonely.yaml'], io)).toBe(0);
+    expect(stderr()).toBe('warning: lonely.yaml: liaison_teams[0].backups: "Chemistry" has no backup; while U024REF0001 is away nobody covers it; name at least one backup who is not the primary liaison\n');
+    expect(stdout()).toContain('lonely.yaml is valid');
+  });
+
+  it('refuses a liaison team whose department is not listed, with a suggestion', async () => {
+    const example = readFileSync(examplePolicyFile, 'utf8');
+    writeFileSync(join(folder, 'team-department.yaml'), example.replace('    department: reference\n    primary: U024REF0001', '    department: refrence\n    primary: U024REF0001'));
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'team-department.yaml'], io)).toBe(1);
+    expect(stderr()).toMatch(/liaison_teams\[0\]\.department: "refrence" is not a department; did you mean "reference"\?/);
+  });
+
   it('explains a missing file and a missing argument, exit 1', async () => {
     const missing = captureIO(folder);
     expect(await main(['config', 'check', 'nope.yaml'], missing.io)).toBe(1);

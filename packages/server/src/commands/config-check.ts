@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { connectorSettingsIssues } from '@liaison/connectors';
+import { teamsWithoutBackup } from '@liaison/core';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 
@@ -30,6 +31,10 @@ export const configCheckCommand: Command = {
       for (const issue of connectorIssues) io.stderr.write(formatLocatedIssue(file, issue) + '\n');
       io.stderr.write(`${connectorIssues.length} problem${connectorIssues.length === 1 ? '' : 's'} with the systems in ${file} (the hub would not start).\n`);
       return 1;
+    }
+    // A team with no backup is allowed (a small library may have one liaison) but is worth a warning.
+    for (const warning of teamsWithoutBackup(policy.liaison_teams)) {
+      io.stderr.write(`warning: ${formatLocatedIssue(file, warning)}\n`);
     }
     io.stdout.write(
       `${file} is valid: ${policy.library.name}, ${policy.departments.length} departments, ` +

@@ -323,7 +323,7 @@ describe('liaison ill score', () => {
     expect(piped.stderr).not.toContain('\r[');
   });
 
-  it('--enrich looks up what the export leaves unknown from the demo library, once per book', async () => {
+  it('--enrich asks the systems the policy names (here the demo library, as the example policy says demo), once per book', async () => {
     const books = createDemoLibrary({ now: () => new Date('2025-06-30T12:00:00Z') }).listBooks();
     const held = books.find((book) => book.isHeld)!;
     const priced = books.find((book) => !book.isHeld && book.price !== undefined && book.isInPrint)!;
@@ -337,8 +337,8 @@ describe('liaison ill score', () => {
         `3,Loan,Book,"${priced.title}","${priced.author}",${priced.year},${priced.isbn},2025-06-03`,
       ].join('\n'),
     );
-    const plain = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json']);
-    const enriched = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json', '--enrich']);
+    const plain = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json', '--config', exampleConfig]);
+    const enriched = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json', '--enrich', '--config', exampleConfig]);
     expect(enriched.code).toBe(0);
     const verdicts = (text: string) => (JSON.parse(text) as { verdict: string }[]).map((row) => row.verdict);
     expect(verdicts(plain.stdout)[0]).not.toBe('owned');
@@ -347,14 +347,65 @@ describe('liaison ill score', () => {
     expect(codes(plain.stdout)[1]).toContain('price-unknown');
     expect(codes(enriched.stdout)[1]).not.toContain('price-unknown');
     expect(codes(enriched.stdout)[1]).not.toContain('availability-unknown');
+    // Two books asked about, the third request answered from the run; the systems named.
+    expect(enriched.stderr).toMatch(/Looked up 2 books \(1 more requests for them answered from this run\) in:\n {2}demo: /);
   });
 
-  it('--enrich refuses sources this version cannot ask, naming them', async () => {
+  it('--enrich without a policy file is refused instead of asking the demo library', async () => {
+    const { code, stdout, stderr } = await run(['ill', 'score', fixture, '--enrich']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^liaison: --enrich asks the systems your policy file names under connectors \(holdings, price, open_access\), and there is no policy file\n/);
+    expect(stderr).toContain('name one with --config liaison.config.yaml');
+  });
+
+  it('--enrich with a policy that names no connectors is refused instead of asking the demo library the schema fills in', async () => {
+    const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as Record<string, unknown>;
+    const { connectors: _left, ...withoutConnectors } = example;
+    writeFileSync(join(folder, 'no-connectors.yaml'), stringifyYaml(withoutConnectors));
+    const { code, stderr } = await run(['ill', 'score', fixture, '--enrich', '--config', 'no-connectors.yaml']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no-connectors\.yaml: connectors names no holdings, price or open_access system for --enrich to ask/);
+  });
+
+  it('--enrich names what a real system still needs (FOLIO without its password), with its path', async () => {
     const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as { connectors?: Record<string, unknown> };
-    writeFileSync(join(folder, 'folio.yaml'), stringifyYaml({ ...example, connectors: { ...example.connectors, holdings: ['folio'] } }));
+    const connectors = {
+      holdings: ['folio'],
+      systems: { folio: { type: 'folio', base_url: 'https://okapi.folio.example.edu', tenant: 'northfield', username_env: 'FOLIO_USER_FOR_TEST', password_env: 'FOLIO_PASSWORD_FOR_TEST' } },
+    };
+    writeFileSync(join(folder, 'folio.yaml'), stringifyYaml({ ...example, connectors }));
     const { code, stderr } = await run(['ill', 'score', fixture, '--enrich', '--config', 'folio.yaml']);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/connectors\.holdings: "folio" cannot be asked/);
+    expect(stderr).toMatch(/folio\.yaml: connectors\.systems\.folio.*FOLIO_USER_FOR_TEST/);
+  });
+
+  it('--enrich asks a vendor price file the policy names: prices and availability with the file as their source', async () => {
+    const example = parseYaml(readFileSync(exampleConfig, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(folder, 'gobi.csv'), ['ISBN,List Price,Currency,In Stock', '9780262044004,42.50,USD,yes', '9780226100555,210.00,USD,yes'].join('\n'));
+    writeFileSync(
+      join(folder, 'vendor.yaml'),
+      stringifyYaml({ ...example, connectors: { price: ['vendor'], systems: { vendor: { type: 'vendor-price-file', path: 'gobi.csv', vendor: 'GOBI' } } } }),
+    );
+    const path = join(folder, 'vendor-requests.csv');
+    writeFileSync(
+      path,
+      [
+        'TransactionNumber,RequestType,DocumentType,LoanTitle,LoanAuthor,LoanDate,ISSN,Status,CreationDate',
+        '1,Loan,Book,Data feminism,"D\'Ignazio, Catherine",2024,0262044005,Faculty,2025-06-01',
+        '2,Loan,Book,The climate of history,"Chakrabarty, Dipesh",2024,9780226100555,Faculty,2025-06-02',
+        '3,Loan,Book,Unpriced,"Roe, Sam",2024,9780306406157,Faculty,2025-06-03',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await run(['ill', 'score', path, '--as-of', '2025-06-30', '--format', 'json', '--enrich', '--config', 'vendor.yaml']);
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { TransactionNumber: string; verdict: string; reasons: { code: string; message: string }[] }[];
+    expect(rows.map((row) => row.verdict)).toEqual(['buy', 'borrow', 'review']);
+    expect(rows[0]!.reasons[0]!.message).toMatch(/\$42\.50 within the \$150\.00 limit/);
+    expect(rows[1]!.reasons[0]).toMatchObject({ code: 'over-price', message: 'Price $210.00 is over the $150.00 limit' });
+    expect(rows[2]!.reasons.map((reason) => reason.code)).toContain('price-unknown');
+    expect(stderr).toMatch(/Looked up 3 books .* in:\n {2}vendor: /);
+    expect(stderr).not.toMatch(/demo/i);
   });
 
   it('scores with the purchase section of the policy file named by --config', async () => {

@@ -22,8 +22,11 @@ Options:
   --format F      csv (default) or json
   --out FILE      write the verdicts to FILE instead of standard output
   --enrich        look up what the export leaves unknown (held, price, in print, an open-access
-                  copy) from the sources in the policy's connectors section (this version: the
-                  demo library); each book is asked about once per run
+                  copy) from the systems the policy's connectors section names (holdings, price,
+                  open_access: FOLIO, Koha, Alma, Sierra, a vendor price file, Google Books,
+                  DOAB/OAPEN, Unpaywall; demo only where the policy says demo), as the hub asks
+                  them; each book once per run, 8 at a time, with the hub's cache when
+                  DATABASE_URL is set; needs a policy file
   --threads N     threads to read a large file with (default: one per processor, at most 4;
                   1 uses none). The output is the same whatever the number. With
                   --enrich the file is read in one thread, as the look-ups are the slow part.

@@ -44,6 +44,29 @@ describe('liaison serve', () => {
     expect(stdout).toContain('systems:  demo');
   }, 90_000);
 
+  it('keeps one live demo admin token, which expires, however often the demo starts', async () => {
+    const dataDir = join(folder, 'demo-restarts');
+    const printed: string[] = [];
+    for (let start = 0; start < 3; start += 1) {
+      const { stdout } = await serveUntilRunning(['--config', examplePolicyFile, '--data-dir', dataDir]);
+      printed.push(/Bearer (lsn_[\w-]+)/.exec(stdout)![1]!);
+    }
+    const { openStore } = await import('@liaison/store');
+    const store = await openStore({ dataDir });
+    try {
+      const live = (await store.tokens.list()).filter((token) => !token.revokedAt);
+      expect(live).toHaveLength(1);
+      expect(live[0]!.role).toBe('admin');
+      const expiresInHours = (Date.parse(live[0]!.expiresAt!) - Date.now()) / 3_600_000;
+      expect(expiresInHours).toBeGreaterThan(23);
+      expect(expiresInHours).toBeLessThanOrEqual(24);
+      expect(await store.tokens.verify(printed[0]!, new Date())).toBeUndefined();
+      expect(await store.tokens.verify(printed[2]!, new Date())).toMatchObject({ id: live[0]!.id });
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
   it('prints no token and loads no demo hand-offs for a library that names its own systems', async () => {
     writeFileSync(join(folder, 'prices.csv'), 'ISBN,Price,Currency,In stock\n9780306406157,45.00,USD,yes\n');
     const policy = readFileSync(examplePolicyFile, 'utf8').replace(

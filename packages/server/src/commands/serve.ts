@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Command, CommandIO } from '../command.js';
 import { storeLocation } from '../config/store-location.js';
 import { PolicyFileError, SlackSettingsError, startHub } from '../hub/start.js';
+import type { StaffTokens } from '../hub/staff-tokens.js';
 
 /** The policy file to use: --config, else ./liaison.config.yaml, else the shipped example. */
 export function choosePolicyFile(io: CommandIO, given?: string): string {
@@ -18,6 +19,21 @@ function connectionLines(env: NodeJS.ProcessEnv, slackMode: 'http' | 'socket' | 
   const zendesk = env['LIAISON_ZENDESK_SECRET'] ? 'accepting the sidebar\'s JWTs' : 'not configured — see README (Zendesk)';
   const teams = env['TEAMS_APP_ID'] ? 'tab at /dashboard/' : 'not configured — see README (Microsoft Teams)';
   return [`  Slack:    ${slack}`, `  Zendesk:  ${zendesk}`, `  Teams:    ${teams}`];
+}
+
+const demoTokenName = 'demo (printed by liaison serve)';
+/** How long the demo's printed admin token works, in milliseconds: a day of trying things. */
+const demoTokenLifetimeMs = 24 * 3_600_000;
+
+/**
+ * The demo's admin token: one at a time, and never for ever. Each start revokes the tokens earlier
+ * starts printed and makes one that expires in a day, so restarts do not pile up live admin tokens.
+ */
+async function demoToken(tokens: StaffTokens): Promise<string> {
+  for (const earlier of await tokens.list()) {
+    if (earlier.name === demoTokenName && !earlier.revokedAt) await tokens.revoke(earlier.id);
+  }
+  return (await tokens.create({ name: demoTokenName, role: 'admin', expiresInMs: demoTokenLifetimeMs })).token;
 }
 
 export const serveCommand: Command = {
@@ -87,7 +103,7 @@ export const serveCommand: Command = {
     }
     // A token to try the demo with. A real library's hub prints none: tokens are made on purpose,
     // with `liaison token create`, and a token printed at every start would end up in logs.
-    const token = hub.isDemoLibrary ? (await hub.store.tokens.create('demo (printed by liaison serve)', 'admin', new Date())).token : null;
+    const token = hub.isDemoLibrary ? await demoToken(hub.context.staffTokens) : null;
     const tryIt = token
       ? [
           `Try it:    curl -H "Authorization: Bearer ${token}" ${hub.url}/api/v1/handoffs`,
@@ -105,7 +121,9 @@ export const serveCommand: Command = {
         '',
         ...tryIt,
         `Health:    ${hub.url}/healthz   Metrics: ${hub.url}/metrics`,
-        token ? 'This admin token is for trying the demo; create real ones with `liaison token create`. Stop with Ctrl-C.' : 'Stop with Ctrl-C.',
+        token
+          ? 'This admin token is for trying the demo: it works for a day, or until the next start. Create real ones with `liaison token create`. Stop with Ctrl-C.'
+          : 'Stop with Ctrl-C.',
         '',
       ].join('\n'),
     );

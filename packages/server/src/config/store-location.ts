@@ -13,6 +13,17 @@ export function storeLocation(io: CommandIO, dataDirFlag?: string): { options: S
   return { options: { dataDir }, description: dataDir };
 }
 
+/** Says why the store could not be opened, with its hint; a held data folder in one sentence ("…; stop it or …"). */
+export function writeStoreProblem(command: string, io: CommandIO, error: unknown): void {
+  const { message, hint, code } = error as { message: string; hint?: string; code?: string };
+  if (code === 'store_locked' && hint) {
+    io.stderr.write(`liaison ${command}: ${message}; ${hint}\n`);
+    return;
+  }
+  io.stderr.write(`liaison ${command}: ${message}\n`);
+  if (hint) io.stderr.write(`  ${hint}\n`);
+}
+
 /**
  * Opens (and so migrates) the store for a command; when it cannot, says why with the store's hint
  * (e.g. how to fix DATABASE_URL) under the command's name and gives null.
@@ -22,9 +33,7 @@ export async function openStoreFor(command: string, io: CommandIO, dataDirFlag?:
   try {
     return { store: await openStore(options), description };
   } catch (error) {
-    io.stderr.write(`liaison ${command}: ${(error as Error).message}\n`);
-    const hint = (error as { hint?: string }).hint;
-    if (hint) io.stderr.write(`  ${hint}\n`);
+    writeStoreProblem(command, io, error);
     return null;
   }
 }

@@ -3,10 +3,11 @@ import { jwtVerify, errors as joseErrors } from 'jose';
 /** Who is calling the hub's API, once proven. */
 export interface Principal {
   /**
-   * How they proved it: a staff API token, a JWT signed by the Zendesk app's secure setting, or
-   * Microsoft Entra ID single sign-on in the Teams tab (through a dashboard session).
+   * How they proved it: a staff API token, a JWT signed by the Zendesk app's secure setting,
+   * Microsoft Entra ID single sign-on in the Teams tab (through a dashboard session), or the
+   * command line on the hub's own machine (the key in the data folder's lock file).
    */
-  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature' | 'teams_sso';
+  via: 'staff_token' | 'zendesk_jwt' | 'slack_signature' | 'teams_sso' | 'local_command_line';
   id: string;
   name: string;
   role: StaffRole;

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { LiaisonError, type Handoff, type Policy } from '@liaison/core';
 import type { Store } from '@liaison/store';
@@ -16,6 +16,8 @@ import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
+import { registerAdminRoutes } from './routes/admin.js';
+import { createStaffTokens, type StaffTokens } from './staff-tokens.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
 import { cacheVerifiedTokens, type VerifiedTokenCache } from './verified-token-cache.js';
 import { patronTypeLookup } from './patron-type.js';
@@ -48,6 +50,11 @@ export interface HubOptions {
   /** How long a patron source may take before it is named as missing, in ms (default 10 s). */
   patronLookupTimeoutMs?: number;
   /**
+   * A key that acts as an administrator on /api/v1/admin routes while this hub runs: the command
+   * line on the same machine reads it from the data folder's lock file (readable by its owner only).
+   */
+  localAdminKey?: string;
+  /**
    * How long a client may take to send a whole request, headers and body, in ms (default 30 s).
    * A client that stalls part-way is answered 408 and cut off, so stalled uploads cannot hold
    * connections open for ever.
@@ -76,6 +83,8 @@ export interface HubContext {
   logger: Logger;
   metrics: HubMetrics;
   handoffs: HandoffService;
+  /** Staff tokens: verify, create, list, revoke (and hear of revocations, for caches). */
+  staffTokens: StaffTokens;
   publicUrl: string;
   /** How long a patron source may take before it is named as missing, in ms. */
   patronLookupTimeoutMs: number;
@@ -100,6 +109,19 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/**
+ * One log line per request, written when it is answered, with its route, status and time, instead
+ * of Fastify's two (a line on arrival and one on completion): each line is a write to the log.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Builds the hub: one Fastify app with every route, over an injected store, connectors and clock. */
 export async function createHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? (() => new Date());
@@ -118,6 +140,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bodyLimit: bodyLimitBytes,
     // Request ids let a systems person follow one request through the logs without patron data.
     genReqId: () => crypto.randomUUID(),
+    logController: new OneLinePerRequest(),
     requestTimeout: requestTimeoutMs,
     http: {
       // The headers must arrive within the same time; Node checks for late ones every so often (default 30 s).
@@ -146,6 +169,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     metrics,
     handoffs,
+    staffTokens: createStaffTokens(store, clock, options.localAdminKey),
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     patronLookupTimeoutMs: options.patronLookupTimeoutMs ?? 10_000,
     handoffObservers: [],
@@ -170,6 +194,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
   };
 
+  // A token revoked through this hub is forgotten by its cache at once; other hubs' caches let it go within their time to live.
+  context.staffTokens.onRevoked((tokenId) => context.verifiedStaffTokens.forget(tokenId));
+
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -189,6 +216,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     // Judged by the matched route as well as the raw URL: `/%61pi/v1/...` reaches an /api route too.
     const route = request.routeOptions.url ?? '';
     if (!request.url.startsWith('/api/') && !route.startsWith('/api/')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization?.trim() ?? '')?.[1];
+    if (bearer && context.staffTokens.isLocalAdminKey(bearer)) {
+      // The command line on this machine, only for administration (tokens, the audit log).
+      if (!route.startsWith('/api/v1/admin/')) {
+        await reply.code(403).send({ error: { code: 'forbidden', message: 'The local command-line key serves /api/v1/admin routes only; use a staff token.' } });
+        return reply;
+      }
+      request.principal = { via: 'local_command_line', id: 'local-command-line', name: 'liaison command line on the hub\'s machine', role: 'admin' };
+      return;
+    }
     // The dashboard's pages call the API with their session cookie instead of a token.
     const sessionSecret = request.headers.authorization ? undefined : sessionSecretOf(request.headers.cookie);
     if (sessionSecret) {
@@ -253,6 +290,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerQualityRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerAdminRoutes(app, context);
   registerDashboard(app, context);
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });

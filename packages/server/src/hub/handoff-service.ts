@@ -15,7 +15,7 @@ import {
   LiaisonError,
 } from '@liaison/core';
 import type { Logger } from 'pino';
-import { HandoffConflictError, IdempotencyKeyReusedError, type Repositories, type Store } from '@liaison/store';
+import { HandoffConflictError, IdempotencyKeyReusedError, type Store } from '@liaison/store';
 import { requestFingerprint } from './canonical-json.js';
 import { parseInput } from './http-error.js';
 import type { PatronTypeAnswer, PatronTypeLookup } from './patron-type.js';
@@ -162,49 +162,47 @@ export function createHandoffService(deps: {
 
   async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}): Promise<CreatedHandoff> {
     const { routed, note: patronTypeNote } = await withReportedPatronType(input);
-    // The token comes back from the insert; the idempotency record keeps only the hand-off.
-    let statusToken: string | undefined;
-    const run = async (repositories: Repositories) => {
-      const now = clock();
-      const route = chooseRoute(routed);
-      const serviceLevel = String(route.serviceLevel);
-      const draft = createHandoff(
-        {
-          id: 'pending',
-          question: input.question,
-          summary: input.summary,
-          department: route.department,
-          fromDepartment: input.fromDepartment,
-          serviceLevel,
-          dueAt: dueAt(now, serviceLevel, policy.library),
-          responsibility: route.responsibility,
-          sender: actor,
-          patron: routed.patron ?? null,
-          links: input.links ?? {},
-          routing: { ruleId: route.ruleId, explanation: patronTypeNote ? `${route.explanation} ${patronTypeNote}` : route.explanation },
-          channel: input.channel,
-          category: input.category,
-        },
-        actor,
-        now,
-      );
-      // A note from the sender travels as the first entry after `created` in the history.
-      const withNote = input.note ? applyHandoffEvent(draft, { type: 'noted', note: input.note }, actor, now) : null;
-      const { id: _pending, ...newHandoff } = withNote?.ok ? withNote.value : draft;
-      const created = await repositories.handoffs.create(newHandoff);
-      statusToken = created.statusToken;
-      return created.handoff;
-    };
-    if (!options.idempotencyKey) return { handoff: await run(store), isReplay: false, statusToken };
-    // The key is stored in the same transaction as the hand-off: a retried delivery gets the first one back.
+    const now = clock();
+    const route = chooseRoute(routed);
+    const serviceLevel = String(route.serviceLevel);
+    const draft = createHandoff(
+      {
+        id: 'pending',
+        question: input.question,
+        summary: input.summary,
+        department: route.department,
+        fromDepartment: input.fromDepartment,
+        serviceLevel,
+        dueAt: dueAt(now, serviceLevel, policy.library),
+        responsibility: route.responsibility,
+        sender: actor,
+        patron: routed.patron ?? null,
+        links: input.links ?? {},
+        routing: { ruleId: route.ruleId, explanation: patronTypeNote ? `${route.explanation} ${patronTypeNote}` : route.explanation },
+        channel: input.channel,
+        category: input.category,
+      },
+      actor,
+      now,
+    );
+    // A note from the sender travels as the first entry after `created` in the history.
+    const withNote = input.note ? applyHandoffEvent(draft, { type: 'noted', note: input.note }, actor, now) : null;
+    const { id: _pending, ...newHandoff } = withNote?.ok ? withNote.value : draft;
+    if (!options.idempotencyKey) {
+      const created = await store.handoffs.create(newHandoff);
+      return { handoff: created.handoff, isReplay: false, statusToken: created.statusToken };
+    }
+    // The key is stored with the hand-off, in the same statement: a retried delivery gets the first one back.
     // Keys are the caller's own: two surfaces that happen to pick the same key never see each other's hand-off.
     // The same key with another body is a new hand-off sent with an old key: refused, not answered with the first.
     try {
-      const remembered = await store.idempotency.remember(`handoff.create:${actor.id}`, options.idempotencyKey, run, {
-        now: clock(),
+      const created = await store.handoffs.create(newHandoff, {
+        scope: `handoff.create:${actor.id}`,
+        key: options.idempotencyKey,
+        now,
         fingerprint: requestFingerprint(input),
       });
-      return remembered.replayed ? { handoff: remembered.response, isReplay: true } : { handoff: remembered.response, isReplay: false, statusToken };
+      return created.replayed ? { handoff: created.response, isReplay: true } : { handoff: created.handoff, isReplay: false, statusToken: created.statusToken };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       // The first hand-off is the caller's own (keys are scoped per caller), so its number may be told.

@@ -223,8 +223,17 @@ describe('reading hand-offs', () => {
     expect(response.json().handoff.patron.email).toBe(email);
     const [view, ...others] = await hub.store.audit.listByPatron(email);
     expect(others).toHaveLength(0);
-    expect(view).toMatchObject({ surface: 'staff_token', fieldsShown: ['handoff.patron'], at: hub.clock().toISOString() });
+    expect(view).toMatchObject({ surface: 'staff_token', fieldsShown: ['handoff.patron', 'handoff.history'], at: hub.clock().toISOString() });
     expect(view?.actor).toMatch(/^tok_/);
+  });
+
+  it('audits a read of a hand-off\'s history too (its notes may name the patron), under the lower-cased e-mail', async () => {
+    const { id } = await createHandoff({ question: 'Lost card', patron: { email: 'History.Reader@Northfield.edu' }, note: 'barcode 21234000099 on the old card' });
+    const response = await get(`/api/v1/handoffs/${id}/events`);
+    expect(response.statusCode).toBe(200);
+    const views = await hub.store.audit.listByPatron('history.reader@northfield.edu');
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ surface: 'staff_token', fieldsShown: ['handoff.history'] });
   });
 
   it('answers 404 for an unknown hand-off', async () => {

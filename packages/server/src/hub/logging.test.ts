@@ -41,6 +41,16 @@ beforeAll(async () => {
 afterAll(() => hub.close());
 
 describe('the hub\'s log', () => {
+  it('writes one line per request, when it is answered: its route, status and time', async () => {
+    const staff = await hub.auth();
+    const before = log.lines().length;
+    expect((await hub.app.inject({ method: 'GET', url: '/api/v1/handoffs?limit=1', headers: staff })).statusCode).toBe(200);
+    const lines = log.lines().slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request completed', req: { method: 'GET', route: '/api/v1/handoffs' }, res: { statusCode: 200 } });
+    expect(lines[0]!['responseTime']).toEqual(expect.any(Number));
+  });
+
   it('is structured JSON and never holds a seeded patron\'s name, e-mail or barcode', async () => {
     const staff = await hub.auth();
     for (const patron of seeded) {

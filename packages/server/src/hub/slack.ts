@@ -18,6 +18,7 @@ import {
 import type { InstallationStore, Logger, webApi } from '@slack/bolt';
 import type { Hub, HubContext } from './create-hub.js';
 import { evaluatePurchases } from './purchase-service.js';
+import { auditPatronView } from './routes/handoffs.js';
 import type { Notifier } from './scheduler.js';
 
 export interface SlackMountOptions {
@@ -98,6 +99,7 @@ export function hubPort(hub: HubContext): LiaisonHubPort {
       },
       save: (handoffId, location) => slackStore.saveCard({ handoffId, ...location }, hub.clock()),
     },
+    recordPatronView: (handoff, viewer, fieldsShown) => auditPatronView(hub, { id: viewer.id, via: 'slack_signature' }, handoff, fieldsShown),
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { createConnectorsFromPolicy, storeCache } from '@liaison/connectors';
 import type { Logger } from 'pino';
@@ -118,9 +119,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   if (slackSettings && !slackSettings.ok) throw new SlackSettingsError(slackSettings.message);
   // Reminders go to Slack once it is mounted; the slot holds the place until then.
   const slot = slackSettings ? slackNotifierSlot() : null;
+  // On the embedded store this process holds the data folder; commands run meanwhile (token
+  // create, audit) ask this hub instead, proving they run here with the key in the lock file.
+  const localAdminKey = store.lock ? `lsn_local_${randomBytes(32).toString('base64url')}` : undefined;
   const hub = await createHub({
     store,
     policy,
+    ...(localAdminKey && { localAdminKey }),
     connectors,
     clock,
     logger,
@@ -137,6 +142,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   }
   const address = await hub.app.listen({ port, host });
   const url = port === 0 ? address : publicUrl;
+  // Commands on this machine reach the hub at its own address, whatever the public one is.
+  if (localAdminKey) store.lock?.describe({ url: address, localAdminKey });
   if ((options.schedulerIntervalMs ?? 60_000) > 0) hub.scheduler.start(options.schedulerIntervalMs ?? 60_000);
   return {
     ...hub,

@@ -41,6 +41,8 @@ export function registerListListeners(app: App, port: LiaisonHubPort, directory:
         return;
       }
       await respond({ response_type: 'ephemeral', text: `${handoff.id}: ${handoff.summary}`, blocks: handoffDetailMessage(handoff, port.policy, port.now()) as never });
+      // The detail carries the history (notes may name the patron) and the card's patron line.
+      await port.recordPatronView(handoff, { id: command.user_id }, ['slack_detail.card', 'slack_detail.history']);
       return;
     }
     const lists = await listsFor(port, command.user_id, await directory.departmentsOf(client, command.user_id));

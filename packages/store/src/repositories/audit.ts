@@ -34,12 +34,14 @@ export class AuditRepository {
     return toView(row);
   }
 
-  /** Views of one patron's context, newest first. */
-  async listByPatron(patronKey: string, limit = 100): Promise<PatronContextView[]> {
+  /** Views of one patron's context, newest first: filed under `patronKey`, or under any of several keys of one patron. */
+  async listByPatron(patronKey: string | readonly string[], limit = 100): Promise<PatronContextView[]> {
+    const keys = typeof patronKey === 'string' ? [patronKey] : [...patronKey];
+    if (keys.length === 0) return [];
     const rows = await this.db
       .selectFrom('patron_context_views')
       .selectAll()
-      .where('patron_key', '=', patronKey)
+      .where('patron_key', 'in', keys)
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

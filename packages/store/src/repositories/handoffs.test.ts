@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handoffStates, isOverdue, type Handoff, type HandoffEvent } from '@liaison/core';
 import { forEachBackend } from '../backends-for-tests.js';
 import { HandoffConflictError, StoreError } from '../errors.js';
+import { IdempotencyKeyReusedError } from './idempotency.js';
 import type { NewHandoff } from './handoffs.js';
 
 const pat = { id: 'U-PAT', name: 'Pat (reference)', departments: ['reference'], kind: 'staff' as const };
@@ -43,6 +44,34 @@ function advance(handoff: Handoff, type: HandoffEvent['type'], to: Handoff['stat
 }
 
 forEachBackend('hand-offs', (backend) => {
+  it('claims an idempotency key in the create itself: concurrent retries store one hand-off and all get it back; another request with the key is refused; an expired key is taken over', async () => {
+    const store = await backend.open();
+    const now = new Date('2025-03-03T14:00:00.000Z');
+    const key = { scope: 'handoff.create:U-PAT', key: 'retry-1', now, fingerprint: 'sha256:first' };
+    const results = await Promise.all(Array.from({ length: 10 }, () => store.handoffs.create(newHandoff(), key)));
+    const fresh = results.filter((result) => !result.replayed);
+    expect(fresh).toHaveLength(1);
+    const first = fresh[0]!.replayed ? undefined : fresh[0]!.handoff;
+    for (const result of results) expect(result.replayed ? result.response : result.handoff).toEqual({ ...newHandoff(), id: first!.id, remindersSent: [] });
+    expect(await store.handoffs.list({ withHistory: false })).toHaveLength(1);
+    const history = await store.db.selectFrom('handoff_events').select('handoff_id').execute();
+    expect(history).toEqual([{ handoff_id: first!.id }]);
+
+    // The same key with another request: refused, naming the first hand-off; nothing stored.
+    const refusal = await store.handoffs.create(newHandoff({ question: 'Another question' }), { ...key, fingerprint: 'sha256:other' }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect((refusal as IdempotencyKeyReusedError).firstResponse).toMatchObject({ id: first!.id });
+    // Another scope, or the key once it has expired (a day later), makes a new hand-off.
+    const otherScope = await store.handoffs.create(newHandoff(), { ...key, scope: 'handoff.create:U-SAM' });
+    expect(otherScope.replayed).toBe(false);
+    const afterExpiry = await store.handoffs.create(newHandoff({ question: 'Another question' }), { ...key, now: new Date(now.getTime() + 86_400_000), fingerprint: 'sha256:other' });
+    expect(afterExpiry.replayed).toBe(false);
+    const replayAfterExpiry = await store.handoffs.create(newHandoff(), { ...key, now: new Date(now.getTime() + 86_400_000), fingerprint: 'sha256:other' });
+    expect(replayAfterExpiry).toMatchObject({ replayed: true, response: { question: 'Another question' } });
+    expect(await store.handoffs.list({ withHistory: false })).toHaveLength(3);
+    expect(await store.db.selectFrom('idempotency_keys').select('key').execute()).toHaveLength(2);
+  });
+
   it('creates a numbered hand-off with its created event, and reads it back by number and by status token', async () => {
     const store = await backend.open();
     const first = await store.handoffs.create(newHandoff());

@@ -10,6 +10,7 @@ import { finishedStates, openStates, type Handoff, type HandoffEvent, type Hando
 import { iso, json, type HandoffEventsTable, type HandoffsTable } from '../database.js';
 import { HandoffConflictError, StoreError } from '../errors.js';
 import { inTransaction, type Executor } from '../executor.js';
+import { IdempotencyKeyReusedError } from './idempotency.js';
 
 /** A hand-off as stored: the core shape plus the reminder rungs already sent. */
 export type StoredHandoff = Handoff & { remindersSent: string[] };
@@ -58,31 +59,81 @@ const createdEventColumns = ['sequence', 'type', 'at', 'actor', 'from_state', 't
 // Parameters of a VALUES list that feeds an INSERT … SELECT get no type from their column, so each is cast.
 const createdEventTypes = ['integer', 'text', 'timestamptz', 'jsonb', 'text', 'text', 'text', 'text', 'text'] as const;
 
-const createStatements = new Map<number, string>();
+// Parameters of an INSERT … SELECT get no type from their column, so each is cast.
+const createdHandoffTypes = [
+  'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb',
+  'text', 'text', 'timestamptz', 'timestamptz', 'timestamptz', 'timestamptz', 'jsonb', 'jsonb', 'jsonb',
+  'text', 'integer',
+] as const;
 
-/** The create statement for a hand-off with `eventCount` events, written once per count (SQL text, no builder on the hot path). */
-function createStatement(eventCount: number): string {
-  let statement = createStatements.get(eventCount);
+const createStatements = new Map<string, string>();
+
+/**
+ * The create statement for a hand-off with `eventCount` events, with or without an idempotency
+ * key, written once (SQL text: no query builder on the hot path). The number comes from the
+ * sequence, the events' foreign key is checked at the statement's end when the hand-off is there,
+ * and one statement is one transaction: nothing is left half-written.
+ */
+function createStatement(eventCount: number, withKey: boolean): string {
+  const cacheKey = `${eventCount}:${withKey}`;
+  let statement = createStatements.get(cacheKey);
   if (statement) return statement;
   let parameter = 0;
   const next = () => `$${++parameter}`;
-  const handoffValues = createdHandoffColumns.map(next).join(', ');
-  const eventRows = Array.from({ length: eventCount }, () => `(${createdEventTypes.map((type) => `${next()}::${type}`).join(', ')})`).join(', ');
+  const cast = (type: string) => `${next()}::${type}`;
+  // With a key: the number is drawn only when the key is not live, the key's row is claimed (a new
+  // key inserted, an expired one taken over, a live one left and locked, so a racing retry waits
+  // for the first to commit), and the hand-off is written only when the claim succeeded.
+  const claim = withKey
+    ? `number as (select 'H-' || nextval('handoff_number') as id where not exists ` +
+      `(select 1 from idempotency_keys where scope = $1 and key = $2 and expires_at > $5::timestamptz)), ` +
+      `claim as (insert into idempotency_keys (scope, key, response, fingerprint, created_at, expires_at) ` +
+      `select ${cast('text')}, ${cast('text')}, jsonb_set(${cast('jsonb')}, '{id}', to_jsonb(number.id)), ${cast('text')}, ${cast('timestamptz')}, ${cast('timestamptz')} from number ` +
+      `on conflict (scope, key) do update set response = excluded.response, fingerprint = excluded.fingerprint, ` +
+      `created_at = excluded.created_at, expires_at = excluded.expires_at where idempotency_keys.expires_at <= excluded.created_at returning key), `
+    : `number as (select 'H-' || nextval('handoff_number') as id), `;
+  const handoffValues = createdHandoffTypes.map(cast).join(', ');
+  const eventRows = Array.from({ length: eventCount }, () => `(${createdEventTypes.map(cast).join(', ')})`).join(', ');
   statement =
-    `with created as (insert into handoffs (id, ${createdHandoffColumns.join(', ')}) ` +
-    `values ('H-' || nextval('handoff_number'), ${handoffValues}) returning id) ` +
+    `with ${claim}` +
+    `created as (insert into handoffs (id, ${createdHandoffColumns.join(', ')}) ` +
+    `select number.id, ${handoffValues} from number${withKey ? ', claim' : ''} returning id) ` +
     `insert into handoff_events (handoff_id, ${createdEventColumns.join(', ')}) ` +
     `select created.id, event.* from created, (values ${eventRows}) as event (${createdEventColumns.join(', ')}) ` +
     `returning handoff_id as id`;
-  createStatements.set(eventCount, statement);
+  createStatements.set(cacheKey, statement);
   return statement;
 }
+
+/** The caller's idempotency key for a create: claimed in the create's own statement. */
+export interface HandoffIdempotency {
+  /** Whose keys these are (keys of different scopes never meet), e.g. "handoff.create:tok_1". */
+  scope: string;
+  key: string;
+  now: Date;
+  /** A digest of the request: the same key with another fingerprint is refused, not replayed. */
+  fingerprint?: string;
+  /** How long the key is remembered, in seconds (default 86,400: one day). */
+  ttlSeconds?: number;
+}
+
+/** A create's outcome: stored now, or the hand-off an earlier create with the same key stored. */
+export type CreatedOnce = { handoff: StoredHandoff; statusToken: string; replayed: false } | { replayed: true; response: StoredHandoff };
 
 export class HandoffRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Stores a new hand-off and its `created` event in one transaction; returns it with its number ("H-1001") and status-page token. */
-  async create(handoff: NewHandoff): Promise<{ handoff: StoredHandoff; statusToken: string }> {
+  /**
+   * Stores a new hand-off and its events in one statement; returns it with its number ("H-1001")
+   * and status-page token. With `idempotency`, the same statement claims the caller's key and
+   * stores the hand-off as the key's response, so the key, the hand-off and its events commit
+   * together or not at all; a key already used (and not expired) stores nothing and gives back
+   * what it was first answered with (`replayed`), or throws IdempotencyKeyReusedError when the
+   * request's fingerprint differs. A retry racing the first waits for its commit, then replays.
+   */
+  async create(handoff: NewHandoff): Promise<{ handoff: StoredHandoff; statusToken: string; replayed: false }>;
+  async create(handoff: NewHandoff, idempotency: HandoffIdempotency): Promise<CreatedOnce>;
+  async create(handoff: NewHandoff, idempotency?: HandoffIdempotency): Promise<CreatedOnce> {
     const history = handoff.history;
     if (history.length === 0 || history[0]?.type !== 'created') {
       throw new StoreError('store_events_invalid', 'a new hand-off needs its `created` event as the first event of its history', {
@@ -92,18 +143,34 @@ export class HandoffRepository {
     }
     checkSequence(history, 0);
     const statusToken = randomBytes(24).toString('base64url');
-    // One statement: the number from the sequence, the hand-off and its events together (the
-    // events' foreign key is checked at the statement's end, when the hand-off is there). Atomic
-    // on its own, and it joins the caller's transaction when there is one (an idempotency key).
     const row = { ...handoffColumns({ ...handoff, id: '' }), status_token: statusToken, last_sequence: history.length };
-    const values: unknown[] = createdHandoffColumns.map((column) => row[column]);
+    const values: unknown[] = [];
+    if (idempotency) {
+      const expiresAt = new Date(idempotency.now.getTime() + (idempotency.ttlSeconds ?? 86_400) * 1000);
+      // The response as a retry will get it; the statement puts the new number in its `id`.
+      const response = json({ ...handoff, id: '', remindersSent: [] });
+      values.push(idempotency.scope, idempotency.key, response, idempotency.fingerprint ?? null, idempotency.now, expiresAt);
+    }
+    values.push(...createdHandoffColumns.map((column) => row[column]));
     for (const event of history) {
       const eventRow = eventColumns('', event);
       values.push(...createdEventColumns.map((column) => eventRow[column]));
     }
-    const result = await this.db.executeQuery(CompiledQuery.raw(createStatement(history.length), values));
-    const id = (result.rows[0] as { id: string }).id;
-    return { handoff: { ...handoff, id, remindersSent: [] }, statusToken };
+    const result = await this.db.executeQuery(CompiledQuery.raw(createStatement(history.length, idempotency !== undefined), values));
+    const created = result.rows[0] as { id: string } | undefined;
+    if (created) return { handoff: { ...handoff, id: created.id, remindersSent: [] }, statusToken, replayed: false };
+    if (!idempotency) throw new StoreError('store_events_invalid', 'the hand-off was not stored', { hint: 'this is a bug; the statement always stores one' });
+    // The key was in use: answer what it was first answered with, unless this is another request.
+    const stored = await this.db
+      .selectFrom('idempotency_keys')
+      .select(['response', 'fingerprint'])
+      .where('scope', '=', idempotency.scope)
+      .where('key', '=', idempotency.key)
+      .executeTakeFirstOrThrow();
+    if (stored.fingerprint !== null && idempotency.fingerprint !== undefined && stored.fingerprint !== idempotency.fingerprint) {
+      throw new IdempotencyKeyReusedError(idempotency.key, stored.response);
+    }
+    return { replayed: true, response: stored.response as StoredHandoff };
   }
 
   /**
@@ -173,7 +240,9 @@ export class HandoffRepository {
         hint: 'pass `now` (a Date)',
       });
     }
-    let query = this.db.selectFrom('handoffs').selectAll();
+    // The history comes in the same query (one round trip for a whole queue), as JSON rows.
+    const history = filter.withHistory === false ? sql<Selectable<HandoffEventsTable>[] | null>`null` : historyOfEachHandoff;
+    let query = this.db.selectFrom('handoffs').selectAll().select(history.as('history'));
     if (filter.departments) query = query.where('department', 'in', nonEmpty(filter.departments));
     if (filter.states) query = query.where('state', 'in', nonEmpty(filter.states));
     if (filter.owner === null) query = query.where('owner', 'is', null);
@@ -201,7 +270,7 @@ export class HandoffRepository {
     }
     query = order === 'newest-first' ? query.orderBy('created_at', 'desc') : query.orderBy('due_at', 'asc');
     const rows = await query.orderBy('id').limit(limit).offset(Math.max(filter.offset ?? 0, 0)).execute();
-    return filter.withHistory === false ? rows.map((row) => toHandoff(row, [])) : this.withHistories(rows);
+    return rows.map(({ history: events, ...row }) => toHandoff(row, events?.map(toEvent) ?? []));
   }
 
   /** How many hand-offs are in each state (states with none are absent). */
@@ -286,6 +355,9 @@ export class HandoffRepository {
     return rows.map((row) => toHandoff(row, byHandoff.get(row.id) ?? []));
   }
 }
+
+/** Each hand-off's events, oldest first, as a JSON array of rows (their timestamps as text, which `iso` reads). */
+const historyOfEachHandoff = sql<Selectable<HandoffEventsTable>[] | null>`coalesce((select json_agg(e order by e.sequence) from handoff_events e where e.handoff_id = handoffs.id), '[]'::json)`;
 
 function notFound(handoffId: string): StoreError {
   return new StoreError('store_handoff_not_found', `there is no hand-off ${handoffId}`, {

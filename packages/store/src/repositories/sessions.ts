@@ -52,12 +52,14 @@ export class SessionRepository {
     const row = await this.db
       .selectFrom('dashboard_sessions as s')
       .leftJoin('api_tokens as t', 't.id', 's.token_id')
-      .select(['s.principal', 's.token_id', 't.revoked_at', 't.id as live_token'])
+      .select(['s.principal', 's.token_id', 't.revoked_at', 't.expires_at as token_expires_at', 't.id as live_token'])
       .where('s.secret_hash', '=', hashToken(secret))
       .where('s.expires_at', '>', now)
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.token_id !== null && (row.live_token === null || row.revoked_at !== null)) return undefined;
+    // A session lives no longer than the token it was made from.
+    if (row.token_expires_at !== null && row.token_expires_at !== undefined && new Date(row.token_expires_at) <= now) return undefined;
     return row.principal as SessionPrincipal;
   }
 

@@ -43,3 +43,16 @@ forEachBackend('staff tokens', (backend) => {
     await expect(store.tokens.create('x', 'superuser', now)).rejects.toThrow();
   });
 });
+
+forEachBackend('staff tokens that expire', (backend) => {
+  it('work until their expiry and not after; list and get show it', async () => {
+    const store = await backend.open();
+    const expiresAt = new Date(now.getTime() + 3_600_000);
+    const { token, record } = await store.tokens.create('Weekend cover', 'staff', now, { expiresAt });
+    expect(record.expiresAt).toBe(expiresAt.toISOString());
+    expect(await store.tokens.verify(token, new Date(expiresAt.getTime() - 1))).toMatchObject({ id: record.id });
+    expect(await store.tokens.verify(token, expiresAt)).toBeUndefined();
+    expect(await store.tokens.get(record.id)).toMatchObject({ expiresAt: expiresAt.toISOString() });
+    expect((await store.tokens.list()).find((t) => t.id === record.id)?.expiresAt).toBe(expiresAt.toISOString());
+  });
+});

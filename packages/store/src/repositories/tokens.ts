@@ -18,6 +18,8 @@ export interface StaffToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** When it stops working by itself; null: only revocation ends it. */
+  expiresAt: string | null;
 }
 
 export const tokenPrefix = 'lsn_';
@@ -33,19 +35,19 @@ export function hashToken(token: string): string {
 export class TokenRepository {
   constructor(private readonly db: Executor) {}
 
-  /** Creates a token; the plaintext `token` is in the answer only this once. */
-  async create(name: string, role: StaffRole, now: Date): Promise<{ token: string; record: StaffToken }> {
+  /** Creates a token (expiring at `options.expiresAt`, if given); the plaintext `token` is in the answer only this once. */
+  async create(name: string, role: StaffRole, now: Date, options: { expiresAt?: Date } = {}): Promise<{ token: string; record: StaffToken }> {
     const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
     const id = `tok_${randomBytes(6).toString('hex')}`;
     const row = await this.db
       .insertInto('api_tokens')
-      .values({ id, name, role, token_hash: hashToken(token), created_at: now })
+      .values({ id, name, role, token_hash: hashToken(token), created_at: now, expires_at: options.expiresAt ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
     return { token, record: toStaffToken(row) };
   }
 
-  /** The token's record if it is known and not revoked (and notes it was used at `now`); otherwise undefined. */
+  /** The token's record if it is known, not revoked and not expired (and notes it was used at `now`); otherwise undefined. */
   async verify(token: string, now: Date): Promise<StaffToken | undefined> {
     if (!token.startsWith(tokenPrefix)) return undefined;
     const row = await this.db
@@ -53,6 +55,7 @@ export class TokenRepository {
       .selectAll()
       .where('token_hash', '=', hashToken(token))
       .where('revoked_at', 'is', null)
+      .where((where) => where.or([where('expires_at', 'is', null), where('expires_at', '>', now)]))
       .executeTakeFirst();
     if (!row) return undefined;
     // Last use is kept to the minute: writing it on every request would make every request with
@@ -77,6 +80,12 @@ export class TokenRepository {
     return result.numUpdatedRows === 1n;
   }
 
+  /** One token's record by id (revoked or not), or undefined. */
+  async get(id: string): Promise<StaffToken | undefined> {
+    const row = await this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toStaffToken(row) : undefined;
+  }
+
   /** Every token, newest first (hashes are never returned). */
   async list(): Promise<StaffToken[]> {
     const rows = await this.db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
@@ -92,5 +101,6 @@ function toStaffToken(row: Selectable<ApiTokensTable>): StaffToken {
     createdAt: iso(row.created_at),
     lastUsedAt: row.last_used_at ? iso(row.last_used_at) : null,
     revokedAt: row.revoked_at ? iso(row.revoked_at) : null,
+    expiresAt: row.expires_at ? iso(row.expires_at) : null,
   };
 }

@@ -69,6 +69,13 @@ export interface LoadedPolicy {
   timeZone?: string;
   /** The whole policy, when a file was read (for connectors). */
   policy?: Policy;
+  /** The policy file's absolute path, when a file was read. */
+  path?: string;
+  /**
+   * The connectors lists the file itself writes (`holdings`, `price`, ...): the schema fills the
+   * others with `demo`, which --enrich must not ask unless the file says so.
+   */
+  writtenConnectors?: string[];
   /** "liaison.config.yaml" or "built-in defaults". */
   source: string;
 }
@@ -99,7 +106,9 @@ export async function loadPolicy(config: string | undefined, cwd: string): Promi
   const parsed = parsePolicy(input);
   if (!parsed.ok) return { problems: [`${path}: ${parsed.error.message}`, ...formatPolicyErrors(parsed.error).map((line) => `  ${line}`)] };
   const policy = parsed.value;
-  return { purchase: policy.purchase, currency: policy.library.currency, timeZone: policy.library.time_zone, policy, source: config ?? 'liaison.config.yaml' };
+  const written = (input as { connectors?: unknown }).connectors;
+  const writtenConnectors = written !== null && typeof written === 'object' ? Object.keys(written) : [];
+  return { purchase: policy.purchase, currency: policy.library.currency, timeZone: policy.library.time_zone, policy, path, writtenConnectors, source: config ?? 'liaison.config.yaml' };
 }
 
 /** Today's date (YYYY-MM-DD) in `timeZone`, or in the machine's zone. */

@@ -9,7 +9,8 @@ import type { CommandIO } from '../../command.js';
 import type { BatchOptions, LoadedPolicy } from './batch-options.js';
 import { loadPolicy, parseBatchArgs, today } from './batch-options.js';
 import type { ScoreExportOptions, ScoreRun } from '@liaison/ill-batch';
-import { CsvFormatError, ExportFormatError, formatEncodingNote, formatRunSummary, formatSkippedRows, scoreExport } from '@liaison/ill-batch';
+import { CsvFormatError, ExportFormatError, formatEncodingNote, formatRunSummary, formatSkippedRows, formatWarnings, scoreExport } from '@liaison/ill-batch';
+import type { EnrichTally } from './enrich.js';
 import { ProgressBar } from './progress-bar.js';
 
 /** Files this large, or with this many rows, get a progress bar on a terminal. */
@@ -60,21 +61,31 @@ export async function runBatch(
   if ('problems' in loaded) return fail(loaded.problems);
   const asOf = options.asOf ?? today(new Date(), loaded.timeZone);
   let enrich: ScoreExportOptions['enrich'];
+  let enriching: { tally: EnrichTally; describe: string[]; close: () => Promise<void> } | null = null;
   if (options.enrich) {
     // With --as-of the sources are asked as of that day too, so an enriched run repeats exactly.
     const fixed = options.asOf ? new Date(`${options.asOf}T12:00:00Z`) : undefined;
     const now = () => fixed ?? new Date();
     // Loaded only here: the connectors take a quarter of a second to load, wasted on a run without --enrich.
     const { createEnricher, factSourcesFor } = await import('./enrich.js');
-    const found = factSourcesFor(loaded.policy?.connectors ?? { holdings: ['demo'], price: ['demo'] }, now);
-    if (!found.ok) return fail(found.problems);
-    enrich = createEnricher(found.sources, now);
+    // The hub's cache, when the store is a PostgreSQL server: a second run asks the systems again only for what expired.
+    const store = io.env['DATABASE_URL'] ? await (await import('@liaison/store')).openStore({ databaseUrl: io.env['DATABASE_URL'] }) : null;
+    const cache = store ? (await import('@liaison/connectors')).storeCache(store.cache, { now }) : undefined;
+    const found = factSourcesFor(loaded.policy, { policyPath: loaded.path, writtenConnectors: loaded.writtenConnectors, env: io.env, now, cache });
+    if (!found.ok) {
+      await store?.close();
+      return fail(found.problems);
+    }
+    const enricher = createEnricher(found.sources, { now });
+    enrich = enricher.enrich;
+    enriching = { tally: enricher.tally, describe: found.describe, close: async () => store?.close() };
   }
 
   const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, size) : null;
   const onProgress = (_pass: 1, bytes: number, records: number) => {
-    if (!bar || (size <= progressBytes && records <= progressRows)) return;
-    bar.update(bytes, 'reading requests');
+    // Look-ups are slow whatever the file's size, so an enriched run always shows its progress.
+    if (!bar || (!enriching && size <= progressBytes && records <= progressRows)) return;
+    bar.update(bytes, enriching ? `looking up ${enriching.tally.books.toLocaleString('en-US')} books` : 'reading requests');
   };
   const batch: PreparedBatch = {
     options,
@@ -101,6 +112,7 @@ export async function runBatch(
     run = await work(batch);
   } catch (error) {
     bar?.clear();
+    await enriching?.close();
     if (error instanceof ExportFormatError || error instanceof CsvFormatError) return fail([`${options.path}: ${error.message}`]);
     const { code, syscall } = error as NodeJS.ErrnoException;
     // The program reading standard output stopped reading (`| head`): stop, as Unix tools do, without a word.
@@ -110,15 +122,29 @@ export async function runBatch(
     throw error;
   }
   bar?.clear();
+  await enriching?.close();
   const encodingNote = formatEncodingNote(run);
+  const warnings = formatWarnings(run);
   const lines = [
     ...formatSkippedRows(run),
     ...(run.rowsSkipped > 0 ? [''] : []),
+    ...(warnings.length > 0 ? [...warnings, ''] : []),
     ...(encodingNote ? [encodingNote, ''] : []),
     ...formatRunSummary(run, { asOf, currency: loaded.currency, windowDays: loaded.purchase.demand_window_days, policySource: loaded.source }),
+    ...(enriching ? ['', ...enrichSummary(enriching.tally, enriching.describe)] : []),
   ];
   io.stderr.write(lines.join('\n') + '\n');
   return run.rowsSkipped > 0 ? 2 : 0;
+}
+
+/** What --enrich asked, and what it could not. */
+function enrichSummary(tally: EnrichTally, systems: string[]): string[] {
+  const lines = [
+    `Looked up ${tally.books.toLocaleString('en-US')} ${tally.books === 1 ? 'book' : 'books'} (${tally.reused.toLocaleString('en-US')} more requests for them answered from this run) in:`,
+    ...systems.map((system) => `  ${system}`),
+  ];
+  for (const [system, count] of tally.failures) lines.push(`${system} did not answer ${count.toLocaleString('en-US')} ${count === 1 ? 'time' : 'times'}; those facts stay unknown`);
+  return lines;
 }
 
 /** The first line of a command's usage text. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { handoffStates, LiaisonError } from '@liaison/core';
+import { handoffStates, LiaisonError, patronAuditKey, type Handoff } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import { parseInput } from '../http-error.js';
 import { actorOf, withoutPatronIdentity } from '../actor.js';
@@ -16,6 +16,13 @@ const listQuery = z
     limit: z.coerce.number().int().min(1).max(500).optional(),
   })
   .strict();
+
+/** Writes a view of a hand-off's patron to the audit log, under the patron's one key; nothing when it names no patron. */
+export async function auditPatronView(hub: HubContext, viewer: { id: string; via: string }, handoff: Handoff, fieldsShown: string[]): Promise<void> {
+  const patronKey = patronAuditKey(handoff.patron ?? {});
+  if (!patronKey) return;
+  await hub.store.audit.recordView({ actor: viewer.id, surface: viewer.via, patronKey, fieldsShown, at: hub.clock() });
+}
 
 /** Hand-offs: list, create, read one, its history, and lifecycle events. */
 export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): void {
@@ -58,22 +65,14 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
     const handoff = await hub.handoffs.get(request.params.id);
     if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
     // The one-hand-off view carries the patron's identifier so the owner can answer; that is a view of patron data.
-    if (handoff.patron?.email || handoff.patron?.barcode) {
-      await hub.store.audit.recordView({
-        actor: principal.id,
-        surface: principal.via,
-        patronKey: handoff.patron.email ?? handoff.patron.barcode ?? '',
-        fieldsShown: ['handoff.patron'],
-        at: hub.clock(),
-      });
-    }
+    await auditPatronView(hub, principal, handoff, ['handoff.patron', 'handoff.history']);
     return { handoff, statusLink: await hub.handoffs.statusLink(handoff) };
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/handoffs/:id/events', async (request) => {
-    hub.requireRole(request, 'staff');
+    const principal = hub.requireRole(request, 'staff');
     const handoff = await hub.handoffs.get(request.params.id);
-    if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
+import { handoffStates, LiaisonError, patronAuditKey, type Handoff } from '@liaison/core';
     return { events: handoff.history };
   });
 
