@@ -72,7 +72,9 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
   app.get<{ Params: { id: string } }>('/api/v1/handoffs/:id/events', async (request) => {
     const principal = hub.requireRole(request, 'staff');
     const handoff = await hub.handoffs.get(request.params.id);
-import { handoffStates, LiaisonError, patronAuditKey, type Handoff } from '@liaison/core';
+    if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
+    // Notes in the history are free text staff wrote about this patron (a barcode, a name): a view of them.
+    await auditPatronView(hub, principal, handoff, ['handoff.history']);
     return { events: handoff.history };
   });
 
