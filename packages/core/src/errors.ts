@@ -55,6 +55,7 @@ export const errorRegistry = {
   unknown_department: { meaning: 'No department in the policy has that id.', httpStatus: 400, exitCode: 1 },
   handoff_not_found: { meaning: 'There is no hand-off with that number.', httpStatus: 404, exitCode: 1 },
   handoff_illegal_transition: { meaning: 'The lifecycle does not allow that event in the hand-off\'s state; the hint says what to do instead.', httpStatus: 409, exitCode: 1 },
+  away_invalid: { meaning: 'A request to be marked away cannot be used (a date in the past, the person as their own backup); each issue says how to fix it.', httpStatus: 400, exitCode: 1 },
   handoff_not_permitted: { meaning: 'This person may not do that to this hand-off.', httpStatus: 403, exitCode: 1 },
   handoff_conflict: { meaning: 'The hand-off changed while this was being saved; reload and try again.', httpStatus: 409, exitCode: 1 },
   idempotency_key_reused: { meaning: 'The Idempotency-Key was already used with a different body.', httpStatus: 422, exitCode: 1 },

@@ -1,16 +1,19 @@
 // The public face of @liaison/core. One block per concept; each module's owner adds its exports here.
 export * from './errors.js';
 export * from './handoff/handoff.js';
+export * from './handoff/link-url.js';
 export * from './patron/audit-key.js';
 export * from './patron/context.js';
 export * from './patron/merge.js';
 // policy:
 export * from './policy/schema.js';
+export * from './policy/warnings.js';
 export * from './policy/parse.js';
 export * from './policy/departments.js';
 export * from './policy/connectors.js';
 export * from './policy/slug.js';
 export * from './policy/suggest.js';
+export * from './policy/teams.js';
 // routing:
 export * from './handoff/route.js';
 // time:
@@ -26,6 +29,8 @@ export * from './handoff/escalation.js';
 export * from './handoff/due-time.js';
 export * from './team/liaison-teams.js';
 export * from './team/cover.js';
+export * from './team/return-summary.js';
+export * from './team/away-request.js';
 // purchase: the zod-free rules (also the entry @liaison/core/batch), then the policy sections' schemas.
 export * from './ill/batch.js';
 export * from './ill/purchase-policy.js';

@@ -13,6 +13,8 @@ import { Questions } from './pages/questions.js';
 import { Purchases } from './pages/purchases.js';
 import { SignIn } from './pages/sign-in.js';
 import { href, useRoute } from './route.js';
+import { Configure } from './pages/configure.js';
+import { connectToTeams, signInWithTeams, type TeamsHost } from './teams.js';
 
 const pages = [
   { page: 'queues', title: 'Queues' },
@@ -29,20 +31,33 @@ function Page({ me, route }: { me: Me; route: ReturnType<typeof useRoute> }) {
   return <Queues me={me} route={route} />;
 }
 
-function App() {
+const isConfigurePage = location.pathname.endsWith('/configure');
+
+function App({ teams }: { teams: TeamsHost | undefined }) {
   const route = useRoute();
   const [me, setMe] = useState<Me | null | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const loadMe = useCallback(() => {
+  const loadMe = useCallback((afterTeamsSignIn = false) => {
     api
       .get<Me>('/api/v1/dashboard/me')
       .then(setMe)
-      .catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.code === 'session_expired') setNotice(failure.message);
+      .catch(async (failure: unknown) => {
+        // In Teams, sign in with Teams' own sign-in once; if that fails, the staff-token form remains.
+        if (teams && !afterTeamsSignIn) {
+          try {
+            await signInWithTeams();
+            loadMe(true);
+            return;
+          } catch (teamsFailure) {
+            setNotice(`Teams sign-in did not work: ${(teamsFailure as Error).message} You can sign in with a staff token instead.`);
+          }
+        } else if (failure instanceof ApiError && failure.code === 'session_expired') {
+          setNotice(failure.message);
+        }
         setMe(null);
       });
   }, []);
-  useEffect(loadMe, [loadMe]);
+  useEffect(() => loadMe(), [loadMe]);
   const signOut = async () => {
     disconnect();
     await api.delete('/dashboard/session');
@@ -50,7 +65,14 @@ function App() {
     setMe(null);
   };
   if (me === undefined) return <p class="loading">Loading…</p>;
-  if (me === null) return <SignIn onSignedIn={loadMe} notice={notice} />;
+  if (me === null) return <SignIn onSignedIn={() => loadMe(true)} notice={notice} />;
+  if (teams && (isConfigurePage || teams.frameContext === 'settings')) {
+    return (
+      <main>
+        <Configure me={me} />
+      </main>
+    );
+  }
   return (
     <>
       <header class="top">
@@ -80,4 +102,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+void connectToTeams().then((teams) => {
+  document.documentElement.dataset['host'] = teams ? 'teams' : 'browser';
+  render(<App teams={teams} />, document.getElementById('app')!);
+});

@@ -181,6 +181,16 @@ export interface Database {
   jobs: JobsTable;
   cache_entries: CacheEntriesTable;
   dashboard_sessions: DashboardSessionsTable;
+  away_periods: AwayPeriodsTable;
+}
+
+export interface AwayPeriodsTable {
+  person: string;
+  from_date: string;
+  until_date: string;
+  backup: string | null;
+  set_by: string;
+  updated_at: Timestamp;
 }
 
 /** Writes a value for a jsonb column. Both drivers would turn a bare JS array into a Postgres array. */

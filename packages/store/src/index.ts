@@ -22,3 +22,4 @@ export { SlackRepository } from './repositories/slack.js';
 export type { SlackCard } from './repositories/slack.js';
 export type { SessionRepository, SessionPrincipal, NewSession } from './repositories/sessions.js';
 export type { HandoffChangeListener, HandoffChangeSubscription } from './handoff-changes.js';
+export type { AwayRepository, StoredAwayPeriod } from './repositories/away.js';

@@ -252,6 +252,22 @@ export const migrations: Migration[] = [
       `alter table api_tokens add column expires_at timestamptz`,
     ],
   },
+  {
+    version: 7,
+    name: 'time away: who is away, until when, and whom they asked to cover',
+    statements: [
+      // One row per person: setting time away again replaces it. Dates are the library's local
+      // calendar dates ("YYYY-MM-DD", both days included); core decides who covers on a given day.
+      `create table away_periods (
+        person text primary key,
+        from_date text not null,
+        until_date text not null,
+        backup text,
+        set_by text not null,
+        updated_at timestamptz not null
+      )`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

@@ -16,6 +16,7 @@ import { applyMigrations } from './migrations.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { AuditRepository } from './repositories/audit.js';
+import { AwayRepository } from './repositories/away.js';
 import { CacheRepository } from './repositories/cache.js';
 import { EvaluationRepository } from './repositories/evaluations.js';
 import { HandoffRepository } from './repositories/handoffs.js';
@@ -50,6 +51,7 @@ export interface Repositories {
   jobs: JobRepository;
   cache: CacheRepository;
   sessions: SessionRepository;
+  away: AwayRepository;
 }
 
 /** The repositories bound to one open transaction. */
@@ -156,6 +158,7 @@ function repositories(db: Executor): Repositories {
     jobs: new JobRepository(db),
     cache: new CacheRepository(db),
     sessions: new SessionRepository(db),
+    away: new AwayRepository(db),
   };
 }
 

@@ -108,6 +108,11 @@ export interface Reminder {
   /** How much of the service level has been used, in percent (one decimal), measured as the rung is. */
   elapsedPercent: number;
   message: string;
+  /**
+   * Who it reaches, when someone covers for the person the rung names (they are away; see
+   * team/cover.ts). Left out, the rung's `notify` decides through `reminderRecipient`.
+   */
+  recipient?: ReminderRecipient;
 }
 
 /** How a hand-off's service level is measured: where each rung falls and how much is used. */

@@ -66,6 +66,17 @@ export interface HandoffEvent {
   toOwner?: string | null;
 }
 
+/** The liaison team that holds the patron's relationship, as it stood when the hand-off was routed. */
+export interface HandoffLiaison {
+  affiliation: string;
+  primary: string;
+  backups: string[];
+  /** The person it was routed to: the primary, or whoever covered for them. */
+  routedTo: string | null;
+  /** Set when the primary was away: whom it was meant for, and why it went elsewhere. */
+  away?: { person: string; until: string; reason: string };
+}
+
 /** External references a hand-off may carry. */
 export interface HandoffLinks {
   zendeskTicket?: string;
@@ -98,7 +109,7 @@ export interface Handoff {
   patron?: { email?: string; barcode?: string; patronType?: string } | null;
   links: HandoffLinks;
   /** Why routing chose this department (rule id and matched words). */
-  routing?: { ruleId: string; explanation: string };
+  routing?: { ruleId: string; explanation: string; liaison?: HandoffLiaison };
   history: HandoffEvent[];
   /** Escalation rungs already sent for the current due time, by rung key ("75%"); see escalation.ts. */
   remindersSent?: string[];

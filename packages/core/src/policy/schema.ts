@@ -16,6 +16,7 @@ import { liaisonTeamsSchema } from '../team/liaison-teams.js';
 import { serviceLevelSchema } from '../time/service-level.js';
 import { connectorsSchema } from './connectors.js';
 import { departmentsSchema, staffContactSchema } from './departments.js';
+import { teamsPolicySchema } from './teams.js';
 
 /** The `library` section: name, currency, time zone, opening hours and holidays. */
 export const librarySchema = libraryCalendarSchema.safeExtend({
@@ -37,6 +38,8 @@ export const handoffPolicySchema = z.strictObject({
   rules: z.array(routingRuleSchema).min(1, 'lists no rules; add at least the default rule'),
   escalation: escalationLadderSchema,
   head_of_service: staffContactSchema.optional(),
+  /** Accept plain http: addresses as a hand-off's link (intranet pages); otherwise https: only. */
+  allow_http_links: z.boolean().default(false),
 });
 
 export const policySchema = z.strictObject({
@@ -50,6 +53,8 @@ export const policySchema = z.strictObject({
   privacy: privacyPolicySchema,
   insights: insightsPolicySchema,
   connectors: connectorsSchema,
+  /** Left out: no Teams tab sign-on (the dashboard still works with staff tokens). */
+  teams: teamsPolicySchema.optional(),
 });
 
 /** A checked policy, with every default filled in. */

@@ -4,6 +4,7 @@
  * periods it stored and the clock's `now`.
  */
 import type { ReminderRecipient } from '../handoff/escalation.js';
+import type { HandoffLiaison } from '../handoff/handoff.js';
 import { localDateOf } from '../time/calendar.js';
 import type { LiaisonTeam } from './liaison-teams.js';
 import { teamMembers } from './liaison-teams.js';
@@ -145,4 +146,37 @@ export function reminderRecipientNow(recipient: ReminderRecipient, context: Cove
     case 'nobody_available':
       return { recipient: cover.tellLeadNow ? { kind: 'person', contact: cover.tellLeadNow } : { kind: 'department_channel', department: context.department.id }, cover };
   }
+}
+
+/** Where a new hand-off goes inside the department when the patron's affiliation has a liaison team. */
+export interface LiaisonRouting {
+  liaison: HandoffLiaison;
+  /** The owner to give the new hand-off, or null when nobody on the team or rota is available. */
+  owner: string | null;
+  /** The lead to tell at once (nobody on the team is available). */
+  tellLeadNow?: string | undefined;
+  reason: CoverDecision['reason'];
+}
+
+/**
+ * The liaison a new hand-off for a patron of these affiliations goes to: the team's primary, or
+ * whoever covers for them now; undefined when no team serves the affiliations.
+ */
+export function routeToLiaison(team: LiaisonTeam | undefined, context: Omit<CoverContext, 'team'>): LiaisonRouting | undefined {
+  if (!team) return undefined;
+  const cover = whoCovers(team.primary, { ...context, team });
+  const owner = cover.kind === 'available' ? cover.person : cover.kind === 'covered' ? cover.coveredBy : null;
+  const liaison = {
+    affiliation: team.affiliation,
+    primary: team.primary,
+    backups: [...team.backups],
+    routedTo: owner,
+    ...(cover.kind !== 'available' && { away: { person: cover.person, until: cover.away.until, reason: cover.reason.message } }),
+  };
+  return { liaison, owner, tellLeadNow: cover.kind === 'available' ? undefined : cover.tellLeadNow, reason: cover.reason };
+}
+
+/** Whether an away period is over on `today` ("YYYY-MM-DD", the library's zone): its last day was before today. */
+export function hasAwayPassed(period: Pick<AwayPeriod, 'until'>, today: string): boolean {
+  return period.until < today;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { examplePolicyFile } from '../hub/demo-hub.js';
@@ -73,9 +74,17 @@ describe('liaison config check FILE', () => {
     const missing = captureIO(folder);
     expect(await main(['config', 'check', 'nope.yaml'], missing.io)).toBe(1);
     expect(missing.stderr()).toContain('file not found');
-    const none = captureIO(folder);
+  });
+
+  it('checks ./liaison.config.yaml when no file is named, as connectors check does', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'liaison-default-'));
+    const none = captureIO(here);
     expect(await main(['config', 'check'], none.io)).toBe(1);
-    expect(none.stderr()).toContain('name the policy file');
+    expect(none.stderr()).toContain('liaison.config.yaml: file not found');
+    writeFileSync(join(here, 'liaison.config.yaml'), readFileSync(examplePolicyFile, 'utf8'));
+    const found = captureIO(here);
+    expect(await main(['config', 'check'], found.io)).toBe(0);
+    expect(found.stdout()).toContain('liaison.config.yaml is valid');
   });
 
   it('names a routing rule\'s unknown department, with the departments there are', async () => {
@@ -92,5 +101,21 @@ describe('liaison config check FILE', () => {
     const { io, stderr } = captureIO(folder);
     expect(await main(['config', 'check', 'syntax.yaml'], io)).toBe(1);
     expect(stderr()).toMatch(/^syntax\.yaml(:\d+)?: YAML syntax/m);
+  });
+
+  it('checks the README\'s short example as valid, with nothing to warn of, and warns (exit 0) when weekdays are left out', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../../README.md', import.meta.url)), 'utf8');
+    const example = /## The policy file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('library:');
+    writeFileSync(join(folder, 'readme.yaml'), example!);
+    const complete = captureIO(folder);
+    expect(await main(['config', 'check', 'readme.yaml'], complete.io)).toBe(0);
+    expect(complete.stderr()).toBe('');
+    // The example as it once was: open Monday, Friday and the weekend only.
+    writeFileSync(join(folder, 'three-days.yaml'), example!.replace(/opening_hours:[\s\S]*?sunday: closed \}/, 'opening_hours: { monday: "07:30-24:00", friday: "07:30-20:00", saturday: "10:00-18:00", sunday: closed }'));
+    const partial = captureIO(folder);
+    expect(await main(['config', 'check', 'three-days.yaml'], partial.io)).toBe(0);
+    for (const day of ['tuesday', 'wednesday', 'thursday']) expect(partial.stderr()).toMatch(new RegExp(`warning: three-days\\.yaml(:\\d+)?: library\\.opening_hours\\.${day}: the library is closed every`));
+    expect(partial.stdout()).toContain('is valid');
   });
 });

@@ -14,6 +14,7 @@ import { registerHandoffRoutes } from './routes/handoffs.js';
 import { registerPatronContextRoutes, type PatronContextRateLimit } from './routes/patron-context.js';
 import { registerPurchaseRoutes } from './routes/purchase.js';
 import { registerQualityRoutes } from './routes/quality.js';
+import { registerAwayRoutes } from './routes/away.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -72,6 +73,8 @@ export interface HubOptions {
   handoffPatronLookupTimeoutMs?: number;
   /** How many patron look-ups one caller may make in a window (default 60 a minute). */
   patronContextRateLimit?: PatronContextRateLimit;
+  /** Where Entra ID publishes a tenant's signing keys, `{tid}` standing for the tenant (tests point it at 127.0.0.1). */
+  teamsKeysUrl?: string;
 }
 
 /** What every route module gets: the composed parts of the hub. */
@@ -288,10 +291,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerPatronContextRoutes(app, context, options.patronContextRateLimit);
   registerPurchaseRoutes(app, context);
   registerQualityRoutes(app, context);
+  registerAwayRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
   registerAdminRoutes(app, context);
-  registerDashboard(app, context);
+  registerDashboard(app, context, { teamsKeysUrl: options.teamsKeysUrl });
 
   const scheduler = createScheduler({ ...context, notifier: options.notifier });
   await app.ready();

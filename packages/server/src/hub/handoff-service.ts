@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   applyHandoffEvent,
   createHandoff,
+  linkUrlProblem,
   dueAt,
   routeHandoff,
   type Actor,
@@ -161,6 +162,12 @@ export function createHandoffService(deps: {
   }
 
   async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}): Promise<CreatedHandoff> {
+    // Links are shown as links on every surface: https only (http where the policy allows), nothing that ends a Slack link early.
+    for (const field of ['url', 'slackPermalink'] as const) {
+      const url = input.links?.[field];
+      const problem = url === undefined ? null : linkUrlProblem(url, { allowHttp: policy.handoff.allow_http_links });
+      if (problem) throw new HttpError(400, 'invalid_request', `links.${field} ${problem}.`, [{ path: ['links', field], message: problem }]);
+    }
     const { routed, note: patronTypeNote } = await withReportedPatronType(input);
     const now = clock();
     const route = chooseRoute(routed);

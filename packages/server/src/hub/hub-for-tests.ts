@@ -110,6 +110,7 @@ export async function startTestHub(
     handoffPatronLookupTimeoutMs?: number;
     patronContextRateLimit?: PatronContextRateLimit;
     publicUrl?: string;
+    teamsKeysUrl?: string;
   } = {},
 ): Promise<TestHub> {
   const example = await loadExamplePolicy();
@@ -123,6 +124,7 @@ export async function startTestHub(
     connectors: options.connectors ?? demoConnectors(clock),
     logger: createLogger({ level: options.logDestination ? (options.logLevel ?? 'info') : 'silent', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
     publicUrl: options.publicUrl ?? 'http://hub.test',
+    ...(options.teamsKeysUrl ? { teamsKeysUrl: options.teamsKeysUrl } : {}),
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),

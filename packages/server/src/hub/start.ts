@@ -40,6 +40,8 @@ export interface StartHubOptions {
   slackClientOptions?: Record<string, unknown>;
   /** Run the scheduler every this many ms (0: do not start it). Default one minute. */
   schedulerIntervalMs?: number;
+  /** Where Entra ID publishes a tenant's signing keys (`{tid}` for the tenant); tests serve their own. */
+  teamsKeysUrl?: string;
   /** Load the demo library's hand-offs into an empty store. */
   seedDemo?: boolean | 'when-demo';
 }
@@ -132,6 +134,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     publicUrl,
     ...(options.zendeskSecret ? { zendeskSecret: options.zendeskSecret } : {}),
     ...(slot ? { notifier: slot } : options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.teamsKeysUrl ? { teamsKeysUrl: options.teamsKeysUrl } : {}),
   });
   const slack = slackSettings?.ok
     ? await mountSlack(hub, { config: slackSettings.config, ...(options.slackClientOptions ? { clientOptions: options.slackClientOptions } : {}) })

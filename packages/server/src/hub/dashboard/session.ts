@@ -33,9 +33,17 @@ function isSecure(request: FastifyRequest, hub: HubContext): boolean {
   return request.protocol === 'https' || hub.publicUrl.startsWith('https:');
 }
 
-function cookie(request: FastifyRequest, hub: HubContext, value: string, expires: Date): string {
-  const attributes = [`${sessionCookieName}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Expires=${expires.toUTCString()}`];
-  if (isSecure(request, hub)) attributes.push('Secure');
+/**
+ * The session cookie. Inside Teams the tab is a frame of another site, where a SameSite=Strict
+ * cookie is never sent; a Teams session over HTTPS is therefore SameSite=None and Partitioned (kept
+ * for the Teams frame only). Cross-site requests still cannot act: the API takes JSON bodies only,
+ * which another site cannot send without a CORS permission the hub never gives.
+ */
+function cookie(request: FastifyRequest, hub: HubContext, value: string, expires: Date, inTeamsFrame = false): string {
+  const secure = isSecure(request, hub);
+  const sameSite = inTeamsFrame && secure ? ['SameSite=None', 'Partitioned'] : ['SameSite=Strict'];
+  const attributes = [`${sessionCookieName}=${value}`, 'Path=/', 'HttpOnly', ...sameSite, `Expires=${expires.toUTCString()}`];
+  if (secure) attributes.push('Secure');
   return attributes.join('; ');
 }
 
@@ -48,7 +56,7 @@ export async function startSession(
   tokenId: string | null,
 ): Promise<void> {
   const { secret, expiresAt } = await hub.store.sessions.create({ principal, tokenId, now: hub.clock(), lifetimeMs: sessionLifetimeMs });
-  reply.header('set-cookie', cookie(request, hub, secret, expiresAt));
+  reply.header('set-cookie', cookie(request, hub, secret, expiresAt, principal.via === 'teams_sso'));
 }
 
 const signInBody = z.object({ token: z.string().trim().min(1, 'paste your staff token (it starts with lsn_)').max(200) }).strict();
