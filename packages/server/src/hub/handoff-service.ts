@@ -166,7 +166,7 @@ export function createHandoffService(deps: {
     for (const field of ['url', 'slackPermalink'] as const) {
       const url = input.links?.[field];
       const problem = url === undefined ? null : linkUrlProblem(url, { allowHttp: policy.handoff.allow_http_links });
-      if (problem) throw new HttpError(400, 'invalid_request', `links.${field} ${problem}.`, [{ path: ['links', field], message: problem }]);
+      if (problem) throw new LiaisonError('invalid_request', `links.${field} ${problem}.`, [{ path: ['links', field], message: problem }]);
     }
     const { routed, note: patronTypeNote } = await withReportedPatronType(input);
     const now = clock();
