@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { insightTopics, patronQuestion, summarizePatronAnswers } from '@liaison/core';
+import { insightTopics, LiaisonError, patronQuestion, summarizePatronAnswers } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 
 const dayMs = 86_400_000;
 
@@ -19,7 +19,7 @@ function rangeOf(query: z.output<typeof rangeQuery>, now: Date): { from: Date; t
   // Without `to`, up to and including this moment: an answer given just now is in the report.
   const to = query.to ? new Date(Date.parse(`${query.to}T00:00:00.000Z`) + dayMs) : new Date(now.getTime() + 1);
   const from = query.from ? new Date(`${query.from}T00:00:00.000Z`) : new Date(to.getTime() - 90 * dayMs);
-  if (from >= to) throw new HttpError(400, 'invalid_request', 'The range is empty: `from` must be on or before `to`.');
+  if (from >= to) throw new LiaisonError('invalid_request', 'The range is empty: `from` must be on or before `to`.', [{ path: ['from'], message: 'is after `to`' }]);
   return { from, to };
 }
 
