@@ -62,6 +62,11 @@ export const errorRegistry = {
   patron_from_claim_only: { meaning: 'A Zendesk token reads only the patron its signed patron_email claim names; the query may not choose one.', httpStatus: 400, exitCode: 1 },
   patron_claim_missing: { meaning: 'A Zendesk token asked for patron context without naming the ticket requester (patron_email).', httpStatus: 400, exitCode: 1 },
   rate_limited: { meaning: 'Too many requests from one caller; Retry-After says when to try again.', httpStatus: 429, exitCode: 69 },
+  tenant_not_allowed: { meaning: 'A Teams sign-in from an organisation the policy does not allow.', httpStatus: 403, exitCode: 1 },
+  teams_not_configured: { meaning: 'This hub has no Teams sign-on configured.', httpStatus: 404, exitCode: 1 },
+  not_staff: { meaning: 'The person signed in is not named as staff in the policy.', httpStatus: 403, exitCode: 1 },
+  invalid_person: { meaning: 'A person is neither a Slack user id nor an e-mail address.', httpStatus: 400, exitCode: 1 },
+  not_away: { meaning: 'That person is not marked away.', httpStatus: 404, exitCode: 1 },
   // Hand-offs.
   unknown_department: { meaning: 'No department in the policy has that id.', httpStatus: 400, exitCode: 1 },
   handoff_not_found: { meaning: 'There is no hand-off with that number.', httpStatus: 404, exitCode: 1 },
@@ -97,7 +102,7 @@ export const errorRegistry = {
   slack_refused: { meaning: 'Slack refused a call; the message says what Slack said and what to do.', httpStatus: 502, exitCode: 69 },
   // Everything else.
   not_found: { meaning: 'There is no such route.', httpStatus: 404, exitCode: 1 },
-  dashboard_not_built: { meaning: 'The dashboard\'s files have not been built; run `npm run build` and start the hub again.', httpStatus: 503, exitCode: 1 },
+  dashboard_not_built: { meaning: 'The hub has no built dashboard to serve.', httpStatus: 503, exitCode: 70 },
   internal: { meaning: 'A fault in Liaison itself; the details are in the log.', httpStatus: 500, exitCode: 70 },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 
