@@ -103,6 +103,31 @@ describe('liaison config check FILE', () => {
     expect(stderr()).toMatch(/^syntax\.yaml(:\d+)?: YAML syntax/m);
   });
 
+  it.each([
+    ['deeper than the keys beside it', '   time_zone: America/Chicago', 'column 3 like "name:"'],
+    ['between two levels', ' time_zone: America/Chicago', 'column 3 like "name:" or to column 1 like "library:"'],
+  ])('reports a line indented %s once, at its own line, with how to indent it', async (_, misindented, hint) => {
+    // The example with one line of its `library:` section indented wrongly.
+    const lines = readFileSync(examplePolicyFile, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  time_zone:'));
+    lines[at] = misindented;
+    writeFileSync(join(folder, 'indent.yaml'), lines.join('\n'));
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'indent.yaml'], io)).toBe(1);
+    expect(stderr()).toBe(
+      `indent.yaml:${at + 1}: YAML indentation: this line starts at column ${misindented.search(/\S/) + 1}, which lines up with no key above it; ` +
+        `indent it to ${hint}, with spaces, as the keys it belongs with\n1 problem in indent.yaml.\n`,
+    );
+  });
+
+  it('reports a mis-indented key inside a list item once, at its own line', async () => {
+    writeFileSync(join(folder, 'item.yaml'), 'departments:\n  - id: eresources\n    name: E-resources\n   slack_channel: "#eres"\n  - id: ill\n    name: ILL\n');
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'item.yaml'], io)).toBe(1);
+    expect(stderr()).toMatch(/^item\.yaml:4: YAML indentation: this line starts at column 4, .*; indent it to column 5 like "name:" or to column 3 like "- id:"/);
+    expect(stderr()).toContain('1 problem in item.yaml.');
+  });
+
   it('checks the README\'s short example as valid, with nothing to warn of, and warns (exit 0) when weekdays are left out', async () => {
     const readme = readFileSync(fileURLToPath(new URL('../../../../README.md', import.meta.url)), 'utf8');
     const example = /## The policy file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];

@@ -152,6 +152,8 @@ describe('lifecycle events through the API', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('handoff_illegal_transition');
     expect(response.json().error.message.length).toBeGreaterThan(10);
+    // The lifecycle's issue and its hint reach the caller, not only the sentence.
+    expect(response.json().error.issues).toEqual([{ path: ['state'], message: 'is open', hint: 'accept it first' }]);
     expect((await hub.store.handoffs.get(id))?.history).toHaveLength(1);
   });
 
