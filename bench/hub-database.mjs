@@ -4,7 +4,8 @@
 // idempotency key with its response — in one transaction, and reads a department's open queue
 // with one query. Same server, same migrated schema (two scratch databases), same pool size,
 // same durability, the same number of concurrent clients; every create carries an Idempotency-Key.
-// Prints creates (and lists) per second, p50/p99 and the ratio hub / floor, and checks afterwards
+// Prints creates (and lists) per second, p50/p99, the ratio hub / floor and the CPU each request cost the side's
+// process and its database connections (which, unlike rates, a busy machine hardly moves), and checks afterwards
 // that both sides left the same number of rows in every table.
 //
 // Environment: DATABASE_URL (skipped with a message when unset), BENCH_ROUNDS (default 4),
@@ -15,7 +16,7 @@
 // BENCH_HUB_ROOT (another checkout whose built hub to measure, e.g. main's for a before/after).
 // Needs the built packages (`npm run bench` builds them). Traffic goes to 127.0.0.1 only.
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -200,6 +201,32 @@ async function copyQueue(fromUrl, toUrl) {
   }
 }
 
+/** CPU time a process has used so far, in ms (user + system, from /proc; 0 where there is none). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return 0;
+  }
+}
+const clockTicks = 100;
+
+/** CPU used so far by the server processes of one database's connections, in ms (the server must be on this machine). */
+async function databaseCpuMs(admin, name) {
+  const { rows } = await admin.query(`select pid from pg_stat_activity where datname = $1`, [name]);
+  return rows.reduce((sum, row) => sum + cpuMs(row.pid), 0);
+}
+
+/** Runs `work` and adds the CPU time the process `pid` and the database's server processes spent meanwhile to `into`. */
+async function withCpu(into, pid, database, work) {
+  const before = { process: cpuMs(pid), database: await databaseCpuMs(monitor, database.name) };
+  const result = await work();
+  into.process += cpuMs(pid) - before.process;
+  into.database += (await databaseCpuMs(monitor, database.name)) - before.database;
+  return result;
+}
+
 function percentile(sorted, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
@@ -217,6 +244,9 @@ console.log(
     `${clients} concurrent clients, pool ${poolSize}, Idempotency-Key on, hub LOG_LEVEL=${logLevel}${hubRoot === root ? '' : `, the hub of ${hubRoot}`}`,
 );
 const hubDatabase = await scratchDatabase(databaseUrl, 'hub');
+// Reads how much CPU each side's database connections used (when the server runs on this machine).
+const monitor = new pg.Client({ connectionString: databaseUrl });
+await monitor.connect();
 const floorDatabase = await scratchDatabase(databaseUrl, 'floor');
 const folder = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
 let hub;
@@ -243,12 +273,13 @@ try {
   progress('warmed up');
 
   const results = { hubCreate: [], floorCreate: [], hubList: [], floorList: [] };
+  const cpu = Object.fromEntries(Object.keys(results).map((key) => [key, { process: 0, database: 0 }]));
   for (let round = 0; round < rounds; round++) {
     // Who goes first alternates, so a slow moment of the shared machine falls on both alike.
     const hubFirst = round % 2 === 0;
     const sides = [
-      async () => results.hubCreate.push(await hubRound(hub, createsPerRound, createRequest())),
-      async () => results.floorCreate.push(await floor.ask({ type: 'create', count: createsPerRound, clients })),
+      async () => results.hubCreate.push(await withCpu(cpu.hubCreate, hub.child.pid, hubDatabase, () => hubRound(hub, createsPerRound, createRequest()))),
+      async () => results.floorCreate.push(await withCpu(cpu.floorCreate, floor.child.pid, floorDatabase, () => floor.ask({ type: 'create', count: createsPerRound, clients }))),
     ];
     for (const side of hubFirst ? sides : sides.reverse()) await side();
     progress(`create round ${round + 1}`);
@@ -257,9 +288,11 @@ try {
   let floorListed = 0;
   for (let round = 0; round < rounds; round++) {
     const sides = [
-      async () => results.hubList.push(await hubRound(hub, listsPerRound, listRequest)),
+      async () => results.hubList.push(await withCpu(cpu.hubList, hub.child.pid, hubDatabase, () => hubRound(hub, listsPerRound, listRequest))),
       async () => {
-        const answer = await floor.ask({ type: 'list', count: listsPerRound, clients, department: queueDepartment, limit: queueLength });
+        const answer = await withCpu(cpu.floorList, floor.child.pid, floorDatabase, () =>
+          floor.ask({ type: 'list', count: listsPerRound, clients, department: queueDepartment, limit: queueLength }),
+        );
         floorListed = answer.rows;
         results.floorList.push(answer);
       },
@@ -277,15 +310,16 @@ try {
 
   console.log('');
   const ms = (value) => `${value.toFixed(1)} ms`;
-  const header = ['route', 'side', 'per second', 'p50', 'p99', 'hub / floor (rate)'];
+  const header = ['route', 'side', 'per second', 'p50', 'p99', 'hub / floor (rate)', 'CPU ms each: process', 'database'];
   const table = [];
   for (const [name, route] of [
     ['create', 'POST /api/v1/handoffs'],
     ['list', `GET /api/v1/handoffs (${queueLength} open)`],
   ]) {
     const { hub: h, floor: f } = figures[name];
-    table.push([route, 'floor: bare pg', f.rate.toFixed(0), ms(f.p50), ms(f.p99), '']);
-    table.push([route, 'hub', h.rate.toFixed(0), ms(h.p50), ms(h.p99), (h.rate / f.rate).toFixed(2)]);
+    const perRequest = (side, count) => [(cpu[side].process / count).toFixed(2), (cpu[side].database / count).toFixed(2)];
+    table.push([route, 'floor: bare pg', f.rate.toFixed(0), ms(f.p50), ms(f.p99), '', ...perRequest(`floor${name === 'create' ? 'Create' : 'List'}`, f.count)]);
+    table.push([route, 'hub', h.rate.toFixed(0), ms(h.p50), ms(h.p99), (h.rate / f.rate).toFixed(2), ...perRequest(`hub${name === 'create' ? 'Create' : 'List'}`, h.count)]);
   }
   const widths = header.map((title, column) => Math.max(title.length, ...table.map((line) => line[column].length)));
   for (const line of [header, ...table]) console.log(line.map((cell, column) => cell.padEnd(widths[column])).join('  '));
@@ -309,6 +343,7 @@ try {
 } finally {
   await floor?.stop();
   await hub?.stop();
+  await monitor.end();
   await Promise.all([hubDatabase.drop(), floorDatabase.drop()]);
   rmSync(folder, { recursive: true, force: true });
 }

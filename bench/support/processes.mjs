@@ -12,6 +12,7 @@ export async function scratchDatabase(databaseUrl, label = '') {
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const client = new pg.Client({ connectionString: databaseUrl });

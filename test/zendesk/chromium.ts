@@ -7,11 +7,11 @@ import { chromium, type Browser } from 'playwright-core';
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const examplePolicy = join(repositoryRoot, 'examples', 'liaison.config.yaml');
 
-/** Launches the machine's Chromium (`apt-get install chromium`). */
-export function launchChromium(): Promise<Browser> {
+/** Launches the machine's Chromium (`apt-get install chromium`), with `extraArgs` after the offline flags. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

@@ -32,6 +32,7 @@ export const errorRegistry = {
   invalid_request: { meaning: 'The request is not valid; each issue names a field and what to send instead.', httpStatus: 400, exitCode: 1 },
   request_invalid: { meaning: 'A value given to a rule is out of its range (a period that ends before it begins).', httpStatus: 400, exitCode: 1 },
   malformed_json: { meaning: 'The request body is not valid JSON.', httpStatus: 400, exitCode: 1 },
+  unstorable_text: { meaning: 'A text field holds a character the store cannot keep (a NUL).', httpStatus: 400, exitCode: 1 },
   body_too_large: { meaning: 'The request body is larger than the hub accepts.', httpStatus: 413, exitCode: 1 },
   unsupported_media_type: { meaning: 'The request body is not JSON.', httpStatus: 415, exitCode: 1 },
   usage_invalid: { meaning: 'The command line is not one the command understands.', httpStatus: 400, exitCode: 2 },
@@ -50,6 +51,11 @@ export const errorRegistry = {
   patron_from_claim_only: { meaning: 'A Zendesk token reads only the patron its signed patron_email claim names; the query may not choose one.', httpStatus: 400, exitCode: 1 },
   patron_claim_missing: { meaning: 'A Zendesk token asked for patron context without naming the ticket requester (patron_email).', httpStatus: 400, exitCode: 1 },
   rate_limited: { meaning: 'Too many requests from one caller; Retry-After says when to try again.', httpStatus: 429, exitCode: 69 },
+  tenant_not_allowed: { meaning: 'A Teams sign-in from an organisation the policy does not allow.', httpStatus: 403, exitCode: 1 },
+  teams_not_configured: { meaning: 'This hub has no Teams sign-on configured.', httpStatus: 404, exitCode: 1 },
+  not_staff: { meaning: 'The person signed in is not named as staff in the policy.', httpStatus: 403, exitCode: 1 },
+  invalid_person: { meaning: 'A person is neither a Slack user id nor an e-mail address.', httpStatus: 400, exitCode: 1 },
+  not_away: { meaning: 'That person is not marked away.', httpStatus: 404, exitCode: 1 },
   // Hand-offs.
   unknown_department: { meaning: 'No department in the policy has that id.', httpStatus: 400, exitCode: 1 },
   handoff_not_found: { meaning: 'There is no hand-off with that number.', httpStatus: 404, exitCode: 1 },
@@ -83,6 +89,7 @@ export const errorRegistry = {
   slack_refused: { meaning: 'Slack refused a call; the message says what Slack said and what to do.', httpStatus: 502, exitCode: 69 },
   // Everything else.
   not_found: { meaning: 'There is no such route.', httpStatus: 404, exitCode: 1 },
+  dashboard_not_built: { meaning: 'The hub has no built dashboard to serve.', httpStatus: 503, exitCode: 70 },
   internal: { meaning: 'A fault in Liaison itself; the details are in the log.', httpStatus: 500, exitCode: 70 },
 } as const satisfies Record<string, ErrorCodeDefinition>;
 

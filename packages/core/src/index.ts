@@ -1,11 +1,13 @@
 // The public face of @liaison/core. One block per concept; each module's owner adds its exports here.
 export * from './errors.js';
 export * from './handoff/handoff.js';
+export * from './handoff/link-url.js';
 export * from './patron/audit-key.js';
 export * from './patron/context.js';
 export * from './patron/merge.js';
 // policy:
 export * from './policy/schema.js';
+export * from './policy/warnings.js';
 export * from './policy/parse.js';
 export * from './policy/departments.js';
 export * from './policy/connectors.js';

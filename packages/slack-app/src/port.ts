@@ -4,7 +4,7 @@
  * may pass a fake. Refusals the hub makes on purpose (an illegal lifecycle move, an unknown
  * department) come back as `HubRefusal`, whose message is written for staff.
  */
-import type { Actor, Handoff, HandoffEventInput, HandoffState, PurchaseEvaluation } from '@liaison/core';
+import { LiaisonError, type Actor, type ErrorCode, type Handoff, type HandoffEventInput, type HandoffState, type PurchaseEvaluation } from '@liaison/core';
 import type { SlackPolicy } from './library.js';
 import type { HandoffForm, RouteSuggestion } from './views/handoff-modal.js';
 
@@ -59,13 +59,17 @@ export interface LiaisonHubPort {
   recordPatronView(handoff: Handoff, viewer: { id: string }, fieldsShown: string[]): Promise<void>;
 }
 
-/** A refusal the hub made on purpose; `message` is shown to the person as it is. */
-export class HubRefusal extends Error {
+/**
+ * A refusal the hub made on purpose (a LiaisonError of a 4xx code); `message` is shown to the
+ * person as it is, and `hint`, when the hub gave one, says what to do instead.
+ */
+export class HubRefusal extends LiaisonError {
   constructor(
-    readonly code: string,
+    code: ErrorCode,
     message: string,
+    readonly hint?: string,
   ) {
-    super(message);
+    super(code, message, hint ? [{ path: [], message, hint }] : []);
     this.name = 'HubRefusal';
   }
 }

@@ -38,6 +38,8 @@ export const handoffPolicySchema = z.strictObject({
   rules: z.array(routingRuleSchema).min(1, 'lists no rules; add at least the default rule'),
   escalation: escalationLadderSchema,
   head_of_service: staffContactSchema.optional(),
+  /** Accept plain http: addresses as a hand-off's link (intranet pages); otherwise https: only. */
+  allow_http_links: z.boolean().default(false),
 });
 
 export const policySchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { examplePolicyFile } from '../hub/demo-hub.js';
@@ -73,9 +74,17 @@ describe('liaison config check FILE', () => {
     const missing = captureIO(folder);
     expect(await main(['config', 'check', 'nope.yaml'], missing.io)).toBe(1);
     expect(missing.stderr()).toContain('file not found');
-    const none = captureIO(folder);
+  });
+
+  it('checks ./liaison.config.yaml when no file is named, as connectors check does', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'liaison-default-'));
+    const none = captureIO(here);
     expect(await main(['config', 'check'], none.io)).toBe(1);
-    expect(none.stderr()).toContain('name the policy file');
+    expect(none.stderr()).toContain('liaison.config.yaml: file not found');
+    writeFileSync(join(here, 'liaison.config.yaml'), readFileSync(examplePolicyFile, 'utf8'));
+    const found = captureIO(here);
+    expect(await main(['config', 'check'], found.io)).toBe(0);
+    expect(found.stdout()).toContain('liaison.config.yaml is valid');
   });
 
   it('names a routing rule\'s unknown department, with the departments there are', async () => {
@@ -92,5 +101,46 @@ describe('liaison config check FILE', () => {
     const { io, stderr } = captureIO(folder);
     expect(await main(['config', 'check', 'syntax.yaml'], io)).toBe(1);
     expect(stderr()).toMatch(/^syntax\.yaml(:\d+)?: YAML syntax/m);
+  });
+
+  it.each([
+    ['deeper than the keys beside it', '   time_zone: America/Chicago', 'column 3 like "name:"'],
+    ['between two levels', ' time_zone: America/Chicago', 'column 3 like "name:" or to column 1 like "library:"'],
+  ])('reports a line indented %s once, at its own line, with how to indent it', async (_, misindented, hint) => {
+    // The example with one line of its `library:` section indented wrongly.
+    const lines = readFileSync(examplePolicyFile, 'utf8').split('\n');
+    const at = lines.findIndex((line) => line.startsWith('  time_zone:'));
+    lines[at] = misindented;
+    writeFileSync(join(folder, 'indent.yaml'), lines.join('\n'));
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'indent.yaml'], io)).toBe(1);
+    expect(stderr()).toBe(
+      `indent.yaml:${at + 1}: YAML indentation: this line starts at column ${misindented.search(/\S/) + 1}, which lines up with no key above it; ` +
+        `indent it to ${hint}, with spaces, as the keys it belongs with\n1 problem in indent.yaml.\n`,
+    );
+  });
+
+  it('reports a mis-indented key inside a list item once, at its own line', async () => {
+    writeFileSync(join(folder, 'item.yaml'), 'departments:\n  - id: eresources\n    name: E-resources\n   slack_channel: "#eres"\n  - id: ill\n    name: ILL\n');
+    const { io, stderr } = captureIO(folder);
+    expect(await main(['config', 'check', 'item.yaml'], io)).toBe(1);
+    expect(stderr()).toMatch(/^item\.yaml:4: YAML indentation: this line starts at column 4, .*; indent it to column 5 like "name:" or to column 3 like "- id:"/);
+    expect(stderr()).toContain('1 problem in item.yaml.');
+  });
+
+  it('checks the README\'s short example as valid, with nothing to warn of, and warns (exit 0) when weekdays are left out', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../../README.md', import.meta.url)), 'utf8');
+    const example = /## The policy file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toContain('library:');
+    writeFileSync(join(folder, 'readme.yaml'), example!);
+    const complete = captureIO(folder);
+    expect(await main(['config', 'check', 'readme.yaml'], complete.io)).toBe(0);
+    expect(complete.stderr()).toBe('');
+    // The example as it once was: open Monday, Friday and the weekend only.
+    writeFileSync(join(folder, 'three-days.yaml'), example!.replace(/opening_hours:[\s\S]*?sunday: closed \}/, 'opening_hours: { monday: "07:30-24:00", friday: "07:30-20:00", saturday: "10:00-18:00", sunday: closed }'));
+    const partial = captureIO(folder);
+    expect(await main(['config', 'check', 'three-days.yaml'], partial.io)).toBe(0);
+    for (const day of ['tuesday', 'wednesday', 'thursday']) expect(partial.stderr()).toMatch(new RegExp(`warning: three-days\\.yaml(:\\d+)?: library\\.opening_hours\\.${day}: the library is closed every`));
+    expect(partial.stdout()).toContain('is valid');
   });
 });

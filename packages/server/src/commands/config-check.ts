@@ -1,22 +1,19 @@
 import { resolve } from 'node:path';
 import { connectorSettingsIssues } from '@liaison/connectors';
+import { policyWarnings } from '@liaison/core';
 import { teamsWithoutBackup } from '@liaison/core';
 import type { Command } from '../command.js';
 import { formatLocatedIssue, loadPolicyFile } from '../config/load-policy.js';
 
 export const configCheckCommand: Command = {
   usage: [
-    'Usage: liaison config check FILE',
+    'Usage: liaison config check [FILE]',
     '',
-    'Checks FILE against the policy schema and prints every problem with its line, its path',
+    'Checks FILE (default liaison.config.yaml, as `connectors check`) against the policy schema and prints every problem with its line, its path',
     'and how to fix it. Exits 0 when the file is valid, 1 otherwise.',
   ].join('\n'),
   async run(args, io) {
-    const file = args.find((a) => !a.startsWith('-'));
-    if (!file) {
-      io.stderr.write('liaison config check: name the policy file, e.g. `liaison config check liaison.config.yaml`\n');
-      return 1;
-    }
+    const file = args.find((a) => !a.startsWith('-')) ?? 'liaison.config.yaml';
     const result = await loadPolicyFile(resolve(io.cwd, file));
     if (!result.ok) {
       for (const issue of result.issues) io.stderr.write(formatLocatedIssue(file, issue) + '\n');
@@ -36,6 +33,8 @@ export const configCheckCommand: Command = {
     for (const warning of teamsWithoutBackup(policy.liaison_teams)) {
       io.stderr.write(`warning: ${formatLocatedIssue(file, warning)}\n`);
     }
+    // Valid, but likely not meant: said, and the exit stays 0.
+    for (const warning of policyWarnings(policy)) io.stderr.write(`warning: ${formatLocatedIssue(file, warning)}\n`);
     io.stdout.write(
       `${file} is valid: ${policy.library.name}, ${policy.departments.length} departments, ` +
         `${policy.handoff.rules.length} routing rules, time zone ${policy.library.time_zone}.\n`,

@@ -13,7 +13,7 @@ describe('liaison serve on SIGTERM', () => {
     const folder = mkdtempSync(join(tmpdir(), 'liaison-stop-'));
     // Slack configured but unreachable (this machine reaches only 127.0.0.1): the demo library's
     // overdue hand-offs get reminders at once, and Slack's client keeps retrying them.
-    const child = spawn(process.execPath, [liaison, 'serve', '--config', examplePolicyFile, '--port', '0', '--data-dir', join(folder, 'data')], {
+    const child = spawn(process.execPath, [liaison, 'serve', '--config', examplePolicyFile, '--demo-data', '--port', '0', '--data-dir', join(folder, 'data')], {
       cwd: folder,
       env: { PATH: process.env['PATH'] ?? '', SLACK_SIGNING_SECRET: 'not-a-real-secret', SLACK_BOT_TOKEN: 'xoxb-0-0-unreachable', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -84,5 +84,29 @@ describe('liaison serve', () => {
     expect(await store.handoffs.list({ limit: 1, withHistory: false })).toEqual([]);
     await store.close();
   }, 90_000);
-});
 
+  it('loads no demo hand-offs without --demo-data, even on the demo library\'s policy; with it, it does', async () => {
+    const { openStore } = await import('@liaison/store');
+    const without = join(folder, 'no-demo-data');
+    const { stdout } = await serveUntilRunning(['--config', examplePolicyFile, '--data-dir', without]);
+    expect(stdout).toContain('is running');
+    let store = await openStore({ dataDir: without });
+    expect(await store.handoffs.list({ limit: 1, withHistory: false })).toEqual([]);
+    await store.close();
+    const withDemo = join(folder, 'with-demo-data');
+    await serveUntilRunning(['--config', examplePolicyFile, '--demo-data', '--data-dir', withDemo]);
+    store = await openStore({ dataDir: withDemo });
+    expect((await store.handoffs.list({ limit: 5, withHistory: false })).length).toBeGreaterThan(0);
+    await store.close();
+  }, 180_000);
+
+  it('says plainly that a --config file does not exist, without a raw ENOENT', async () => {
+    const { io, stdout, stderr } = captureIO(folder);
+    expect(await main(['serve', '--config', 'nope.yaml', '--port', '0'], io)).toBe(1);
+    expect(stderr()).toContain(`there is no policy file at ${join(folder, 'nope.yaml')}`);
+    expect(stderr()).toContain('cp examples/liaison.config.yaml liaison.config.yaml');
+    expect(stderr()).not.toContain('ENOENT');
+    expect(stdout()).toBe('');
+  });
+
+});

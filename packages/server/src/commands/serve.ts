@@ -38,12 +38,13 @@ async function demoToken(tokens: StaffTokens): Promise<string> {
 
 export const serveCommand: Command = {
   usage: [
-    'Usage: liaison serve [--config FILE] [--port N] [--host ADDRESS] [--data-dir DIR] [--no-demo-data]',
+    'Usage: liaison serve [--config FILE] [--port N] [--host ADDRESS] [--data-dir DIR] [--demo-data]',
     '',
     'Runs the hub on one port (default 3000, or PORT). The store is embedded PGlite under',
     '--data-dir (default ./.liaison, or LIAISON_DATA_DIR), or a PostgreSQL server when DATABASE_URL is set.',
-    'With the demo connectors and an empty store, the demo library\'s hand-offs are loaded so there is',
-    'something to see (turn that off with --no-demo-data). Prints a staff token for trying the API.',
+    'With --demo-data (as `npm start` does) and an empty store, the demo library\'s hand-offs are loaded',
+    'so there is something to see; without it nothing is loaded. With only the demo library\'s systems',
+    'it prints a staff token for trying the API. Deploying for real: docs/deploy.md.',
     '',
     'Environment: PORT, HOST, DATABASE_URL, LIAISON_DATA_DIR, LIAISON_PUBLIC_URL, LIAISON_ZENDESK_SECRET,',
     'SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, LOG_LEVEL.',
@@ -58,6 +59,8 @@ export const serveCommand: Command = {
           port: { type: 'string' },
           host: { type: 'string' },
           'data-dir': { type: 'string' },
+          'demo-data': { type: 'boolean' },
+          // Kept so older scripts still start; nothing is loaded without --demo-data anyway.
           'no-demo-data': { type: 'boolean' },
         },
         strict: true,
@@ -73,6 +76,13 @@ export const serveCommand: Command = {
       io.stderr.write(`liaison serve: --port must be a whole number from 0 to 65535, not "${values.port ?? io.env['PORT']}".\n`);
       return 1;
     }
+    if (!existsSync(policyFile)) {
+      io.stderr.write(
+        `liaison serve: there is no policy file at ${policyFile}.\n` +
+          `  Check the name given to --config, or start from the example: cp examples/liaison.config.yaml liaison.config.yaml (docs/deploy.md).\n`,
+      );
+      return 1;
+    }
     let hub;
     try {
       hub = await startHub({
@@ -82,8 +92,8 @@ export const serveCommand: Command = {
         ...storeLocation(io, values['data-dir']).options,
         zendeskSecret: io.env['LIAISON_ZENDESK_SECRET'] || undefined,
         publicUrl: io.env['LIAISON_PUBLIC_URL'] || undefined,
-        // Demo hand-offs only for the demo library: a real library's empty store stays empty.
-        seedDemo: values['no-demo-data'] ? false : 'when-demo',
+        // Demo hand-offs only when asked for: a real library's store holds only what its staff put there.
+        seedDemo: values['demo-data'] === true && !values['no-demo-data'],
         slackEnvironment: io.env,
       });
     } catch (error) {

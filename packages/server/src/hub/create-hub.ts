@@ -1,10 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import type { Handoff, Policy } from '@liaison/core';
+import { LiaisonError, type Handoff, type Policy } from '@liaison/core';
 import type { Store } from '@liaison/store';
 import { authenticate, hasRole, type Principal, type StaffRole } from './auth.js';
-import { HttpError } from './http-error.js';
 import { headersOutsideHooks, registerSecurityHeaders } from './security-headers.js';
 import { refuseUnstorableText } from './storable-text.js';
 import { answerForFrameworkError, answerForMissingHost, clientErrorHandler } from './wire-errors.js';
@@ -190,9 +189,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
     requireRole(request, role) {
       const principal = request.principal;
-      if (!principal) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
+      if (!principal) throw new LiaisonError('unauthenticated', 'Sign in first.');
       if (!hasRole(principal.role, role)) {
-        throw new HttpError(403, 'forbidden', `This needs the ${role} role; your token has ${principal.role}.`);
+        throw new LiaisonError('forbidden', `This needs the ${role} role; your token has ${principal.role}.`);
       }
       return principal;
     },
@@ -260,8 +259,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.addHook('preValidation', async (request) => refuseUnstorableText(request));
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
-    if (error instanceof HttpError) {
-      return reply.code(error.status).send({ error: { ...error.details, code: error.code, message: error.message, issues: error.issues } });
+    // Services throw domain errors; this is the one place a code becomes an HTTP status (core's registry).
+    if (error instanceof LiaisonError) {
+      const status = error.definition.httpStatus;
+      if (status >= 500) logger.error({ err: { type: error.name, code: error.code }, reqId: request.id }, 'a refusal from inside the hub');
+      return reply.code(status).send({ error: { ...error.details, code: error.code, message: error.message, issues: error.issues } });
     }
     // Fastify's own errors for what arrives on the wire: malformed JSON, oversize bodies, bad content types.
     if (answerForFrameworkError(error, bodyLimitBytes)) return sendWireError(error, reply);

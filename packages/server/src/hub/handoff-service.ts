@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   applyHandoffEvent,
   createHandoff,
+  linkUrlProblem,
   dueAt,
   routeHandoff,
   type Actor,
@@ -15,11 +16,12 @@ import {
   liaisonTeamFor,
   localDateOf,
   routeToLiaison,
+  LiaisonError,
 } from '@liaison/core';
 import type { Logger } from 'pino';
 import { HandoffConflictError, IdempotencyKeyReusedError, type Store } from '@liaison/store';
 import { requestFingerprint } from './canonical-json.js';
-import { HttpError, parseInput } from './http-error.js';
+import { parseInput } from './http-error.js';
 import type { PatronTypeAnswer, PatronTypeLookup } from './patron-type.js';
 
 
@@ -149,7 +151,7 @@ export function createHandoffService(deps: {
     );
     if (!input.department) return routed;
     if (!departmentIds.has(input.department)) {
-      throw new HttpError(400, 'unknown_department', `There is no department "${input.department}"; the policy has ${[...departmentIds].join(', ')}.`, [
+      throw new LiaisonError('unknown_department', `There is no department "${input.department}"; the policy has ${[...departmentIds].join(', ')}.`, [
         { path: ['department'], message: 'unknown department' },
       ]);
     }
@@ -177,6 +179,12 @@ export function createHandoffService(deps: {
   }
 
   async function create(input: CreateHandoffInput, actor: Actor, options: { idempotencyKey?: string } = {}): Promise<CreatedHandoff> {
+    // Links are shown as links on every surface: https only (http where the policy allows), nothing that ends a Slack link early.
+    for (const field of ['url', 'slackPermalink'] as const) {
+      const url = input.links?.[field];
+      const problem = url === undefined ? null : linkUrlProblem(url, { allowHttp: policy.handoff.allow_http_links });
+      if (problem) throw new LiaisonError('invalid_request', `links.${field} ${problem}.`, [{ path: ['links', field], message: problem }]);
+    }
     const { routed, note: patronTypeNote } = await withReportedPatronType(input);
     const now = clock();
     const route = chooseRoute(routed);
@@ -241,27 +249,26 @@ export function createHandoffService(deps: {
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       // The first hand-off is the caller's own (keys are scoped per caller), so its number may be told.
       const first = error.firstResponse as Handoff | null;
-      throw new HttpError(
-        422,
-        'idempotency_key_reused',
+      throw new LiaisonError('idempotency_key_reused',
         `The Idempotency-Key "${options.idempotencyKey}" was already used for a different hand-off${first ? ` (${first.id})` : ''}. Send a new key for a new hand-off; resend the same body to retry the first.`,
         [],
-        first ? { handoffId: first.id } : {},
+        { details: first ? { handoffId: first.id } : {} },
       );
     }
   }
 
   async function applyEvent(id: string, event: HandoffEventInput, actor: Actor): Promise<Handoff> {
     if (event.type === 'reassigned' && !departmentIds.has(event.toDepartment)) {
-      throw new HttpError(400, 'unknown_department', `There is no department "${event.toDepartment}"; the policy has ${[...departmentIds].join(', ')}.`);
+      throw new LiaisonError('unknown_department', `There is no department "${event.toDepartment}"; the policy has ${[...departmentIds].join(', ')}.`);
     }
     // Optimistic concurrency: two staff clicking at once must not both win; re-read once and re-judge.
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = await store.handoffs.get(id);
-      if (!current) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${id}.`);
+      if (!current) throw new LiaisonError('handoff_not_found', `There is no hand-off ${id}.`);
       const now = clock();
       const result = applyHandoffEvent(current, event, actor, now, restartedClock(current, event, policy.handoff, policy.library, now));
-      if (!result.ok) throw new HttpError(409, result.error.code, result.error.message);
+      // The lifecycle's own error, its issues and hint included: the hub's handler and the Slack port word it.
+      if (!result.ok) throw result.error;
       const newEvents = result.value.history.slice(current.history.length);
       try {
         return await store.handoffs.appendEvents(id, current.history.length, newEvents, result.value);
@@ -269,7 +276,7 @@ export function createHandoffService(deps: {
         if (!(error instanceof HandoffConflictError)) throw error;
       }
     }
-    throw new HttpError(409, 'handoff_conflict', `${id} changed while this was being saved; reload it and try again.`);
+    throw new LiaisonError('handoff_conflict', `${id} changed while this was being saved; reload it and try again.`);
   }
 
   function suggest(input: z.infer<typeof routeBody>): RouteSuggestion {

@@ -152,6 +152,8 @@ describe('lifecycle events through the API', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('handoff_illegal_transition');
     expect(response.json().error.message.length).toBeGreaterThan(10);
+    // The lifecycle's issue and its hint reach the caller, not only the sentence.
+    expect(response.json().error.issues).toEqual([{ path: ['state'], message: 'is open', hint: 'accept it first' }]);
     expect((await hub.store.handoffs.get(id))?.history).toHaveLength(1);
   });
 
@@ -232,6 +234,21 @@ describe('reading hand-offs', () => {
     const views = await hub.store.audit.listByPatron('history.reader@northfield.edu');
     expect(views).toHaveLength(1);
     expect(views[0]).toMatchObject({ surface: 'staff_token', fieldsShown: ['handoff.history'] });
+  });
+
+  it.each([
+    ['links.url', { url: 'javascript:alert(1)' }, 'javascript:'],
+    ['links.url', { url: 'data:text/html;base64,PGI+' }, 'data:'],
+    ['links.url', { url: 'https://ok.example/|Reset password> <!here' }, '|'],
+    ['links.url', { url: 'http://intranet.northfield.edu/' }, 'allow_http_links'],
+    ['links.slackPermalink', { slackPermalink: 'javascript:alert(1)' }, 'javascript:'],
+  ])('refuses %s %j with 400 naming the field, and stores nothing', async (field, links, words) => {
+    const before = (await hub.store.handoffs.list({ limit: 500, now: hub.clock() })).length;
+    const response = await post('/api/v1/handoffs', { question: 'Broken link in the guide', links });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toContain(field);
+    expect(response.json().error.message).toContain(words);
+    expect(await hub.store.handoffs.list({ limit: 500, now: hub.clock() })).toHaveLength(before);
   });
 
   it('answers 404 for an unknown hand-off', async () => {

@@ -5,7 +5,7 @@
  * body and checks Slack's signature itself before anything parses it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalizeIsbn, type BorrowingRequest, type Handoff } from '@liaison/core';
+import { LiaisonError, normalizeIsbn, type BorrowingRequest, type Handoff } from '@liaison/core';
 import { SlackRepository, type Store } from '@liaison/store';
 import {
   createLiaisonSlackApp,
@@ -17,7 +17,6 @@ import {
 } from '@liaison/slack-app';
 import type { InstallationStore, Logger, webApi } from '@slack/bolt';
 import type { Hub, HubContext } from './create-hub.js';
-import { HttpError } from './http-error.js';
 import { evaluatePurchases } from './purchase-service.js';
 import { auditPatronView } from './routes/handoffs.js';
 import type { Notifier } from './scheduler.js';
@@ -44,7 +43,7 @@ async function refusalsInPlainWords<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HttpError && error.status < 500) throw new HubRefusal(error.code, error.message);
+    if (error instanceof LiaisonError && error.definition.httpStatus < 500) throw new HubRefusal(error.code, error.message, error.issues.find((issue) => issue.hint)?.hint);
     throw error;
   }
 }

@@ -5,7 +5,7 @@
  * header, a JWT's claims — with a 400 that names the field.
  */
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from './http-error.js';
+import { LiaisonError } from '@liaison/core';
 
 export type TextProblem = 'a NUL character (U+0000)' | 'half of a character (a lone UTF-16 surrogate)';
 
@@ -46,7 +46,7 @@ export function findUnstorableText(value: unknown): { path: (string | number)[];
 
 function refuse(path: (string | number)[], problem: TextProblem): never {
   const field = path.join('.');
-  throw new HttpError(400, 'unstorable_text', `The request's ${field} has ${problem}, which the hub cannot store; remove it and send again.`, [
+  throw new LiaisonError('unstorable_text', `The request's ${field} has ${problem}, which the hub cannot store; remove it and send again.`, [
     { path, message: `has ${problem}` },
   ]);
 }

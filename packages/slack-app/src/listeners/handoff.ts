@@ -98,7 +98,9 @@ export function registerHandoffListeners(app: App, port: LiaisonHubPort, publish
         .catch(() => undefined);
       return;
     }
-    const { handoff } = created;
+    const { handoff, isReplay } = created;
+    // A redelivered submission (Slack retries, a double click) made nothing new: post and send nothing new.
+    if (isReplay) return;
     const outcome = await publisher.published(client, handoff, teamId);
     const department = departmentName(port.policy, handoff.department);
     const due = formatLibraryTime(handoff.dueAt, port.policy.library.time_zone);

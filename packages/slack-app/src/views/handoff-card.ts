@@ -7,7 +7,7 @@ import { availableEvents, isFinished, isOpen, isOverdue, redactForSlackCard, typ
 import { departmentName, isSlackUserId, type SlackPolicy } from '../library.js';
 import { actions, button, capBlocks, context, fields, header, section, type Block } from './blocks.js';
 import { describeDue } from './due.js';
-import { slackLimits, userText } from './limits.js';
+import { mrkdwnLink, slackLimits, userText } from './limits.js';
 
 /** The action ids of the card's buttons; the button's value is the hand-off id. */
 export const cardActions = {
@@ -89,8 +89,8 @@ function linkLines(handoff: Handoff): string[] {
   const lines: string[] = [];
   if (handoff.links.zendeskTicket) lines.push(`Zendesk ticket ${userText(handoff.links.zendeskTicket, 200)}`);
   if (handoff.links.illTransactionNumber) lines.push(`ILL transaction ${userText(handoff.links.illTransactionNumber, 40)}`);
-  if (handoff.links.slackPermalink) lines.push(`<${handoff.links.slackPermalink}|the Slack message it came from>`);
-  if (handoff.links.url) lines.push(`<${handoff.links.url}|link>`);
+  if (handoff.links.slackPermalink) lines.push(mrkdwnLink(handoff.links.slackPermalink, 'the Slack message it came from'));
+  if (handoff.links.url) lines.push(mrkdwnLink(handoff.links.url, 'link'));
   return lines;
 }
 

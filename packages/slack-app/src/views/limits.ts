@@ -53,6 +53,16 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A mrkdwn link `<url|text>` with both parts escaped (`&`, `<`, `>`; a `|` in the address encoded),
+ * so neither can close the link early and add a mention or another link. An address that is not
+ * http(s) is shown as text, never as a link.
+ */
+export function mrkdwnLink(url: string, text: string): string {
+  if (!/^https?:\/\//i.test(url)) return escapeMrkdwn(`${text}: ${url}`);
+  return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}|${escapeMrkdwn(text)}>`;
+}
+
 /** People's text made safe for a mrkdwn field and cut to `max` characters. */
 export function userText(text: string, max: number): string {
   // Escaping lengthens the text, so cut after escaping, then make sure no entity is cut in half.

@@ -5,11 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { availableEvents, handoffStates, isOverdue, openMinutesBetween, queryChannels, unfinishedStates, type Handoff, type HandoffState } from '@liaison/core';
+import { availableEvents, handoffStates, isOverdue, LiaisonError, openMinutesBetween, queryChannels, unfinishedStates, type Handoff, type HandoffState } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import { withoutPatronIdentity } from '../actor.js';
 import { handoffEventBody } from '../handoff-service.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 
 const commaList = <T extends string>(values: readonly [T, ...T[]], what: string) =>
   z
@@ -88,7 +88,7 @@ export function registerQueueRoutes(app: FastifyInstance, hub: HubContext): void
     const departments = query.department?.split(',').map((id) => id.trim()).filter(Boolean);
     const unknown = departments?.find((id) => !hub.policy.departments.some((department) => department.id === id));
     if (unknown) {
-      throw new HttpError(400, 'invalid_request', `There is no department "${unknown}"; use one of ${hub.policy.departments.map((d) => d.id).join(', ')}.`);
+      throw new LiaisonError('invalid_request', `There is no department "${unknown}"; use one of ${hub.policy.departments.map((d) => d.id).join(', ')}.`);
     }
     const now = hub.clock();
     const handoffs = await hub.store.handoffs.list({
@@ -112,7 +112,7 @@ export function registerQueueRoutes(app: FastifyInstance, hub: HubContext): void
   app.get<{ Params: { id: string } }>('/api/v1/dashboard/handoffs/:id', async (request) => {
     hub.requireRole(request, 'staff');
     const handoff = await hub.handoffs.get(request.params.id);
-    if (!handoff) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${request.params.id}.`);
+    if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
     const now = hub.clock();
     return {
       handoff: { ...withoutPatronIdentity(handoff), ...queueRow(hub, handoff, now) },

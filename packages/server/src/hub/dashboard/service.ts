@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { openStates } from '@liaison/core';
 import { reportPeriodQuery } from './report-period.js';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
+import { LiaisonError } from '@liaison/core';
 
 const serviceQuery = reportPeriodQuery.extend({ department: z.string().trim().max(100).optional() });
 
@@ -157,7 +158,7 @@ export function registerServiceRoutes(app: FastifyInstance, hub: HubContext): vo
     hub.requireRole(request, 'staff');
     const query = parseInput(serviceQuery, request.query, 'service report query');
     if (query.department && !hub.policy.departments.some((d) => d.id === query.department)) {
-      throw new HttpError(400, 'invalid_request', `There is no department "${query.department}"; use one of ${hub.policy.departments.map((d) => d.id).join(', ')}.`);
+      throw new LiaisonError('invalid_request', `There is no department "${query.department}"; use one of ${hub.policy.departments.map((d) => d.id).join(', ')}.`);
     }
     return serviceReport(hub, { weeks: query.weeks ?? 12, department: query.department });
   });

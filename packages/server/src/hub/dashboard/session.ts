@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SessionPrincipal } from '@liaison/store';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
+import { LiaisonError } from '@liaison/core';
 
 export const sessionCookieName = 'liaison_session';
 /** How long a dashboard session lasts: a working day, in milliseconds. */
@@ -65,7 +66,7 @@ export function registerSessionRoutes(app: FastifyInstance, hub: HubContext): vo
   app.post('/dashboard/session', async (request, reply) => {
     const { token } = parseInput(signInBody, request.body, 'sign-in');
     const staff = await hub.store.tokens.verify(token, hub.clock());
-    if (!staff) throw new HttpError(401, 'token_invalid', 'That staff token is not valid (revoked or mistyped); ask for one made with `liaison token create`.');
+    if (!staff) throw new LiaisonError('token_invalid', 'That staff token is not valid (revoked or mistyped); ask for one made with `liaison token create`.');
     const principal: SessionPrincipal = { via: 'staff_token', id: staff.id, name: staff.name, role: staff.role };
     await startSession(request, reply, hub, principal, staff.id);
     return { principal: { name: principal.name, role: principal.role } };

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { HttpError } from '../http-error.js';
+import { LiaisonError } from '@liaison/core';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,9 +46,9 @@ export function registerDashboardFiles(app: FastifyInstance, directory = dashboa
     const file = files.get(name);
     if (!file) {
       if (name === 'index.html') {
-        throw new HttpError(503, 'dashboard_not_built', 'The dashboard has not been built; run `npm run build` and start the hub again.');
+        throw new LiaisonError('dashboard_not_built', 'The dashboard has not been built; run `npm run build` and start the hub again.');
       }
-      throw new HttpError(404, 'not_found', `The dashboard has no file "${name}".`);
+      throw new LiaisonError('not_found', `The dashboard has no file "${name}".`);
     }
     return file;
   };

@@ -13,8 +13,9 @@ import { z } from 'zod';
 import type { Policy, TeamsPolicy } from '@liaison/core';
 import type { SessionPrincipal } from '@liaison/store';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { startSession } from './session.js';
+import { LiaisonError } from '@liaison/core';
 
 /** Where a tenant's signing keys are published; `{tid}` is the tenant id. */
 export const entraKeysUrl = 'https://login.microsoftonline.com/{tid}/discovery/v2.0/keys';
@@ -48,12 +49,12 @@ export function createEntraVerifier(teams: TeamsPolicy, keysUrl: string, now: ()
     try {
       claimed = decodeJwt(token);
     } catch {
-      throw new HttpError(401, 'token_invalid', 'That is not a Microsoft Entra ID token; the tab sends the one Teams gives it.');
+      throw new LiaisonError('token_invalid', 'That is not a Microsoft Entra ID token; the tab sends the one Teams gives it.');
     }
     const tenant = typeof claimed['tid'] === 'string' ? claimed['tid'] : '';
     // The tenant is checked before any key is fetched, so no one can make the hub fetch from anywhere else.
     if (!teams.allowed_tenants.some((allowed) => allowed.toLowerCase() === tenant.toLowerCase())) {
-      throw new HttpError(403, 'tenant_not_allowed', 'Your organisation is not one this library lets sign in; an administrator adds its tenant id to teams.allowed_tenants.');
+      throw new LiaisonError('tenant_not_allowed', 'Your organisation is not one this library lets sign in; an administrator adds its tenant id to teams.allowed_tenants.');
     }
     let payload: JWTPayload;
     try {
@@ -65,16 +66,16 @@ export function createEntraVerifier(teams: TeamsPolicy, keysUrl: string, now: ()
         clockTolerance: 60,
       }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw new HttpError(401, 'token_expired', 'The Teams sign-in has expired; reopen the tab.');
-      throw new HttpError(401, 'token_invalid', 'The Teams sign-in could not be checked (signature, issuer or key); reopen the tab, or sign in with a staff token.');
+      if (error instanceof joseErrors.JWTExpired) throw new LiaisonError('token_expired', 'The Teams sign-in has expired; reopen the tab.');
+      throw new LiaisonError('token_invalid', 'The Teams sign-in could not be checked (signature, issuer or key); reopen the tab, or sign in with a staff token.');
     }
     const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     if (!audience.some((value) => typeof value === 'string' && audiences.test(value))) {
-      throw new HttpError(401, 'token_invalid', 'The Teams token is for another app: check teams.client_id against the app registration.');
+      throw new LiaisonError('token_invalid', 'The Teams token is for another app: check teams.client_id against the app registration.');
     }
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
     if (!scopes.includes(requiredScope)) {
-      throw new HttpError(401, 'token_invalid', `The Teams token lacks the ${requiredScope} scope; expose it in the app registration (see the dashboard's README).`);
+      throw new LiaisonError('token_invalid', `The Teams token lacks the ${requiredScope} scope; expose it in the app registration (see the dashboard's README).`);
     }
     return { ...payload, tid: tenant };
   };
@@ -85,14 +86,14 @@ export function registerTeamsSignIn(app: FastifyInstance, hub: HubContext, keysU
   const verify = teams ? createEntraVerifier(teams, keysUrl, hub.clock) : undefined;
   app.post('/dashboard/session/teams', async (request, reply) => {
     if (!teams || !verify) {
-      throw new HttpError(404, 'teams_not_configured', 'This hub has no Teams sign-on; add the teams section to the policy file, or sign in with a staff token.');
+      throw new LiaisonError('teams_not_configured', 'This hub has no Teams sign-on; add the teams section to the policy file, or sign in with a staff token.');
     }
     const { token } = parseInput(teamsSignInBody, request.body, 'Teams sign-in');
     const payload = await verify(token);
     const email = [payload['preferred_username'], payload['upn'], payload['email']].find((value): value is string => typeof value === 'string')?.toLowerCase();
     const role = email ? staffRoleOf(hub.policy, teams, email) : undefined;
     if (!email || !role) {
-      throw new HttpError(403, 'not_staff', 'You signed in to Teams, but the library\'s policy does not name you as staff; ask to be added to your department\'s members.');
+      throw new LiaisonError('not_staff', 'You signed in to Teams, but the library\'s policy does not name you as staff; ask to be added to your department\'s members.');
     }
     const name = typeof payload['name'] === 'string' ? payload['name'] : email;
     const principal: SessionPrincipal = { via: 'teams_sso', id: email, name, role };

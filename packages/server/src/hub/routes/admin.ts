@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { patronAuditKey, patronAuditKeys } from '@liaison/core';
+import { patronAuditKey, patronAuditKeys, LiaisonError } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import { staffRoles } from '../auth.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { gatherPatronContext } from '../patron-context.js';
 import { parseExpiresIn } from '../staff-tokens.js';
 
@@ -48,7 +48,7 @@ export function registerAdminRoutes(app: FastifyInstance, hub: HubContext): void
     let expiresInMs: number | undefined;
     if (input.expiresIn !== undefined) {
       const parsed = parseExpiresIn(input.expiresIn);
-      if (!parsed.ok) throw new HttpError(400, 'invalid_request', `expiresIn: ${parsed.message}.`, [{ path: ['expiresIn'], message: parsed.message }]);
+      if (!parsed.ok) throw new LiaisonError('invalid_request', `expiresIn: ${parsed.message}.`, [{ path: ['expiresIn'], message: parsed.message }]);
       expiresInMs = parsed.milliseconds;
     }
     const created = await hub.staffTokens.create({ name: input.name, role: input.role, ...(expiresInMs !== undefined && { expiresInMs }) });
@@ -59,7 +59,7 @@ export function registerAdminRoutes(app: FastifyInstance, hub: HubContext): void
   app.delete<{ Params: { id: string } }>('/api/v1/admin/tokens/:id', async (request) => {
     hub.requireRole(request, 'admin');
     const revoked = await hub.staffTokens.revoke(request.params.id);
-    if (!revoked) throw new HttpError(404, 'token_not_found', `There is no token ${request.params.id}; \`liaison token list\` shows their ids.`);
+    if (!revoked) throw new LiaisonError('token_not_found', `There is no token ${request.params.id}; \`liaison token list\` shows their ids.`);
     return { token: revoked };
   });
 

@@ -4,18 +4,18 @@
  * writes people); coordinators and admins anyone's. Core checks the dates and says who covers.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { addCalendarDays, checkAwayRequest, hasAwayPassed, localDateOf, staffContactSchema, whoCovers } from '@liaison/core';
+import { addCalendarDays, checkAwayRequest, hasAwayPassed, localDateOf, staffContactSchema, whoCovers, LiaisonError } from '@liaison/core';
 import type { StoredAwayPeriod } from '@liaison/store';
 import type { HubContext } from '../create-hub.js';
 import { hasRole } from '../auth.js';
-import { HttpError } from '../http-error.js';
+
 
 /** The person named in the path, as the policy writes people; anything else is a 400 saying how to write one. */
 function personFrom(request: FastifyRequest): string {
   const raw = (request.params as { person?: string }).person ?? '';
   const parsed = staffContactSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new HttpError(400, 'invalid_person', 'The person in the path is neither a Slack user id nor an e-mail address; write one like /api/v1/away/U024BE7LH.', [{ path: ['person'], message: 'not a staff contact' }]);
+    throw new LiaisonError('invalid_person', 'The person in the path is neither a Slack user id nor an e-mail address; write one like /api/v1/away/U024BE7LH.', [{ path: ['person'], message: 'not a staff contact' }]);
   }
   return parsed.data;
 }
@@ -25,7 +25,7 @@ export function registerAwayRoutes(app: FastifyInstance, hub: HubContext): void 
   const maySetFor = (request: FastifyRequest, person: string) => {
     const principal = hub.requireRole(request, 'staff');
     if (hasRole(principal.role, 'coordinator') || principal.id === person || principal.name === person) return principal;
-    throw new HttpError(403, 'forbidden', `Only ${person} or a coordinator may change ${person}'s time away.`);
+    throw new LiaisonError('forbidden', `Only ${person} or a coordinator may change ${person}'s time away.`);
   };
   /** A period with who covers for the person now, in the words core gives. */
   const withCover = (period: StoredAwayPeriod, periods: readonly StoredAwayPeriod[]) => {
@@ -55,7 +55,7 @@ export function registerAwayRoutes(app: FastifyInstance, hub: HubContext): void 
     const person = personFrom(request);
     const principal = maySetFor(request, person);
     const checked = checkAwayRequest(person, request.body, today());
-    if (!checked.ok) throw new HttpError(400, checked.error.code, checked.error.message, checked.error.issues);
+    if (!checked.ok) throw new LiaisonError(checked.error.code, checked.error.message, checked.error.issues);
     const stored = await hub.store.away.set({ ...checked.value, setBy: principal.name, now: hub.clock() });
     const periods = await current();
     return { away: withCover(stored, periods) };
@@ -67,7 +67,7 @@ export function registerAwayRoutes(app: FastifyInstance, hub: HubContext): void 
     const principal = maySetFor(request, person);
     const period = await hub.store.away.get(person);
     const yesterday = addCalendarDays(today(), -1);
-    if (!period || hasAwayPassed(period, today())) throw new HttpError(404, 'not_away', `${person} is not marked away.`);
+    if (!period || hasAwayPassed(period, today())) throw new LiaisonError('not_away', `${person} is not marked away.`);
     if (period.from > yesterday) await hub.store.away.clear(person);
     else await hub.store.away.set({ ...period, until: yesterday, setBy: principal.name, now: hub.clock() });
     return { back: person };

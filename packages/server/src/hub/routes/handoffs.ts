@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { handoffStates, patronAuditKey, type Handoff } from '@liaison/core';
+import { handoffStates, LiaisonError, patronAuditKey, type Handoff } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { actorOf, withoutPatronIdentity } from '../actor.js';
 import { routeBody } from '../handoff-service.js';
 
@@ -31,7 +31,7 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
     const query = parseInput(listQuery, request.query, 'query');
     const states = query.state?.split(',').map((s) => s.trim());
     const unknown = states?.filter((s) => !(handoffStates as readonly string[]).includes(s)) ?? [];
-    if (unknown.length > 0) throw new HttpError(400, 'invalid_request', `Unknown state "${unknown[0]}"; use one of ${handoffStates.join(', ')}.`);
+    if (unknown.length > 0) throw new LiaisonError('invalid_request', `Unknown state "${unknown[0]}"; use one of ${handoffStates.join(', ')}.`);
     const handoffs = await hub.handoffs.list({
       departments: query.department?.split(',').map((d) => d.trim()),
       states: states as never,
@@ -63,7 +63,7 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
   app.get<{ Params: { id: string } }>('/api/v1/handoffs/:id', async (request) => {
     const principal = hub.requireRole(request, 'staff');
     const handoff = await hub.handoffs.get(request.params.id);
-    if (!handoff) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${request.params.id}.`);
+    if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
     // The one-hand-off view carries the patron's identifier so the owner can answer; that is a view of patron data.
     await auditPatronView(hub, principal, handoff, ['handoff.patron', 'handoff.history']);
     return { handoff, statusLink: await hub.handoffs.statusLink(handoff) };
@@ -72,7 +72,7 @@ export function registerHandoffRoutes(app: FastifyInstance, hub: HubContext): vo
   app.get<{ Params: { id: string } }>('/api/v1/handoffs/:id/events', async (request) => {
     const principal = hub.requireRole(request, 'staff');
     const handoff = await hub.handoffs.get(request.params.id);
-    if (!handoff) throw new HttpError(404, 'handoff_not_found', `There is no hand-off ${request.params.id}.`);
+    if (!handoff) throw new LiaisonError('handoff_not_found', `There is no hand-off ${request.params.id}.`);
     // Notes in the history are free text staff wrote about this patron (a barcode, a name): a view of them.
     await auditPatronView(hub, principal, handoff, ['handoff.history']);
     return { events: handoff.history };

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { patronAuditKey, redactPatronContext } from '@liaison/core';
+import { patronAuditKey, redactPatronContext, LiaisonError } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
 import type { Principal } from '../auth.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { gatherPatronContext } from '../patron-context.js';
 
 const patronQuery = z
@@ -24,10 +24,10 @@ const claimedEmail = z.email();
 function patronAsked(principal: Principal, query: unknown): { email?: string; barcode?: string } {
   if (principal.via !== 'zendesk_jwt') return parseInput(patronQuery, query, 'query');
   if (query && typeof query === 'object' && Object.keys(query).length > 0) {
-    throw new HttpError(400, 'patron_from_claim_only', 'A Zendesk token reads only the patron its signed patron_email claim names; send no email or barcode in the query.');
+    throw new LiaisonError('patron_from_claim_only', 'A Zendesk token reads only the patron its signed patron_email claim names; send no email or barcode in the query.');
   }
   if (!principal.patronEmail || !claimedEmail.safeParse(principal.patronEmail).success) {
-    throw new HttpError(400, 'patron_claim_missing', 'The Zendesk token names no patron: the sidebar signs the ticket requester\'s e-mail as the patron_email claim; reload the sidebar.');
+    throw new LiaisonError('patron_claim_missing', 'The Zendesk token names no patron: the sidebar signs the ticket requester\'s e-mail as the patron_email claim; reload the sidebar.');
   }
   return { email: principal.patronEmail };
 }
@@ -56,9 +56,7 @@ export function registerPatronContextRoutes(app: FastifyInstance, hub: HubContex
           keyGenerator: (request) => `${request.principal?.via ?? 'anonymous'}:${request.principal?.id ?? request.ip}`,
           // Thrown into the hub's error handler, so a 429 has the hub's error shape (Retry-After is already set).
           errorResponseBuilder: (_request, context) =>
-            new HttpError(
-              429,
-              'rate_limited',
+            new LiaisonError('rate_limited',
               `Too many patron look-ups: at most ${context.max} per ${Math.round(rateLimit.windowMs / 1000)} seconds for one caller; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
             ),
         },
@@ -69,7 +67,7 @@ export function registerPatronContextRoutes(app: FastifyInstance, hub: HubContex
       const by = patronAsked(principal, request.query);
       const gathered = await gatherPatronContext(hub, by);
       if (gathered.kind === 'unavailable') {
-        throw new HttpError(502, 'library_system_unavailable', 'The library system did not answer — try again.', gathered.missing.map((m) => ({ path: [m.source], message: m.reason })));
+        throw new LiaisonError('library_system_unavailable', 'The library system did not answer — try again.', gathered.missing.map((m) => ({ path: [m.source], message: m.reason })));
       }
       if (gathered.kind === 'not_found') {
         return { found: false, message: 'No library account for this e-mail.', missing: gathered.missing };

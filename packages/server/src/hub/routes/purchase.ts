@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { purchaseVerdicts } from '@liaison/core';
+import { purchaseVerdicts, LiaisonError } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { evaluatePurchases } from '../purchase-service.js';
 
 const optionalText = z.string().trim().max(1000).optional();
@@ -56,7 +56,7 @@ export function registerPurchaseRoutes(app: FastifyInstance, hub: HubContext): v
     const body = parseInput(overrideBody, request.body, 'override');
     const decision = await hub.store.purchases.latestDecision(body.transactionNumber);
     if (!decision) {
-      throw new HttpError(404, 'decision_not_found', `The hub has not judged request ${body.transactionNumber} yet; evaluate it first, then override.`);
+      throw new LiaisonError('decision_not_found', `The hub has not judged request ${body.transactionNumber} yet; evaluate it first, then override.`);
     }
     const override = await hub.store.purchases.recordOverride(decision.id, principal.id, body.verdict, body.reason, hub.clock());
     reply.code(201);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { evaluationChannels, krippendorffAlpha, scoreEvaluation, summarizeScores, type EvaluationScore } from '@liaison/core';
+import { evaluationChannels, krippendorffAlpha, scoreEvaluation, summarizeScores, type EvaluationScore, LiaisonError } from '@liaison/core';
 import type { HubContext } from '../create-hub.js';
-import { HttpError, parseInput } from '../http-error.js';
+import { parseInput } from '../http-error.js';
 import { activeRubrics, findRubric, publishedVersion } from '../rubrics.js';
 
 const evaluationBody = z
@@ -42,9 +42,9 @@ export function registerQualityRoutes(app: FastifyInstance, hub: HubContext): vo
     const principal = hub.requireRole(request, 'staff');
     const body = parseInput(evaluationBody, request.body, 'evaluation');
     const rubric = findRubric(hub.policy, body.rubricId);
-    if (!rubric) throw new HttpError(404, 'rubric_not_found', `There is no active rubric "${body.rubricId}"; see GET /api/v1/rubrics.`);
+    if (!rubric) throw new LiaisonError('rubric_not_found', `There is no active rubric "${body.rubricId}"; see GET /api/v1/rubrics.`);
     const scored = scoreEvaluation({ ...body, rubricVersion: rubric.version, raterId: principal.id }, rubric);
-    if (!scored.ok) throw new HttpError(400, scored.error.code, scored.error.message, scored.error.issues);
+    if (!scored.ok) throw scored.error;
     const now = hub.clock();
     const saved = await hub.store.evaluations.record({
       rubricId: rubric.id,
@@ -84,7 +84,7 @@ export function registerQualityRoutes(app: FastifyInstance, hub: HubContext): vo
     const rubric = findRubric(hub.policy, body.rubricId);
     const level = rubric?.kind === 'classification' ? 'ordinal' : 'interval';
     const result = krippendorffAlpha(data, level);
-    if (!result.ok) throw new HttpError(422, result.error.code, result.error.message);
+    if (!result.ok) throw result.error;
     return { rubricId: body.rubricId, raters: raters.length, units: units.length, ...result.value };
   });
 }
