@@ -46,6 +46,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'status-page',
+          include: ['status-page/**/*.test.ts'],
+          // The patron's status page in Chromium against a real hub on loopback.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'zendesk',
           include: ['zendesk/**/*.test.ts'],
           // The sidebar in Chromium against a real hub; each file builds the app and starts its own hubs.

@@ -24,6 +24,7 @@ export * from './time/service-level.js';
 export * from './time/due.js';
 // lifecycle:
 export * from './handoff/lifecycle.js';
+export * from './handoff/patron-timeline.js';
 // escalation:
 export * from './handoff/escalation.js';
 export * from './handoff/due-time.js';
@@ -49,6 +50,7 @@ export * from './statistics/percentile.js';
 // privacy:
 export * from './patron/privacy.js';
 export * from './patron/redact.js';
+export * from './patron/feedback.js';
 // insight:
 export * from './insight/taxonomy.js';
 export * from './insight/tag.js';

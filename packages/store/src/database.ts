@@ -158,6 +158,15 @@ export interface CacheEntriesTable {
   expires_at: Timestamp;
 }
 
+export interface PatronFeedbackTable {
+  handoff_id: string;
+  department: string;
+  topics: string[];
+  rating: number;
+  comment: string | null;
+  answered_at: Timestamp;
+}
+
 export interface DashboardSessionsTable {
   secret_hash: string;
   principal: Json<unknown>;
@@ -181,6 +190,7 @@ export interface Database {
   jobs: JobsTable;
   cache_entries: CacheEntriesTable;
   dashboard_sessions: DashboardSessionsTable;
+  patron_feedback: PatronFeedbackTable;
   away_periods: AwayPeriodsTable;
 }
 

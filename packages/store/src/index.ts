@@ -21,5 +21,6 @@ export type { PurchaseRepository, StoredPurchaseDecision, NewPurchaseDecision, S
 export { SlackRepository } from './repositories/slack.js';
 export type { SlackCard } from './repositories/slack.js';
 export type { SessionRepository, SessionPrincipal, NewSession } from './repositories/sessions.js';
+export type { PatronFeedbackRepository, PatronFeedbackRecord } from './repositories/patron-feedback.js';
 export type { HandoffChangeListener, HandoffChangeSubscription } from './handoff-changes.js';
 export type { AwayRepository, StoredAwayPeriod } from './repositories/away.js';

@@ -268,6 +268,24 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: "the patron's voice: one answer per resolved hand-off from its status page",
+    statements: [
+      // One row per hand-off: the primary key is what makes a retried or repeated POST a no-op.
+      // The comment is stored already masked (no e-mail addresses or card numbers), and the
+      // department and topics as they were when the patron answered, so reports do not shift.
+      `create table patron_feedback (
+        handoff_id text primary key references handoffs (id),
+        department text not null,
+        topics text[] not null default '{}',
+        rating smallint not null check (rating between 1 and 5),
+        comment text,
+        answered_at timestamptz not null
+      )`,
+      `create index patron_feedback_answered on patron_feedback (answered_at)`,
+    ],
+  },
 ];
 
 /** Advisory-lock class for migrating (an arbitrary constant); the second key is the schema's hash. */

@@ -26,6 +26,7 @@ import { PurchaseRepository } from './repositories/purchases.js';
 import { RubricRepository } from './repositories/rubrics.js';
 import { TokenRepository } from './repositories/tokens.js';
 import { SessionRepository } from './repositories/sessions.js';
+import { PatronFeedbackRepository } from './repositories/patron-feedback.js';
 import { listenInPGlite, listenOnServer, type HandoffChangeListener, type HandoffChangeSubscription } from './handoff-changes.js';
 
 export interface StoreOptions {
@@ -51,6 +52,7 @@ export interface Repositories {
   jobs: JobRepository;
   cache: CacheRepository;
   sessions: SessionRepository;
+  patronFeedback: PatronFeedbackRepository;
   away: AwayRepository;
 }
 
@@ -158,6 +160,7 @@ function repositories(db: Executor): Repositories {
     jobs: new JobRepository(db),
     cache: new CacheRepository(db),
     sessions: new SessionRepository(db),
+    patronFeedback: new PatronFeedbackRepository(db),
     away: new AwayRepository(db),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatronContext } from './context.js';
 import type { PrivacyPolicy, PrivacyPolicyInput } from './privacy.js';
 import { privacyPolicySchema } from './privacy.js';
-import { redactForSlackCard, redactPatronContext } from './redact.js';
+import { maskContactDetails, redactForSlackCard, redactPatronContext } from './redact.js';
 
 const now = new Date('2026-03-10T15:00:00Z');
 
@@ -333,5 +333,22 @@ describe('masking amounts in long free text', () => {
       for (let length = 1 + Math.floor(random() * 14); length > 0; length--) text += pieces[Math.floor(random() * pieces.length)];
       expect(maskBlock(text), JSON.stringify(text)).toBe(text.replace(reference, '[amount hidden]'));
     }
+  });
+});
+
+describe('maskContactDetails', () => {
+  it.each([
+    ['Write to zelda.quark@northfield.edu please', 'Write to [e-mail hidden] please'],
+    ['Card 4111 1111 1111 1111 was charged', 'Card [card number hidden] was charged'],
+    ['My barcode is 21234009999999.', 'My barcode is [card number hidden].'],
+    ['card 4111-1111-1111-1111', 'card [card number hidden]'],
+    ['Call 555 0100 on 2026-03-02, room 12', 'Call 555 0100 on 2026-03-02, room 12'],
+    ['Great help from Reference!', 'Great help from Reference!'],
+  ])('%s', (text, masked) => {
+    expect(maskContactDetails(text)).toBe(masked);
+  });
+
+  it('masks a long run of digits whole, not only its first 19', () => {
+    expect(maskContactDetails('1'.repeat(40))).toBe('[card number hidden]');
   });
 });

@@ -263,3 +263,18 @@ export function redactForSlackCard(
   }
   return card;
 }
+
+// A run of 12 or more digits, single spaces or hyphens allowed between them: payment cards (12–19
+// digits) and library card barcodes (usually 14) — but not phone numbers, years or dates.
+const cardNumberPattern = /\d(?:[ -]?\d){11,}/gu;
+// Generous on purpose: anything shaped like local@domain.tld is treated as an address.
+const emailAddressPattern = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[\p{L}]{2,}/giu;
+
+/**
+ * Masks what identifies a patron in text a patron wrote (a comment on the status page): e-mail
+ * addresses become "[e-mail hidden]" and card numbers "[card number hidden]", so coordinators
+ * read what was said without who said it.
+ */
+export function maskContactDetails(text: string): string {
+  return text.replace(emailAddressPattern, '[e-mail hidden]').replace(cardNumberPattern, '[card number hidden]');
+}

@@ -9,6 +9,7 @@ import { routingRuleSchema } from '../handoff/route.js';
 import { illExportPolicySchema } from '../ill/export-policy.js';
 import { purchasePolicySchema } from '../ill/purchase-policy.js';
 import { insightsPolicySchema } from '../insight/taxonomy.js';
+import { patronFeedbackPolicySchema } from '../patron/feedback.js';
 import { privacyPolicySchema } from '../patron/privacy.js';
 import { rubricsPolicySchema } from '../rubric/schema.js';
 import { libraryCalendarSchema } from '../time/calendar.js';
@@ -29,6 +30,14 @@ export const librarySchema = libraryCalendarSchema.safeExtend({
     .string()
     .regex(/^[A-Z]{3}$/, 'is not a currency code; write the three capital letters of ISO 4217, e.g. "USD", "CAD", "EUR"')
     .default('USD'),
+  /** How patrons reach the library, shown on status pages. */
+  contact: z
+    .strictObject({
+      email: z.email('is not an e-mail address; write e.g. "ask@library.northfield.edu"').optional(),
+      phone: z.string().trim().min(1, 'is empty; write the number patrons call, or leave the key out').optional(),
+      url: z.url({ protocol: /^https?$/, error: 'is not a web address; write one starting with https://' }).optional(),
+    })
+    .optional(),
 });
 
 /** The `handoff` section: routing rules, service levels and who is told when a hand-off runs late. */
@@ -51,6 +60,7 @@ export const policySchema = z.strictObject({
   ill_export: illExportPolicySchema,
   rubrics: rubricsPolicySchema,
   privacy: privacyPolicySchema,
+  patron_feedback: patronFeedbackPolicySchema,
   insights: insightsPolicySchema,
   connectors: connectorsSchema,
   /** Left out: no Teams tab sign-on (the dashboard still works with staff tokens). */

@@ -17,6 +17,7 @@ import { registerQualityRoutes } from './routes/quality.js';
 import { registerAwayRoutes } from './routes/away.js';
 import { registerInsightRoutes } from './routes/insights.js';
 import { registerStatusPage } from './routes/status-page.js';
+import { registerPatronFeedbackRoutes } from './routes/patron-feedback.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { createStaffTokens, type StaffTokens } from './staff-tokens.js';
 import { createHandoffService, type HandoffService } from './handoff-service.js';
@@ -294,6 +295,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerAwayRoutes(app, context);
   registerInsightRoutes(app, context);
   registerStatusPage(app, context);
+  registerPatronFeedbackRoutes(app, context);
   registerAdminRoutes(app, context);
   registerDashboard(app, context, { teamsKeysUrl: options.teamsKeysUrl });
 

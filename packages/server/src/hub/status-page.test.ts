@@ -84,3 +84,64 @@ describe('GET /s/:token', () => {
     }
   });
 });
+
+describe('where the question is', () => {
+  it('shows a timeline with department names only: received by Reference → passed to Electronic Resources → waiting on a supplier → answered', async () => {
+    const created = await hub.app.inject({
+      method: 'POST',
+      url: '/api/v1/handoffs',
+      headers: staff,
+      payload: { question, fromDepartment: 'reference', department: 'circulation', note: staffNote },
+    });
+    const { handoff, statusLink } = created.json();
+    const path = new URL(statusLink as string).pathname;
+    const act = (payload: Record<string, unknown>) => hub.app.inject({ method: 'POST', url: `/api/v1/handoffs/${handoff.id}/events`, headers: staff, payload });
+    expect((await act({ type: 'reassigned', toDepartment: 'eresources', reason: 'Zelda needs the e-resources team' })).statusCode).toBe(200);
+    await act({ type: 'accepted' });
+    await act({ type: 'waiting_on_vendor', note: 'Asked EBSCO about Zelda Quark' });
+    await act({ type: 'resumed' });
+    await act({ type: 'resolved', resolution: 'Waived the $42 for Zelda' });
+    const page = (await hub.app.inject({ method: 'GET', url: path })).body;
+    const steps = [...page.matchAll(/<li data-step="([a-z_]+)">([^<]+)<time/g)].map((match) => [match[1], match[2]]);
+    expect(steps).toEqual([
+      ['received', 'Received by Research &amp; Reference'],
+      ['passed', 'Passed to Circulation &amp; Course Reserves'],
+      ['passed', 'Passed to Electronic Resources'],
+      ['waiting_on_supplier', 'Waiting on a supplier'],
+      ['in_progress', 'Being worked on'],
+      ['answered', 'Answered'],
+    ]);
+    for (const secret of ['Zelda', 'Quark', 'EBSCO', '$42', 'waive', 'test staff', patronEmail]) expect(page, secret).not.toContain(secret);
+  });
+
+  it("shows the library's contact details and time zone", async () => {
+    const { path } = await handoffWithLink();
+    const page = (await hub.app.inject({ method: 'GET', url: path })).body;
+    expect(page).toContain('<a href="mailto:ask@library.northfield.edu">ask@library.northfield.edu</a>');
+    expect(page).toContain('+1 555 0100');
+    expect(page).toContain('href="https://library.northfield.edu/ask"');
+    expect(page).toContain("in the library's time zone, America/Chicago");
+    expect(page).toMatch(/Expected by<\/dt><dd>[^<]+(CST|CDT)/);
+  });
+
+  it('says "later than we hoped" once the due time has passed, instead of a past date shown as if nothing were wrong', async () => {
+    const { id, path } = await handoffWithLink();
+    const start = hub.clock();
+    const { handoff } = (await hub.app.inject({ method: 'GET', url: `/api/v1/handoffs/${id}`, headers: staff })).json();
+    try {
+      hub.clock.set(new Date(Date.parse(handoff.dueAt) - 1000));
+      const onTime = (await hub.app.inject({ method: 'GET', url: path })).body;
+      expect(onTime).toContain('Expected by');
+      expect(onTime).not.toContain('Later than we hoped');
+      hub.clock.set(new Date(Date.parse(handoff.dueAt) + 60_000));
+      const late = (await hub.app.inject({ method: 'GET', url: path })).body;
+      expect(late).toContain('Later than we hoped');
+      expect(late).not.toContain('Expected by');
+      await hub.app.inject({ method: 'POST', url: `/api/v1/handoffs/${id}/events`, headers: staff, payload: { type: 'resolved', resolution: 'Done' } });
+      const answered = (await hub.app.inject({ method: 'GET', url: path })).body;
+      expect(answered).not.toContain('Later than we hoped');
+    } finally {
+      hub.clock.set(start);
+    }
+  });
+});
