@@ -51,6 +51,7 @@ export * from './statistics/percentile.js';
 export * from './patron/privacy.js';
 export * from './patron/redact.js';
 export * from './patron/feedback.js';
+export * from './quality/peer-review-sample.js';
 // insight:
 export * from './insight/taxonomy.js';
 export * from './insight/tag.js';
