@@ -14,6 +14,7 @@ export * from './policy/connectors.js';
 export * from './policy/slug.js';
 export * from './policy/suggest.js';
 export * from './policy/teams.js';
+export * from './policy/slack.js';
 // routing:
 export * from './handoff/route.js';
 // time:
