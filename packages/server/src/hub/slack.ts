@@ -15,7 +15,8 @@ import {
   type LiaisonSlackApp,
   type SlackConfig,
 } from '@liaison/slack-app';
-import type { InstallationStore, Logger, webApi } from '@slack/bolt';
+import { LogLevel, type InstallationStore, type Logger, type webApi } from '@slack/bolt';
+import type { Logger as HubLogger } from 'pino';
 import type { Hub, HubContext } from './create-hub.js';
 import { evaluatePurchases } from './purchase-service.js';
 import { auditPatronView } from './routes/handoffs.js';
@@ -157,7 +158,7 @@ export async function mountSlack(hub: Hub, options: SlackMountOptions): Promise<
     port,
     config: options.config,
     ...(options.config.oauth && { installationStore: storeInstallations(context.store, context.clock) }),
-    ...(options.logger && { logger: options.logger }),
+    logger: options.logger ?? boltLoggerOver(context.logger),
     ...(options.clientOptions && { clientOptions: options.clientOptions }),
   });
 
@@ -201,5 +202,28 @@ export async function mountSlack(hub: Hub, options: SlackMountOptions): Promise<
       }
       await slack.stop();
     },
+  };
+}
+
+/**
+ * Bolt's logger interface over the hub's own log, so Slack's lines share its stream, level and
+ * redaction. Only the words are kept: an error becomes its name and message, never its stack or
+ * the request it carried (which can name a patron).
+ */
+export function boltLoggerOver(hubLogger: HubLogger): Logger {
+  const log = hubLogger.child({ component: 'slack' });
+  let level = LogLevel.INFO;
+  const words = (message: unknown[]) =>
+    message.map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : typeof part === 'string' ? part : String(part))).join(' ');
+  return {
+    debug: (...message) => log.debug(words(message)),
+    info: (...message) => log.info(words(message)),
+    warn: (...message) => log.warn(words(message)),
+    error: (...message) => log.error(words(message)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
   };
 }
