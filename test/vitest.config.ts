@@ -48,7 +48,8 @@ export default defineConfig({
         test: {
           name: 'status-page',
           include: ['status-page/**/*.test.ts'],
-          // The patron's status page in Chromium against a real hub on loopback.
+          // The patron's status page in Chromium against a real hub on loopback; the hub runs from its build.
+          globalSetup: ['./hub/build-server.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -13,6 +13,7 @@ import { registerHandoffListeners } from './listeners/handoff.js';
 import { registerIllListener } from './listeners/ill.js';
 import { registerListListeners } from './listeners/lists.js';
 import { createStaffDirectory } from './staff-directory.js';
+import { ForeignWorkspaceError, guardInstallationStore, registerTrust, requireAllowedWorkspace } from './trust.js';
 import { registerUninstallListeners } from './listeners/uninstall.js';
 import { createSlackNotifier, type SlackNotifier } from './notifier.js';
 import type { LiaisonHubPort } from './port.js';
@@ -55,6 +56,9 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
   const clientOptions: webApi.WebClientOptions = { logger, ...options.clientOptions };
   const oauth = config.mode === 'http' ? config.oauth : undefined;
   if (oauth && !options.installationStore) throw new Error('OAuth needs an installation store; pass installationStore.');
+  // Read at each request, so a reloaded policy applies at once.
+  const currentPolicy = () => port.policy;
+  const installationStore = options.installationStore && guardInstallationStore(options.installationStore, currentPolicy);
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.mode === 'socket') {
@@ -71,7 +75,7 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
         clientSecret: oauth.clientSecret,
         stateSecret: oauth.stateSecret,
         scopes: botScopes,
-        installationStore: options.installationStore!,
+        installationStore: installationStore!,
         installerOptions: { installPath: slackPaths.install, redirectUriPath: slackPaths.oauthRedirect, directInstall: true, clientOptions },
       }),
     });
@@ -85,24 +89,37 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
     logger,
     clientOptions,
     convoStore: false,
-    ...(oauth ? {} : { authorize: async () => ({ botToken: botToken! }) }),
+    ...(oauth
+      ? {}
+      : {
+          authorize: async (source: { teamId?: string | undefined }) => {
+            requireAllowedWorkspace(currentPolicy, source.teamId);
+            return { botToken: botToken! };
+          },
+        }),
   });
 
   const publisher = createCardPublisher(port, logger);
   const directory = createStaffDirectory(port.policy, { logger });
+  // First, before any listener: foreign workspaces and staff-only requests from non-staff stop here.
+  registerTrust(app, currentPolicy, directory);
   registerHandoffListeners(app, port, publisher, directory);
   registerCardActions(app, port, publisher, directory);
   registerListListeners(app, port, directory);
   registerIllListener(app, port, directory);
   registerUninstallListeners(app, options.installationStore, logger);
   app.error(async (error) => {
+    if (error.original instanceof ForeignWorkspaceError) {
+      logger.warn(error.original.message);
+      return;
+    }
     logger.error(`Slack listener failed: ${error.code ?? ''} ${error.message}`);
   });
 
   const sharedClient = botToken ? new webApi.WebClient(botToken, clientOptions) : null;
   async function clientFor(teamId?: string | null): Promise<webApi.WebClient> {
     if (sharedClient && !oauth) return sharedClient;
-    const installation = await options.installationStore!.fetchInstallation({ teamId: teamId ?? undefined, enterpriseId: undefined, isEnterpriseInstall: false });
+    const installation = await installationStore!.fetchInstallation({ teamId: teamId ?? undefined, enterpriseId: undefined, isEnterpriseInstall: false });
     const token = installation.bot?.token;
     if (!token) throw new Error(`no bot token installed for workspace ${teamId ?? '(unknown)'}`);
     return new webApi.WebClient(token, clientOptions);

@@ -2,7 +2,7 @@
  * What the Slack app needs to know about the library, as the policy file says it. The hub's
  * parsed `Policy` satisfies this shape; the app reads nothing else of it.
  */
-import type { LibraryCalendar, PrivacyPolicy } from '@liaison/core';
+import type { LibraryCalendar, PrivacyPolicy, SlackTrustPolicy } from '@liaison/core';
 
 /** A department as the policy lists it (`departments[]`). */
 export interface DepartmentInfo {
@@ -13,6 +13,7 @@ export interface DepartmentInfo {
   /** A Slack user id or an e-mail address. */
   lead?: string;
   members?: string[];
+  backups?: string[];
 }
 
 export interface SlackPolicy {
@@ -20,6 +21,8 @@ export interface SlackPolicy {
   departments: DepartmentInfo[];
   privacy: PrivacyPolicy;
   handoff: { head_of_service?: string };
+  /** The workspaces Liaison answers and extra staff (`slack`); left out, any workspace is answered. */
+  slack?: SlackTrustPolicy;
 }
 
 const slackUserId = /^[UW][A-Z0-9]{2,}$/;

@@ -9,6 +9,7 @@ import { reminderRecipient, type Handoff } from '@liaison/core';
 import type { webApi } from '@slack/bolt';
 import { isSlackUserId } from './library.js';
 import type { LiaisonHubPort } from './port.js';
+import { slackLimits, userText } from './views/limits.js';
 import { reminderMessage, type ReminderNotice } from './views/reminder.js';
 
 /** An insight spike as the scheduler reports it. */
@@ -22,6 +23,8 @@ export interface SpikeNotice {
 export interface SlackNotifier {
   remind(reminder: ReminderNotice, handoff: Handoff): Promise<void>;
   spike(finding: SpikeNotice): Promise<void>;
+  /** A direct message to one member of staff (a return summary); nothing when Slack knows no such member. */
+  tell(contact: string, text: string): Promise<void>;
 }
 
 export interface NotifierDeps {
@@ -49,7 +52,8 @@ export function createSlackNotifier({ port, clientFor, logger }: NotifierDeps): 
     async remind(reminder, handoff) {
       const card = await port.cards.get(handoff.id);
       const client = await clientFor(card?.teamId);
-      const recipient = reminderRecipient(reminder.notify, handoff, { departments: port.policy.departments, head_of_service: port.policy.handoff.head_of_service });
+      // The hub names the recipient when someone covers for the person the rung names (they are away).
+      const recipient = reminder.recipient ?? reminderRecipient(reminder.notify, handoff, { departments: port.policy.departments, head_of_service: port.policy.handoff.head_of_service });
       const person = recipient.kind === 'person' ? await memberId(client, recipient.contact) : null;
       const department = port.policy.departments.find((d) => d.id === handoff.department);
       const channel = person ?? card?.channel ?? department?.slack_channel;
@@ -57,6 +61,13 @@ export function createSlackNotifier({ port, clientFor, logger }: NotifierDeps): 
       const message = reminderMessage(reminder, handoff, port.policy, port.now());
       const options = { channel, text: message.text, blocks: message.blocks as never, unfurl_links: false };
       await client.chat.postMessage(card && channel === card.channel ? { ...options, thread_ts: card.ts, reply_broadcast: true } : options);
+    },
+    async tell(contact, text) {
+      const client = await clientFor(null);
+      const member = await memberId(client, contact);
+      if (!member) return;
+      // The text is core's summary of hand-off numbers and summaries staff typed: escaped, so it mentions nobody.
+      await client.chat.postMessage({ channel: member, text: userText(text, slackLimits.sectionText), unfurl_links: false });
     },
     async spike(finding) {
       const client = await clientFor(null);

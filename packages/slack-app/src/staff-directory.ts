@@ -5,7 +5,7 @@
  * `users:read.email` scope the manifest asks for). Addresses are remembered for an hour, so a
  * busy queue does not ask Slack on every click, and a changed address is picked up the same day.
  */
-import type { Actor } from '@liaison/core';
+import { isKnownStaff, namesStaffByEmail as policyNamesStaffByEmail, type Actor, type StaffRoster } from '@liaison/core';
 import type { webApi } from '@slack/bolt';
 import { departmentsOf, type SlackPolicy } from './library.js';
 
@@ -18,6 +18,8 @@ export interface StaffDirectory {
   departmentsOf(client: webApi.WebClient, userId: string): Promise<string[]>;
   /** The hand-off actor for a Slack member: their member id, name, and departments. */
   actorFor(client: webApi.WebClient, user: { id: string; name?: string | undefined; username?: string | undefined }): Promise<Actor>;
+  /** True when the policy names the member as staff, by member id or by their e-mail address. */
+  isStaff(client: webApi.WebClient, userId: string): Promise<boolean>;
 }
 
 export interface StaffDirectoryOptions {
@@ -26,7 +28,7 @@ export interface StaffDirectoryOptions {
   now?: () => number;
 }
 
-export function createStaffDirectory(policy: Pick<SlackPolicy, 'departments'>, { logger, now = Date.now }: StaffDirectoryOptions): StaffDirectory {
+export function createStaffDirectory(policy: Pick<SlackPolicy, 'departments'> & Pick<StaffRoster, 'handoff' | 'slack'>, { logger, now = Date.now }: StaffDirectoryOptions): StaffDirectory {
   // Only a policy that names someone by e-mail needs anyone's address.
   const namesStaffByEmail = policy.departments.some((department) => [department.lead, ...(department.members ?? [])].some((contact) => contact?.includes('@')));
   const addresses = new Map<string, { email: string | undefined; until: number }>();
@@ -57,6 +59,11 @@ export function createStaffDirectory(policy: Pick<SlackPolicy, 'departments'>, {
     async actorFor(client, user) {
       const name = user.name ?? user.username;
       return { id: user.id, ...(name && { name }), kind: 'staff', departments: await departmentsFor(client, user.id) };
+    },
+    async isStaff(client, userId) {
+      if (isKnownStaff(policy, { userId })) return true;
+      if (!policyNamesStaffByEmail(policy)) return false;
+      return isKnownStaff(policy, { userId, email: await emailOf(client, userId) });
     },
   };
 }

@@ -106,7 +106,7 @@ export interface Handoff {
   updatedAt: string;
   resolvedAt?: string | null;
   /** The patron, when known: e-mail or barcode. Purged after the retention period. */
-  patron?: { email?: string; barcode?: string; patronType?: string } | null;
+  patron?: { email?: string; barcode?: string; patronType?: string; affiliation?: string } | null;
   links: HandoffLinks;
   /** Why routing chose this department (rule id and matched words). */
   routing?: { ruleId: string; explanation: string; liaison?: HandoffLiaison };

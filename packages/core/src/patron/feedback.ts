@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import type { Reason } from '../errors.js';
 import type { Handoff } from '../handoff/handoff.js';
+import { stableHash } from '../quality/peer-review-sample.js';
 import { summarizeProportion, summarizeScores, type ProportionSummary, type ScoreSummary } from '../statistics/aggregate.js';
 
 /** The `patron_feedback` section of the policy file; every key has a default. */
@@ -42,12 +43,7 @@ export type PatronQuestionReasonCode = 'not_resolved' | 'not_sampled' | 'window_
  * buckets ask about that share.
  */
 export function feedbackBucket(handoffId: string): number {
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(handoffId)) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % 100;
+  return stableHash(handoffId) % 100;
 }
 
 /** Whether the status page asks this hand-off's patron the question at `now`, and why (or why not). */

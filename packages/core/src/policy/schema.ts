@@ -17,6 +17,7 @@ import { liaisonTeamsSchema } from '../team/liaison-teams.js';
 import { serviceLevelSchema } from '../time/service-level.js';
 import { connectorsSchema } from './connectors.js';
 import { departmentsSchema, staffContactSchema } from './departments.js';
+import { slackPolicySchema } from './slack.js';
 import { teamsPolicySchema } from './teams.js';
 
 /** The `library` section: name, currency, time zone, opening hours and holidays. */
@@ -65,6 +66,8 @@ export const policySchema = z.strictObject({
   connectors: connectorsSchema,
   /** Left out: no Teams tab sign-on (the dashboard still works with staff tokens). */
   teams: teamsPolicySchema.optional(),
+  /** Left out: any Slack workspace is answered (`config check` warns). */
+  slack: slackPolicySchema.optional(),
 });
 
 /** A checked policy, with every default filled in. */

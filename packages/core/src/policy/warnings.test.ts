@@ -3,12 +3,13 @@ import { parsePolicy } from './parse.js';
 import type { Policy } from './schema.js';
 import { policyWarnings } from './warnings.js';
 
-function policy(library: Record<string, unknown>, rules: Record<string, unknown>[]): Policy {
+function policy(library: Record<string, unknown>, rules: Record<string, unknown>[], trusted = true): Policy {
   const parsed = parsePolicy({
     library: { name: 'Test Library', time_zone: 'America/Chicago', ...library },
     departments: [{ id: 'reference', name: 'Reference', slack_channel: '#ref' }],
     handoff: { rules, head_of_service: 'U024HEAD' },
     purchase: { max_price: 100 },
+    ...(trusted && { slack: { workspaces: [{ team_id: 'T024NORTH' }] } }),
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.issues));
   return parsed.value;
@@ -46,5 +47,10 @@ describe('policy warnings', () => {
 
   it('has nothing to say of a library open every weekday with service levels in opening time', () => {
     expect(policyWarnings(policy({ opening_hours: weekdaysOpen }, [fallback]))).toEqual([]);
+  });
+
+  it('warns that any Slack workspace is trusted when the policy names none', () => {
+    const warnings = policyWarnings(policy({ opening_hours: weekdaysOpen }, [fallback], false));
+    expect(warnings).toEqual([expect.objectContaining({ path: ['slack'], message: expect.stringContaining('any workspace is trusted') })]);
   });
 });

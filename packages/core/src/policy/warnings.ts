@@ -64,5 +64,12 @@ export function policyWarnings(policy: Policy): Issue[] {
       });
     }
   }
+  if (!policy.slack) {
+    warnings.push({
+      path: ['slack'],
+      message: 'no Slack workspaces are named, so a request from any workspace is trusted with the library\'s bot token and hand-offs',
+      hint: 'name the library\'s workspace, e.g. slack: { workspaces: [{ team_id: T024BE7LD }] }',
+    });
+  }
   return warnings;
 }

@@ -5,6 +5,7 @@
  * 4xx must have the documented `{"error":{"code","message"}}` shape. The seed is fixed, so a
  * failure names a request that fails again.
  */
+import { errorRegistry, isErrorCode } from '@liaison/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './hub-for-tests.js';
@@ -188,6 +189,9 @@ describe('a seeded fuzz of malformed requests', () => {
         }
         const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
         if (typeof error?.code !== 'string' || typeof error.message !== 'string') failures.push(`shape ${response.statusCode} ${described} → ${response.body.slice(0, 200)}`);
+        // Clients branch on the code: each is one core's registry defines, with the status it gives it.
+        else if (!isErrorCode(error.code)) failures.push(`unregistered code ${error.code} ${described}`);
+        else if (error.code !== 'bad_request' && errorRegistry[error.code].httpStatus !== response.statusCode) failures.push(`status ${response.statusCode} for ${error.code} ${described}`);
       }
     }
     expect(failures.slice(0, 10), `${failures.length} bad answers`).toEqual([]);

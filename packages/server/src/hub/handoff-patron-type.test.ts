@@ -40,7 +40,8 @@ describe('routing a hand-off by the patron type the ILS reports', { timeout: 60_
     expect(handoff.department).toBe('circulation');
     expect(handoff.routing?.ruleId).toBe('faculty-course-reserves');
     expect(handoff.responsibility).toBe('retained');
-    expect(handoff.patron).toEqual({ email: facultyEmail, patronType: 'Faculty' });
+    // The affiliation the ILS reports is kept too: it picks the patron's liaison team.
+    expect(handoff.patron).toEqual({ email: facultyEmail, patronType: 'Faculty', affiliation: 'Environmental Studies' });
     expect(handoff.routing?.explanation).toBe(
       'Rule "faculty-course-reserves" matched the words "course reserves", "reserves", "syllabus" and the patron type "Faculty". The patron type "Faculty" is as Demo ILS reports it.',
     );

@@ -13,6 +13,9 @@ import {
   queryChannels,
   restartedClock,
   routeToChosenDepartment,
+  liaisonTeamFor,
+  localDateOf,
+  routeToLiaison,
   LiaisonError,
 } from '@liaison/core';
 import type { Logger } from 'pino';
@@ -36,6 +39,8 @@ export const createHandoffBody = z
         email: z.email('patron.email is not an e-mail address').optional(),
         barcode: z.string().trim().min(1).max(40).optional(),
         patronType: z.string().trim().max(80).optional(),
+        /** The patron's department, school or group, as the ILS names it; looked up when left out. */
+        affiliation: z.string().trim().max(120).optional(),
       })
       .strict()
       .optional(),
@@ -98,6 +103,13 @@ export interface RouteSuggestion {
   dueAt: string;
 }
 
+/** What the scheduler sends a department lead when a new hand-off's whole liaison team is away. */
+export interface TeamAwayAlert {
+  handoffId: string;
+  lead: string;
+  reason: string;
+}
+
 export interface CreatedHandoff {
   handoff: Handoff;
   isReplay: boolean;
@@ -155,7 +167,12 @@ export function createHandoffService(deps: {
     if (!deps.lookUpPatronType || !patron || patron.patronType || (!patron.email && !patron.barcode)) return { routed: input };
     const answer: PatronTypeAnswer = await deps.lookUpPatronType({ email: patron.email, barcode: patron.barcode });
     if (answer.kind === 'found') {
-      return { routed: { ...input, patron: { ...patron, patronType: answer.patronType } }, note: `The patron type "${answer.patronType}" is as ${answer.source} reports it.` };
+      // The affiliation the ILS reports comes along: it picks the patron's liaison team.
+      const affiliation = patron.affiliation ?? answer.affiliation;
+      return {
+        routed: { ...input, patron: { ...patron, patronType: answer.patronType, ...(affiliation ? { affiliation } : {}) } },
+        note: `The patron type "${answer.patronType}" is as ${answer.source} reports it.`,
+      };
     }
     if (answer.kind === 'not_found') return { routed: input, note: "The library's systems do not know this patron, so the hand-off was routed without a patron type." };
     return { routed: input, note: `The patron type could not be looked up (${answer.reason}), so the hand-off was routed without one.` };
@@ -172,6 +189,13 @@ export function createHandoffService(deps: {
     const now = clock();
     const route = chooseRoute(routed);
     const serviceLevel = String(route.serviceLevel);
+    // The patron's liaison team, and who covers for its primary today (core's rule).
+    const affiliation = routed.patron?.affiliation;
+    const team = affiliation ? liaisonTeamFor([affiliation], policy.liaison_teams) : undefined;
+    const awayPeriods = team ? await store.away.listEndingOnOrAfter(localDateOf(now, policy.library.time_zone)) : [];
+    const department = policy.departments.find((candidate) => candidate.id === (team?.department ?? route.department));
+    const liaison = routeToLiaison(team, { department, awayPeriods, now, timeZone: policy.library.time_zone });
+    const explanation = [route.explanation, patronTypeNote, liaison?.liaison.away?.reason].filter(Boolean).join(' ');
     const draft = createHandoff(
       {
         id: 'pending',
@@ -185,7 +209,7 @@ export function createHandoffService(deps: {
         sender: actor,
         patron: routed.patron ?? null,
         links: input.links ?? {},
-        routing: { ruleId: route.ruleId, explanation: patronTypeNote ? `${route.explanation} ${patronTypeNote}` : route.explanation },
+        routing: { ruleId: route.ruleId, explanation, ...(liaison && { liaison: liaison.liaison }) },
         channel: input.channel,
         category: input.category,
       },
@@ -194,9 +218,18 @@ export function createHandoffService(deps: {
     );
     // A note from the sender travels as the first entry after `created` in the history.
     const withNote = input.note ? applyHandoffEvent(draft, { type: 'noted', note: input.note }, actor, now) : null;
-    const { id: _pending, ...newHandoff } = withNote?.ok ? withNote.value : draft;
+    const { id: _pendingId, ...written } = withNote?.ok ? withNote.value : draft;
+    // Routed to the patron's liaison (or whoever covers): theirs from the start, so nothing waits on someone away.
+    const newHandoff = liaison ? { ...written, owner: liaison.owner } : written;
+    // Nobody on the team is here: the lead hears now, not at the first reminder. A job keyed by the
+    // hand-off, so exactly one hub tells them, once.
+    const tellLead = async (handoff: Handoff) => {
+      if (!liaison?.tellLeadNow) return;
+      await store.jobs.scheduleJob<TeamAwayAlert>('team-away-alert', handoff.id, now, { handoffId: handoff.id, lead: liaison.tellLeadNow, reason: liaison.reason.message });
+    };
     if (!options.idempotencyKey) {
       const created = await store.handoffs.create(newHandoff);
+      await tellLead(created.handoff);
       return { handoff: created.handoff, isReplay: false, statusToken: created.statusToken };
     }
     // The key is stored with the hand-off, in the same statement: a retried delivery gets the first one back.
@@ -209,7 +242,9 @@ export function createHandoffService(deps: {
         now,
         fingerprint: requestFingerprint(input),
       });
-      return created.replayed ? { handoff: created.response, isReplay: true } : { handoff: created.handoff, isReplay: false, statusToken: created.statusToken };
+      if (created.replayed) return { handoff: created.response, isReplay: true };
+      await tellLead(created.handoff);
+      return { handoff: created.handoff, isReplay: false, statusToken: created.statusToken };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       // The first hand-off is the caller's own (keys are scoped per caller), so its number may be told.

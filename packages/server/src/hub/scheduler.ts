@@ -1,5 +1,20 @@
-import { isOpen, openStates, remindersDue, type Handoff, type Reminder, type TopicSpike } from '@liaison/core';
-import type { StoredHandoff } from '@liaison/store';
+import {
+  addCalendarDays,
+  hasAwayPassed,
+  isOpen,
+  localDateOf,
+  openStates,
+  reminderRecipient,
+  reminderRecipientNow,
+  remindersDue,
+  returnSummary,
+  type AwayPeriod,
+  type Handoff,
+  type Reminder,
+  type TopicSpike,
+} from '@liaison/core';
+import type { StoredAwayPeriod, StoredHandoff } from '@liaison/store';
+import type { TeamAwayAlert } from './handoff-service.js';
 import type { HubContext } from './create-hub.js';
 import { computeInsights } from './insights.js';
 
@@ -7,6 +22,8 @@ import { computeInsights } from './insights.js';
 export interface Notifier {
   remind(reminder: Reminder, handoff: Handoff): Promise<void>;
   spike(finding: TopicSpike): Promise<void>;
+  /** A direct message to one member of staff (the return summary); without it, the log says one was due. */
+  tell?(contact: string, text: string): Promise<void>;
 }
 
 export interface TickReport {
@@ -15,6 +32,10 @@ export interface TickReport {
   failed: number;
   purged: number;
   spikes: number;
+  /** Leads told at once that a new hand-off's whole liaison team is away. */
+  teamAwayAlerts: number;
+  /** People back from time away who were sent what happened meanwhile. */
+  returnSummaries: number;
 }
 
 export interface Scheduler {
@@ -76,9 +97,22 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
     return scheduled;
   }
 
+  /** The reminder as it should go now: to whoever covers for the person its rung names, with why. */
+  function coveredReminder(reminder: Reminder, handoff: Handoff, awayPeriods: readonly AwayPeriod[], now: Date): Reminder {
+    const policy = hub.policy;
+    const department = policy.departments.find((candidate) => candidate.id === handoff.department) ?? { id: handoff.department };
+    const recipient = reminderRecipient(reminder.notify, handoff, { departments: policy.departments, head_of_service: policy.handoff.head_of_service });
+    const liaison = handoff.routing?.liaison;
+    const team = liaison ? { affiliation: liaison.affiliation, primary: liaison.primary, backups: liaison.backups } : undefined;
+    const covered = reminderRecipientNow(recipient, { team, department, awayPeriods, now, timeZone: policy.library.time_zone });
+    if (!covered.cover) return reminder;
+    return { ...reminder, recipient: covered.recipient, message: `${reminder.message} ${covered.cover.reason.message}` };
+  }
+
   async function sendClaimedReminders(now: Date): Promise<{ sent: number; failed: number }> {
     let sent = 0;
     let failed = 0;
+    const awayPeriods = await hub.store.away.listEndingOnOrAfter(localDateOf(now, hub.policy.library.time_zone));
     while (!isStopping) {
       const jobs = await hub.store.jobs.claimJobs<ReminderJob>('reminder', workerId, 50, now, 120);
       if (jobs.length === 0) break;
@@ -95,7 +129,7 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
           // sent (a hub that died after sending, before completing) is not sent again.
           const isWanted = handoff && isOpen(handoff.state);
           if (isWanted && !(await hub.store.handoffs.wasReminderSent(reminder.handoffId, sentKey))) {
-            await notifier.remind(reminder, handoff);
+            await notifier.remind(coveredReminder(reminder, handoff, awayPeriods, now), handoff);
             hub.metrics.remindersSent.inc({ notify: reminder.notify });
             sent++;
           }
@@ -111,6 +145,60 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
       }
     }
     return { sent, failed };
+  }
+
+  /** Tells department leads, once each, that a new hand-off's whole liaison team is away. */
+  async function sendTeamAwayAlerts(now: Date): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const jobs = await hub.store.jobs.claimJobs<TeamAwayAlert>('team-away-alert', workerId, 50, now, 120);
+      if (jobs.length === 0) return sent;
+      for (const job of jobs) {
+        try {
+          const handoff = await hub.store.handoffs.get(job.payload.handoffId);
+          if (handoff && isOpen(handoff.state)) {
+            const alert: Reminder = {
+              handoffId: handoff.id, rung: 'team-away', covers: [], sentKeys: [], notify: 'department_lead', dueAt: now.toISOString(), elapsedPercent: 0,
+              recipient: { kind: 'person', contact: job.payload.lead },
+              message: `New: ${handoff.id} "${handoff.summary}" (${handoff.department}). ${job.payload.reason}`,
+            };
+            await notifier.remind(alert, handoff);
+            sent++;
+          }
+          await hub.store.jobs.completeJob(job.id, workerId, now);
+        } catch (error) {
+          await hub.store.jobs.failJob(job.id, workerId, safeMessage(error), now);
+        }
+      }
+    }
+  }
+
+  /**
+   * One summary to each person whose time away ended (within the last fortnight): the job's key is
+   * the period, so two hubs, or a hub ticking every minute, send it once.
+   */
+  async function sendReturnSummaries(now: Date): Promise<number> {
+    const today = localDateOf(now, hub.policy.library.time_zone);
+    const ended = (await hub.store.away.listEndingOnOrAfter(addCalendarDays(today, -14))).filter((period) => hasAwayPassed(period, today));
+    for (const period of ended) await hub.store.jobs.scheduleJob<StoredAwayPeriod>('return-summary', `${period.person}:${period.from}:${period.until}`, now, period);
+    let sent = 0;
+    for (;;) {
+      const jobs = await hub.store.jobs.claimJobs<StoredAwayPeriod>('return-summary', workerId, 20, now, 300);
+      if (jobs.length === 0) return sent;
+      for (const job of jobs) {
+        try {
+          const period = job.payload;
+          const handoffs = await hub.store.handoffs.list({ limit: 1000, order: 'newest-first', now });
+          const summary = returnSummary(period.person, period, handoffs, hub.policy.library.time_zone);
+          if (notifier.tell) await notifier.tell(period.person, summary.text);
+          else hub.logger.info({ person: period.person, handoffs: summary.handoffIds.length }, 'return summary due');
+          sent++;
+          await hub.store.jobs.completeJob(job.id, workerId, now);
+        } catch (error) {
+          await hub.store.jobs.failJob(job.id, workerId, safeMessage(error), now);
+        }
+      }
+    }
   }
 
   async function runDaily(kind: 'retention-purge' | 'spike-check', now: Date, work: () => Promise<number>): Promise<number> {
@@ -133,6 +221,8 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
     const now = hub.clock();
     const scheduled = await scheduleReminders(now);
     const { sent, failed } = await sendClaimedReminders(now);
+    const teamAwayAlerts = await sendTeamAwayAlerts(now);
+    const returnSummaries = await sendReturnSummaries(now);
     const purged = await runDaily('retention-purge', now, async () => {
       // Retried-delivery records keep the hand-off as it was answered, patron included: forget expired ones too.
       await hub.store.idempotency.purgeExpired(now);
@@ -144,12 +234,12 @@ export function createScheduler(hub: HubContext & { notifier?: Notifier | undefi
       for (const finding of found) await notifier.spike(finding);
       return found.length;
     });
-    return { scheduled, sent, failed, purged, spikes };
+    return { scheduled, sent, failed, purged, spikes, teamAwayAlerts, returnSummaries };
   }
 
   return {
     tick() {
-      if (isStopping) return Promise.resolve({ scheduled: 0, sent: 0, failed: 0, purged: 0, spikes: 0 });
+      if (isStopping) return Promise.resolve({ scheduled: 0, sent: 0, failed: 0, purged: 0, spikes: 0, teamAwayAlerts: 0, returnSummaries: 0 });
       // One round at a time in this process; other hubs are kept apart by the row locks.
       running ??= tick().finally(() => {
         running = null;

@@ -41,7 +41,7 @@ describe('stopping a hub while Slack does not answer', () => {
     // Bounded by the grace time (plus releasing the claims), not by Slack; generous for a loaded machine.
     expect(stoppedAfterMs).toBeLessThan(15_000);
     // A stopped scheduler takes no more work.
-    expect(await stopping.scheduler.tick()).toEqual({ scheduled: 0, sent: 0, failed: 0, purged: 0, spikes: 0 });
+    expect(await stopping.scheduler.tick()).toEqual({ scheduled: 0, sent: 0, failed: 0, purged: 0, spikes: 0, teamAwayAlerts: 0, returnSummaries: 0 });
     void round;
 
     // Another hub over the same store sends every reminder the stopped one claimed but did not start, at once;

@@ -357,6 +357,81 @@ describe.skipIf(!databaseUrl)('the full walk on PostgreSQL', () => {
   walk(async () => (store = await openStore({ databaseUrl: databaseUrl!, schema })))();
 });
 
+describe('who the app listens to (slack.workspaces and the staff the policy names)', () => {
+  let running: Running;
+  let handoffId: string;
+  beforeAll(async () => {
+    running = await startSlackHub();
+    const payload = submission('V-TRUST-1', handoffValues('Patron cannot renew an interlibrary loan', 'ill'));
+    expect((await running.interaction(payload)).status).toBe(200);
+    await waitFor(callTo('chat.postMessage', (a) => a.channel === '#ill-team' && !a.thread_ts), 'the channel card');
+    const [handoff] = await running.hub.store.handoffs.list({ states: ['open'], limit: 1, now: running.hub.clock() });
+    handoffId = handoff!.id;
+  }, 60_000);
+  afterAll(() => running.close());
+
+  const foreignCommand = (command: string, text: string) =>
+    new URLSearchParams({
+      command, text, user_id: 'U024REF0001', user_name: 'pat', team_id: 'T099ELSEWHERE', channel_id: 'C099DESK', trigger_id: 'trigger-foreign',
+      response_url: 'https://hooks.slack.com/commands/T099ELSEWHERE/1/abc', token: 'legacy', api_app_id: 'A1',
+    }).toString();
+
+  it('acknowledges a request from a workspace the policy does not list, runs no listener and calls no Slack API', async () => {
+    calls.length = 0;
+    // Correctly signed, from a member id the policy knows — but from another workspace.
+    for (const body of [foreignCommand('/handoff', 'Patron cannot open JSTOR'), foreignCommand('/handoffs', handoffId)]) {
+      const response = await running.post(body);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('');
+    }
+    const click = buttonClick('handoff.accept', handoffId, 'U024ILLLEAD');
+    const response = await running.interaction({ ...click, team: { id: 'T099ELSEWHERE' }, user: { ...click.user, team_id: 'T099ELSEWHERE' } });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toEqual([]);
+    expect((await running.hub.store.handoffs.get(handoffId))?.state).toBe('open');
+  });
+
+  it('refuses a member the policy does not name, politely and privately, when they ask for a hand-off\'s details', async () => {
+    calls.length = 0;
+    const response = await running.command('/handoffs', handoffId, 'U024STRANGER');
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { response_type: string; text: string };
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('only library staff named in Liaison’s policy can see a hand-off’s details');
+    expect(answer.text).toContain('ask your coordinator to add you');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls.filter((c) => c.method === 'response_url')).toEqual([]);
+    expect(JSON.stringify(calls)).not.toContain('Patron cannot renew');
+  });
+
+  it('refuses a member the policy does not name who presses a card button, and nothing changes', async () => {
+    calls.length = 0;
+    expect((await running.interaction(buttonClick('handoff.accept', handoffId, 'U024STRANGER'))).status).toBe(200);
+    const refusal = await waitFor(callTo('response_url'), 'the refusal');
+    expect(refusal.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(refusal.args.text)).toContain('only library staff named in Liaison’s policy can act on a hand-off card');
+    await running.interaction(buttonClick('handoff.resolve', handoffId, 'U024STRANGER'));
+    await waitFor(() => calls.filter((c) => c.method === 'response_url').length === 2 || undefined, 'the second refusal');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(calls.some((c) => c.method === 'chat.update' || c.method === 'views.open')).toBe(false);
+    const handoff = await running.hub.store.handoffs.get(handoffId);
+    expect(handoff?.state).toBe('open');
+    expect(handoff?.history.map((e) => e.type)).toEqual(['created']);
+  });
+
+  it('still lets staff act: the department lead accepts, and a member named only by e-mail sees the details', async () => {
+    calls.length = 0;
+    await running.interaction(buttonClick('handoff.accept', handoffId, 'U024ILLLEAD'));
+    await waitFor(callTo('chat.update'), 'the card update');
+    expect((await running.hub.store.handoffs.get(handoffId))?.state).toBe('accepted');
+    await running.command('/handoffs', handoffId, 'U024PRIYA');
+    const detail = await waitFor(callTo('response_url'), 'the detail');
+    expect(JSON.stringify(detail.args)).toContain(handoffId);
+    expect(JSON.stringify(detail.args)).not.toContain('only library staff');
+  });
+});
+
 describe('hand-offs made outside Slack', () => {
   it('reach the department\'s channel as a card when created through the API (the sidebar, the extension)', async () => {
     const store = await openStore({ dataDir: 'memory://' });

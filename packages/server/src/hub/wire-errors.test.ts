@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { errorRegistry, isErrorCode } from '@liaison/core';
 import { parseRawAnswer, sendRaw, startTestHub, type TestHub } from './hub-for-tests.js';
 
 const email = 'amara.okafor@northfield.edu';
@@ -19,6 +20,11 @@ function expectErrorShape(body: unknown, status: number): void {
   expect(status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
   expect(status).toBeLessThan(500);
   expect(body).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String) }) });
+  // Every code is one core's registry defines, sent with the status the registry gives it
+  // (bad_request stands for Fastify's other 4xx, and keeps Fastify's status).
+  const code = (body as { error: { code: string } }).error.code;
+  expect(isErrorCode(code), `${code} is in core's error registry`).toBe(true);
+  if (isErrorCode(code) && code !== 'bad_request') expect(status, code).toBe(errorRegistry[code].httpStatus);
   const text = JSON.stringify(body);
   for (const echoed of [email, 'amara', 'Okafor', '21450009912345']) expect(text.toLowerCase()).not.toContain(echoed.toLowerCase());
 }

@@ -9,13 +9,19 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
+import { errorRegistry, type ErrorCode } from '@liaison/core';
 import { headersOutsideHooks } from './security-headers.js';
 
 /** An answer to send: HTTP status, stable code, a sentence saying what to change. */
 export interface WireErrorAnswer {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
+}
+
+/** An answer with its code's status from core's registry, so the two cannot drift apart. */
+function answer(code: ErrorCode, message: string): WireErrorAnswer {
+  return { status: errorRegistry[code].httpStatus, code, message };
 }
 
 /** What the refusal of Node's HTTP parser means, by its code (llhttp's `HPE_*`, Node's `ERR_*`). */
@@ -37,13 +43,13 @@ const parserRefusals: Record<string, string> = {
 export function answerForClientError(error: { code?: string }, requestTimeoutMs: number): WireErrorAnswer {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
     const seconds = Math.round(requestTimeoutMs / 100) / 10;
-    return { status: 408, code: 'request_timeout', message: `The request did not arrive in full within ${seconds} s; send it again without pausing.` };
+    return answer('request_timeout', `The request did not arrive in full within ${seconds} s; send it again without pausing.`);
   }
   if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return { status: 431, code: 'headers_too_large', message: 'The request headers are larger than the hub reads (16 KB); send fewer or shorter headers.' };
+    return answer('headers_too_large', 'The request headers are larger than the hub reads (16 KB); send fewer or shorter headers.');
   }
   const reason = (error.code && parserRefusals[error.code]) ?? 'it is not well-formed HTTP/1.1';
-  return { status: 400, code: 'malformed_request', message: `The request could not be read: ${reason}.` };
+  return answer('malformed_request', `The request could not be read: ${reason}.`);
 }
 
 /**
@@ -55,13 +61,13 @@ export function clientErrorHandler(logger: Logger, requestTimeoutMs: number) {
   return (error: Error & { code?: string }, socket: Socket): void => {
     // A reset connection has nobody to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    const answer = answerForClientError(error, requestTimeoutMs);
-    logger.debug({ code: error.code, status: answer.status }, 'a request was refused before it could be read');
+    const refusal = answerForClientError(error, requestTimeoutMs);
+    logger.debug({ code: error.code, status: refusal.status }, 'a request was refused before it could be read');
     if (socket.writable) {
-      const body = JSON.stringify({ error: { code: answer.code, message: answer.message } });
+      const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
       const headers = { ...headersOutsideHooks, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
       const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-      socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
+      socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
     }
     socket.destroySoon();
   };
@@ -74,23 +80,23 @@ export function clientErrorHandler(logger: Logger, requestTimeoutMs: number) {
 export function answerForFrameworkError(error: Error & { code?: string; statusCode?: number }, bodyLimitBytes: number): WireErrorAnswer | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'body_too_large', message: `The request body is larger than ${bodyLimitBytes} bytes; send less at once.` };
+      return answer('body_too_large', `The request body is larger than ${bodyLimitBytes} bytes; send less at once.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: 'Send the body as application/json.' };
+      return answer('unsupported_media_type', 'Send the body as application/json.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'malformed_json', message: 'The body is empty but says it is JSON; send a JSON object, or no Content-Type with no body.' };
+      return answer('malformed_json', 'The body is empty but says it is JSON; send a JSON object, or no Content-Type with no body.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, code: 'malformed_request', message: 'The body is not as long as its Content-Length says; send the length of the body as sent.' };
+      return answer('malformed_request', 'The body is not as long as its Content-Length says; send the length of the body as sent.');
     case 'FST_ERR_BAD_URL':
-      return { status: 400, code: 'malformed_url', message: 'The address has a "%" that does not start an escape such as %20; write a "%" as %25.' };
+      return answer('malformed_url', 'The address has a "%" that does not start an escape such as %20; write a "%" as %25.');
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { status: 414, code: 'path_too_long', message: 'A part of the address is longer than the hub reads (100 characters); check the address.' };
+      return answer('path_too_long', 'A part of the address is longer than the hub reads (100 characters); check the address.');
     default:
       break;
   }
   // The JSON parser's message quotes the body around the mistake, so it is not passed on.
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, code: 'malformed_json', message: 'The body is not valid JSON; check its quotes, commas and brackets.' };
+    return answer('malformed_json', 'The body is not valid JSON; check its quotes, commas and brackets.');
   }
   if (error.code?.startsWith('FST_ERR_') && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, code: 'bad_request', message: 'The request could not be read; see docs/api.md for what each route takes.' };
@@ -100,5 +106,5 @@ export function answerForFrameworkError(error: Error & { code?: string; statusCo
 
 /** An HTTP/1.1 request must name its Host (RFC 9112 §3.2); Node's own refusal of one without has no body. */
 export function answerForMissingHost(): WireErrorAnswer {
-  return { status: 400, code: 'missing_host', message: 'An HTTP/1.1 request must carry a Host header; add one.' };
+  return answer('missing_host', 'An HTTP/1.1 request must carry a Host header; add one.');
 }

@@ -27,7 +27,8 @@ export async function listsFor(port: LiaisonHubPort, userId: string, departments
   return { policy: port.policy, now, mine: overdueFirst([...mine.values()], now), queues };
 }
 
-const handoffNumber = /^\s*(H-\d+)\s*$/i;
+/** `/handoffs H-1042`: the one hand-off asked for (its details are for staff only). */
+export const handoffNumber = /^\s*(H-\d+)\s*$/i;
 
 export function registerListListeners(app: App, port: LiaisonHubPort, directory: StaffDirectory): void {
   app.command('/handoffs', async ({ command, ack, respond, client }) => {

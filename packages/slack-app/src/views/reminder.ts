@@ -6,7 +6,7 @@ import { handoffCard } from './handoff-card.js';
 import { slackLimits, userText } from './limits.js';
 
 /** One rung of the escalation ladder reached for one hand-off: core's reminder, with its words. */
-export type ReminderNotice = Pick<Reminder, 'handoffId' | 'rung' | 'notify' | 'message'>;
+export type ReminderNotice = Pick<Reminder, 'handoffId' | 'rung' | 'notify' | 'message' | 'recipient'>;
 
 /** Core's words for the rung, then the card with its buttons, so it can be acted on where it lands. */
 export function reminderMessage(reminder: ReminderNotice, handoff: Handoff, policy: SlackPolicy, now: Date): { text: string; blocks: Block[] } {
