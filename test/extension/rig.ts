@@ -3,13 +3,28 @@
  * the demo connectors), the fixture pages served on 127.0.0.1, and Chromium with the built
  * extension. Also: waiting until a page's badges have settled.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoHub, type DemoHub } from '@liaison/server';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, readBadges, type ExtensionBrowser } from './browser.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 
-const policyFile = fileURLToPath(new URL('../../examples/liaison.config.yaml', import.meta.url));
+const examplePolicyFile = fileURLToPath(new URL('../../examples/liaison.config.yaml', import.meta.url));
+
+/**
+ * The example library, except that it accepts plain-http page links: the fixture pages are served
+ * over http on 127.0.0.1, and a purchase suggestion carries the page it was made on.
+ */
+function policyAcceptingHttpLinks(): string {
+  const text = readFileSync(examplePolicyFile, 'utf8');
+  if (!/^handoff:\n/m.test(text)) throw new Error('the example policy has no handoff section to extend');
+  const file = join(mkdtempSync(join(tmpdir(), 'liaison-extension-')), 'liaison.config.yaml');
+  writeFileSync(file, text.replace(/^handoff:\n/m, 'handoff:\n  allow_http_links: true\n'));
+  return file;
+}
 
 export interface ExtensionRig {
   hub: DemoHub;
@@ -19,7 +34,7 @@ export interface ExtensionRig {
 }
 
 export async function startExtensionRig(): Promise<ExtensionRig> {
-  const hub = await startDemoHub({ policyFile });
+  const hub = await startDemoHub({ policyFile: policyAcceptingHttpLinks() });
   const server = await startFixtureServer();
   const browser = await launchWithExtension();
   return {
