@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { commands, main } from './cli.js';
+import { LiaisonError, type ErrorCode } from '@liaison/core';
+import { commands, main, type CommandEntry } from './cli.js';
 import type { CommandIO } from './command.js';
 
-function runLiaison(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runLiaison(args: string[], commandList: readonly CommandEntry[] = commands): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CommandIO = {
@@ -12,7 +13,7 @@ function runLiaison(args: string[]): Promise<{ code: number; stdout: string; std
     cwd: process.cwd(),
     env: {},
   };
-  return main(args, io).then((code) => ({ code, stdout, stderr }));
+  return main(args, io, commandList).then((code) => ({ code, stdout, stderr }));
 }
 
 describe('the command list', () => {
@@ -53,5 +54,48 @@ describe('a group of commands named alone', () => {
     const { code, stderr } = await runLiaison(['frobnicate']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^liaison: unknown command "frobnicate"\.\n/);
+  });
+});
+
+describe('a command that throws ends with its error code\'s exit code from the registry', () => {
+  /** The program with one command, `fail`, whose run throws `error`. */
+  const failing = (error: unknown): CommandEntry[] => [
+    { name: ['fail'], summary: 'throws', load: async () => ({ usage: 'Usage: liaison fail', run: async () => Promise.reject(error) }) },
+  ];
+  const coded = (code: ErrorCode) => new LiaisonError(code, `it failed with ${code}`);
+
+  it.each<[ErrorCode, number]>([
+    ['usage_invalid', 2],
+    ['policy_invalid', 1],
+    ['file_unreadable', 1],
+    ['connector_timeout', 69],
+    ['library_system_unavailable', 69],
+    ['store_events_invalid', 70],
+  ])('%s exits with %i', async (code, exitCode) => {
+    const { code: exit, stderr } = await runLiaison(['fail'], failing(coded(code)));
+    expect(exit).toBe(exitCode);
+    expect(stderr).toBe(`liaison: it failed with ${code}\n`);
+  });
+
+  it('prints each issue with its path and hint', async () => {
+    const error = new LiaisonError('policy_invalid', 'The policy file has 1 problem.', [
+      { path: ['handoff', 'rules', 2, 'department'], message: '"eressources" is not a department', hint: 'did you mean "eresources"?' },
+    ]);
+    const { code, stderr } = await runLiaison(['fail'], failing(error));
+    expect(code).toBe(1);
+    expect(stderr).toBe('liaison: The policy file has 1 problem.\n  handoff.rules[2].department: "eressources" is not a department; did you mean "eresources"?\n');
+  });
+
+  it('anything else is a fault in Liaison (70), reported without its message, which may quote the input', async () => {
+    const { code, stderr } = await runLiaison(['fail'], failing(new TypeError('row 12: Amara Okafor')));
+    expect(code).toBe(70);
+    expect(stderr).toMatch(/^liaison: Something went wrong in Liaison/);
+    expect(stderr).toContain('TypeError');
+    expect(stderr).not.toContain('Amara');
+  });
+
+  it('a command that finishes keeps its own exit code', async () => {
+    const fine: CommandEntry[] = [{ name: ['fine'], summary: 'ends', load: async () => ({ usage: 'Usage: liaison fine', run: async () => 3 }) }];
+    expect((await runLiaison(['fine'], fine)).code).toBe(3);
   });
 });

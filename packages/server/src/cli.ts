@@ -1,3 +1,4 @@
+import { asLiaisonError, formatIssue } from '@liaison/core';
 import type { Command, CommandIO } from './command.js';
 
 /** A subcommand as `liaison --help` lists it; its module is loaded only when it is run. */
@@ -26,7 +27,7 @@ export const commands: CommandEntry[] = [
   { name: ['ill', 'report'], summary: 'buy or borrow: an HTML report of an ILL export for an acquisitions meeting', load: async () => (await import('./commands/ill-report.js')).illReportCommand },
 ];
 
-function helpText(): string {
+function helpText(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((c) => c.name.join(' ').length), 10);
   const lines = commands.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`);
   return [
@@ -42,7 +43,7 @@ function helpText(): string {
 }
 
 /** Finds the command whose words open `args` (the longest match wins). */
-function findCommand(args: string[]): { command: CommandEntry; rest: string[] } | null {
+function findCommand(args: string[], commands: readonly CommandEntry[]): { command: CommandEntry; rest: string[] } | null {
   const matches = commands
     .filter((c) => c.name.every((word, i) => args[i] === word))
     .sort((a, b) => b.name.length - a.name.length);
@@ -54,7 +55,7 @@ function findCommand(args: string[]): { command: CommandEntry; rest: string[] } 
  * The commands that start with the longest opening of `args` that is not a whole command
  * (`liaison ill` → ill score, ill report), or null when no command starts so.
  */
-function commandGroup(args: string[]): { words: string[]; members: CommandEntry[] } | null {
+function commandGroup(args: string[], commands: readonly CommandEntry[]): { words: string[]; members: CommandEntry[] } | null {
   for (let length = args.length; length >= 1; length--) {
     const words = args.slice(0, length);
     const members = commands.filter((c) => c.name.length > length && words.every((word, i) => c.name[i] === word));
@@ -75,15 +76,40 @@ function groupText(group: { words: string[]; members: CommandEntry[] }): string 
   ].join('\n');
 }
 
-/** Runs the `liaison` program; resolves to the process exit code. */
-export async function main(args: string[], io: CommandIO = defaultIO()): Promise<number> {
+/**
+ * Runs the `liaison` program; resolves to the process exit code. A command that throws ends with
+ * the exit code its error's code has in core's error registry (1 fix the input, 2 the command
+ * line, 69 a system is unavailable, 70 a fault in Liaison); this is the one place that mapping is
+ * read. `commandList` is the program's own list except in tests.
+ */
+export async function main(args: string[], io: CommandIO = defaultIO(), commandList: readonly CommandEntry[] = commands): Promise<number> {
+  try {
+    return await runCommand(args, io, commandList);
+  } catch (thrown) {
+    const error = asLiaisonError(thrown);
+    const issues = error.issues.map((issue) => `  ${formatIssue(issue)}\n`).join('');
+    io.stderr.write(`liaison: ${error.message}\n${issues}`);
+    // An unexpected error's own message may quote the input (a patron's name in a row), so only
+    // where it happened is shown: enough to report the fault, nothing read from the input.
+    if (error.code === 'internal' && error.cause instanceof Error) io.stderr.write(`${whereItHappened(error.cause)}\n`);
+    return error.definition.exitCode;
+  }
+}
+
+/** An error's class and stack frames, without its message. */
+function whereItHappened(error: Error): string {
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return [error.name, ...frames].join('\n');
+}
+
+async function runCommand(args: string[], io: CommandIO, commands: readonly CommandEntry[]): Promise<number> {
   if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
-    io.stdout.write(helpText() + '\n');
+    io.stdout.write(helpText(commands) + '\n');
     return 0;
   }
-  const found = findCommand(args);
+  const found = findCommand(args, commands);
   if (!found) {
-    const group = commandGroup(args.filter((arg) => arg !== '--help' && arg !== '-h'));
+    const group = commandGroup(args.filter((arg) => arg !== '--help' && arg !== '-h'), commands);
     if (group && args.length > group.words.length && (args.includes('--help') || args.includes('-h'))) {
       io.stdout.write(groupText(group) + '\n');
       return 0;
@@ -95,7 +121,7 @@ export async function main(args: string[], io: CommandIO = defaultIO()): Promise
       io.stderr.write(`liaison: ${problem}.\n\n${groupText(group)}\n`);
       return 1;
     }
-    io.stderr.write(`liaison: unknown command "${args.join(' ')}".\n\n${helpText()}\n`);
+    io.stderr.write(`liaison: unknown command "${args.join(' ')}".\n\n${helpText(commands)}\n`);
     return 1;
   }
   const command = await found.command.load();

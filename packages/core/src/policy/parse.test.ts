@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the broken policies below are plain YAML-like data, poked at freely */
 import { describe, expect, it } from 'vitest';
+import { routeHandoff } from '../handoff/route.js';
+import { openMinutesBetween } from '../time/due.js';
 import { formatPolicyErrors, parsePolicy, PolicyError } from './parse.js';
 
 /** A small valid policy; each case below breaks a copy of it. */
@@ -295,5 +297,45 @@ describe('parsePolicy', () => {
     if (result.ok) return;
     expect(result.error.issues.map((issue) => issue.path.join('.'))).toEqual(['library.time_zone', 'handoff.rules.0.department']);
     expect(result.error.message).toBe('The policy file has 2 problems.');
+  });
+});
+
+describe('a parsed policy cannot change under the caches that remember work per policy', () => {
+  function parsed(policy: Record<string, any>) {
+    const result = parsePolicy(policy);
+    if (!result.ok) throw new Error(formatPolicyErrors(result.error).join('\n'));
+    return result.value;
+  }
+
+  it('is frozen all the way down: changing it in place throws (modules run in strict mode)', () => {
+    const policy = parsed(validPolicy());
+    expect(Object.isFrozen(policy)).toBe(true);
+    expect(() => {
+      (policy.handoff.rules[0] as any).department = 'circulation';
+    }).toThrow(TypeError);
+    expect(() => {
+      (policy.handoff.rules as any[]).push(policy.handoff.rules[0]);
+    }).toThrow(TypeError);
+    expect(() => {
+      (policy.library.opening_hours as any).monday = [];
+    }).toThrow(TypeError);
+    expect(() => {
+      (policy.library.holidays as any[]).length = 0;
+    }).toThrow(TypeError);
+    expect(policy.handoff.rules[0]!.department).toBe('eresources');
+  });
+
+  it('routes a changed policy by its new rules, not by the patterns prepared for the old one', () => {
+    const question = { text: 'the proxy login loops', channel: 'chat' as const };
+    expect(routeHandoff(question, parsed(validPolicy()).handoff.rules).department).toBe('eresources');
+    const changed = parsed(broken((policy) => (policy.handoff.rules[0].department = 'circulation')));
+    expect(routeHandoff(question, changed.handoff.rules).department).toBe('circulation');
+  });
+
+  it('counts opening time of a changed policy by its new hours, not by the intervals remembered for the old one', () => {
+    const monday = { from: new Date('2026-11-30T14:00:00Z'), to: new Date('2026-11-30T16:00:00Z') }; // 08:00–10:00 in Chicago
+    expect(openMinutesBetween(monday.from, monday.to, parsed(validPolicy()).library)).toBe(120);
+    const later = parsed(broken((policy) => (policy.library.opening_hours.monday = '09:00-17:00')));
+    expect(openMinutesBetween(monday.from, monday.to, later.library)).toBe(60);
   });
 });

@@ -22,14 +22,26 @@ export class PolicyError extends LiaisonError {
   }
 }
 
-/** Checks a policy file's contents (already read from YAML or JSON) and fills in defaults. */
+/**
+ * Checks a policy file's contents (already read from YAML or JSON) and fills in defaults. The
+ * policy comes back deeply frozen: core remembers work per policy object (prepared routing
+ * patterns, opening intervals, compiled purchase rules), so a policy changed in place would give
+ * stale answers. A changed policy is a new parse, hence a new object.
+ */
 export function parsePolicy(input: unknown): Result<Policy, PolicyError> {
   const result = policySchema.safeParse(input, { reportInput: true });
   const shapeIssues = result.success ? [] : result.error.issues.flatMap((issue) => describeIssue(issue, input));
   const written = { departmentIds: writtenDepartmentIds(input), ruleDepartments: writtenRuleDepartments(input), hasEscalation: hasWrittenEscalation(input) };
   const issues = [...shapeIssues, ...crossReferenceIssues(validSections(input, shapeIssues), written)];
   if (issues.length > 0 || !result.success) return err(new PolicyError(issues));
-  return ok(result.data);
+  return ok(deepFreeze(result.data));
+}
+
+/** Freezes a parsed value and every object and array inside it (a parse gives plain data only). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }
 
 /** One line per problem: `handoff.rules[2].department: "eressources" is not a department; did you mean "eresources"?`. */
