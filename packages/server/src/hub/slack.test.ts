@@ -315,6 +315,13 @@ function walk(open: () => Promise<Store | undefined>) {
       await running.command('/handoffs', handoff!.id, 'U024ERMLEAD');
       const detail = await waitFor(callTo('response_url'), 'the detail');
       expect(JSON.stringify(detail.args)).toContain('resolved it');
+      // Showing the hand-off's card and history names its patron to the member: the view is audited
+      // under the patron's one key, with who looked and through which surface.
+      const views = await running.hub.store.audit.listByPatron('ana.ruiz@northfield.edu');
+      expect(views.find((view) => view.actor === 'U024ERMLEAD')).toMatchObject({
+        surface: 'slack_signature',
+        fieldsShown: ['slack_detail.card', 'slack_detail.history'],
+      });
     });
 
     it('knows a member the policy names by e-mail: her department\'s queue, and her department on what she sends', async () => {
