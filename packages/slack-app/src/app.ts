@@ -8,6 +8,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Installat
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCardPublisher, type CardPublisher } from './card-publisher.js';
 import type { SlackConfig } from './config.js';
+import { writeInstallFailure } from './install-failure.js';
 import { registerCardActions } from './listeners/card-actions.js';
 import { registerHandoffListeners } from './listeners/handoff.js';
 import { registerIllListener } from './listeners/ill.js';
@@ -76,7 +77,14 @@ export function createLiaisonSlackApp(options: LiaisonSlackOptions): LiaisonSlac
         stateSecret: oauth.stateSecret,
         scopes: botScopes,
         installationStore: installationStore!,
-        installerOptions: { installPath: slackPaths.install, redirectUriPath: slackPaths.oauthRedirect, directInstall: true, clientOptions },
+        installerOptions: {
+          installPath: slackPaths.install,
+          redirectUriPath: slackPaths.oauthRedirect,
+          directInstall: true,
+          clientOptions,
+          // A refused workspace or a spent code is the installer's situation: a 4xx page in words, not Bolt's 500.
+          callbackOptions: { failure: writeInstallFailure },
+        },
       }),
     });
   }

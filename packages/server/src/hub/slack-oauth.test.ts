@@ -33,6 +33,8 @@ const manifestScopes: string[] = parse(readFileSync(new URL('../../../slack-app/
 const workspaces = {
   north: { teamId: 'T024NORTH', name: 'Northfield University Libraries', token: `xoxb-24-${randomBytes(6).toString('hex')}`, botUserId: 'U0BOTNORTH', botId: 'B0BOTNORTH', installer: 'U024REF0001' },
   south: { teamId: 'T055SOUTH', name: 'Southgate College Library', token: `xoxb-55-${randomBytes(6).toString('hex')}`, botUserId: 'U0BOTSOUTH', botId: 'B0BOTSOUTH', installer: 'U055ILL0001' },
+  /** A workspace the policy's slack.workspaces does not list. */
+  elsewhere: { teamId: 'T099NOWHERE', name: 'Somewhere Else', token: `xoxb-99-${randomBytes(6).toString('hex')}`, botUserId: 'U0BOTELSE', botId: 'B0BOTELSE', installer: 'U099SOMEONE' },
 } as const;
 type Workspace = (typeof workspaces)[keyof typeof workspaces];
 
@@ -273,11 +275,23 @@ function consortium(open: () => Promise<{ store: Store; dispose(): Promise<void>
       expect([...installation.bot!.scopes].sort()).toEqual([...manifestScopes].sort());
       expect(installation.enterprise).toBeUndefined();
 
-      // The same code a second time (a reload of Slack's page) is not an installation.
+      // The same code a second time (a reload of Slack's page) is not an installation: a 400 saying to start again.
       calls.length = 0;
       const again = await returnFromSlack(hub.url, { code, state: start.state }, `${stateCookieName}=${start.state}`);
-      expect(again.status).toBe(500);
+      expect(again.status).toBe(400);
+      expect(await again.text()).toContain('Start again from the library’s install link');
       expect((await installationRows(store)).map((row) => row.installation.bot?.token)).toEqual([workspaces.north.token]);
+    });
+
+    it('refuses an installation into a workspace the policy does not list with a 403 page in words, and keeps nothing', async () => {
+      const start = await openInstallPage(hub.url);
+      const code = `T099NOWHERE.${randomBytes(8).toString('hex')}`;
+      grantedCodes.set(code, workspaces.elsewhere);
+      const before = await installationRows(store);
+      const response = await returnFromSlack(hub.url, { code, state: start.state }, `${stateCookieName}=${start.state}`);
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('slack.workspaces');
+      expect(await installationRows(store)).toEqual(before);
     });
 
     it('answers a signed /handoff from the installed workspace with that workspace’s bot token', async () => {
